@@ -1,0 +1,168 @@
+package dev.cnn.api.backend;
+
+import dev.cnn.api.tensor.Shape;
+import dev.cnn.api.tensor.Tensor;
+
+/**
+ * The kernels a compute backend provides. Layers, losses and optimizers are written once against
+ * this surface; a backend holds no layer logic.
+ *
+ * <p>Rules every kernel follows: inputs are never modified, except by the methods whose names end
+ * in {@code InPlace}; every returned tensor is new (it never aliases an input, except
+ * {@link #reshape}); shapes are checked and a mismatch throws {@link IllegalArgumentException}
+ * naming the shapes. Tensors are row-major float32 and images are {@code [N, C, H, W]}. Rank-2
+ * tensors {@code [N, F]} count as having {@code F} channels for the per-channel kernels.
+ *
+ * <p>The compatibility kit ({@code cnn-backend-tck}) checks every kernel here against the pure-Java
+ * reference backend.
+ */
+public interface Backend {
+
+    /** A short lowercase name, the same as its provider's, for example {@code "cpu"}. */
+    String name();
+
+    // ---- making and moving tensors ----
+
+    /** A tensor holding a copy of {@code data}, which must have exactly {@code shape.size()} values. */
+    Tensor tensor(float[] data, Shape shape);
+
+    /** A tensor of zeros. */
+    Tensor zeros(Shape shape);
+
+    /** The same values seen with another shape of the same size; may share storage with {@code x}. */
+    Tensor reshape(Tensor x, Shape shape);
+
+    // ---- linear algebra ----
+
+    /**
+     * Matrix product {@code op(a) * op(b)} of rank-2 tensors, where {@code op} transposes when asked.
+     * With {@code op(a)} of shape {@code [m, k]} and {@code op(b)} of shape {@code [k, n]}, returns
+     * {@code [m, n]}.
+     */
+    Tensor matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB);
+
+    // ---- per-channel (axis 1) operations ----
+
+    /** {@code x[n, c, ...] + bias[c]} for {@code x} of rank 2 or 4 and {@code bias} of shape {@code [C]}. */
+    Tensor addPerChannel(Tensor x, Tensor bias);
+
+    /** {@code x[n, c, ...] * scale[c] + shift[c]}; {@code scale} and {@code shift} have shape {@code [C]}. */
+    Tensor scaleShiftPerChannel(Tensor x, Tensor scale, Tensor shift);
+
+    /** Sums over every axis but axis 1: returns shape {@code [C]}. */
+    Tensor sumPerChannel(Tensor x);
+
+    // ---- convolution ----
+
+    /**
+     * Cross-correlation of {@code input} {@code [N, C, H, W]} with {@code filter} {@code [O, C, kH, kW]}
+     * (no bias), zero padded; returns {@code [N, O, Ho, Wo]} as {@link ConvGeometry#outputShape}.
+     */
+    Tensor conv2d(Tensor input, Tensor filter, ConvGeometry geometry);
+
+    /** Gradient of {@link #conv2d} with respect to its input, given the output gradient; shape {@code inputShape}. */
+    Tensor conv2dBackwardData(Tensor outputGradient, Tensor filter, ConvGeometry geometry, Shape inputShape);
+
+    /** Gradient of {@link #conv2d} with respect to its filter, given the input and output gradient; shape {@code filterShape}. */
+    Tensor conv2dBackwardFilter(Tensor input, Tensor outputGradient, ConvGeometry geometry, Shape filterShape);
+
+    // ---- pooling ----
+
+    /** Max over each window of each channel; padding never wins. */
+    Tensor maxPool2d(Tensor input, PoolGeometry geometry);
+
+    /**
+     * Gradient of {@link #maxPool2d}: each output gradient goes to the position of its window's
+     * maximum; on ties, to the first maximum in row-major order within the window. Windows that
+     * overlap add up.
+     */
+    Tensor maxPool2dBackward(Tensor input, Tensor outputGradient, PoolGeometry geometry);
+
+    /** Mean over each window of each channel, counting only positions inside the input. */
+    Tensor avgPool2d(Tensor input, PoolGeometry geometry);
+
+    /** Gradient of {@link #avgPool2d}, shape {@code inputShape}. */
+    Tensor avgPool2dBackward(Tensor outputGradient, PoolGeometry geometry, Shape inputShape);
+
+    // ---- activations (element-wise) and their gradients ----
+
+    /** {@code max(x, 0)}. */
+    Tensor relu(Tensor x);
+
+    /** {@code dy} where {@code x > 0}, else 0. */
+    Tensor reluBackward(Tensor x, Tensor outputGradient);
+
+    /** {@code x} where {@code x > 0}, else {@code alpha * x}. */
+    Tensor leakyRelu(Tensor x, float alpha);
+
+    /** {@code dy} where {@code x > 0}, else {@code alpha * dy}. */
+    Tensor leakyReluBackward(Tensor x, Tensor outputGradient, float alpha);
+
+    /** {@code 1 / (1 + exp(-x))}. */
+    Tensor sigmoid(Tensor x);
+
+    /** {@code dy * y * (1 - y)}, given the sigmoid's output {@code y}. */
+    Tensor sigmoidBackward(Tensor output, Tensor outputGradient);
+
+    /** Hyperbolic tangent. */
+    Tensor tanh(Tensor x);
+
+    /** {@code dy * (1 - y^2)}, given the tanh's output {@code y}. */
+    Tensor tanhBackward(Tensor output, Tensor outputGradient);
+
+    /** {@code log(1 + exp(x))}, computed without overflow. */
+    Tensor softplus(Tensor x);
+
+    /** Softmax over the last axis of a rank-2 tensor {@code [N, K]}. */
+    Tensor softmax(Tensor x);
+
+    /** {@code y * (dy - sum(dy * y))} per row, given the softmax's output {@code y}. */
+    Tensor softmaxBackward(Tensor output, Tensor outputGradient);
+
+    /** Log of the softmax over the last axis of {@code [N, K]}, computed stably. */
+    Tensor logSoftmax(Tensor x);
+
+    // ---- element-wise arithmetic and reductions ----
+
+    /** {@code a + b}; same shapes. */
+    Tensor add(Tensor a, Tensor b);
+
+    /** {@code a - b}; same shapes. */
+    Tensor subtract(Tensor a, Tensor b);
+
+    /** {@code a * b}, element by element; same shapes. */
+    Tensor multiply(Tensor a, Tensor b);
+
+    /** {@code x * factor}. */
+    Tensor scale(Tensor x, float factor);
+
+    /** The sum of all elements, accumulated in double precision. */
+    double sum(Tensor x);
+
+    // ---- optimizer updates (modify their first arguments) ----
+
+    /**
+     * SGD step. With {@code g = grad + weightDecay * param}: {@code velocity = momentum * velocity + g};
+     * then {@code param -= lr * (nesterov ? g + momentum * velocity : velocity)}. With momentum 0
+     * this is plain SGD.
+     */
+    void sgdUpdateInPlace(Tensor param, Tensor grad, Tensor velocity,
+                          float learningRate, float momentum, boolean nesterov, float weightDecay);
+
+    /**
+     * Adam step number {@code step} (1 for the first). With {@code g = grad + l2 * param}:
+     * {@code m = beta1 m + (1-beta1) g}, {@code v = beta2 v + (1-beta2) g^2},
+     * {@code param -= lr * (m / (1-beta1^step)) / (sqrt(v / (1-beta2^step)) + epsilon) + lr * decoupledDecay * param}.
+     * Adam uses {@code l2}; AdamW uses {@code decoupledDecay}. The decoupled term uses the value of
+     * {@code param} before this step.
+     */
+    void adamUpdateInPlace(Tensor param, Tensor grad, Tensor m, Tensor v, float learningRate,
+                           float beta1, float beta2, float epsilon, int step, float l2, float decoupledDecay);
+
+    /**
+     * RMSProp step. With {@code g = grad + weightDecay * param}: {@code s = rho s + (1-rho) g^2},
+     * {@code param -= lr * g / (sqrt(s) + epsilon)}.
+     */
+    void rmsPropUpdateInPlace(Tensor param, Tensor grad, Tensor meanSquare,
+                              float learningRate, float rho, float epsilon, float weightDecay);
+}
