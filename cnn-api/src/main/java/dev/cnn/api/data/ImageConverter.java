@@ -1,12 +1,14 @@
 package dev.cnn.api.data;
 
 import dev.cnn.api.tensor.Shape;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
-import java.awt.color.ColorSpace;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -24,8 +26,10 @@ public final class ImageConverter {
     public static float[] read(Path file, Shape sampleShape) throws IOException {
         checkShape(sampleShape);
         BufferedImage image;
-        try {
-            image = ImageIO.read(Files.newInputStream(file));
+        try (InputStream in = Files.newInputStream(file)) {
+            image = ImageIO.read(in);
+        } catch (NoSuchFileException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new IOException(file + ": cannot decode the image: " + e.getMessage(), e);
         }
