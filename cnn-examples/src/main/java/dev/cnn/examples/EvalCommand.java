@@ -1,0 +1,68 @@
+package dev.cnn.examples;
+
+import dev.cnn.api.data.Dataset;
+import dev.cnn.api.data.LocatedDataset;
+import dev.cnn.api.eval.Evaluation;
+import dev.cnn.api.model.Model;
+import dev.cnn.examples.pictures.ConfusionHeatMap;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cnn eval}: accuracy, top-3 accuracy, per-class scores and the confusion matrix of a model on a dataset. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Score a model on a dataset's test split: accuracy, top-3 accuracy, precision, recall and F1"
+                + " per class, and the confusion matrix as text and as a PNG heat map."},
+        footer = {"", "Example: ./cnn eval --model-file runs/demo/model.cnn --dataset mnist"})
+final class EvalCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Option(names = "--model-file", paramLabel = "FILE", required = true, description = "A model written by ./cnn train.")
+    private Path modelFile;
+
+    @Option(names = "--dataset", paramLabel = "NAME|DIR", required = true,
+            description = "mnist, fashion-mnist, or a directory holding the four IDX files.")
+    private String dataset;
+
+    @Option(names = "--split", paramLabel = "NAME", defaultValue = "test", description = "test or train (default: ${DEFAULT-VALUE}).")
+    private String split;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "256", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
+    private int batchSize;
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "The heat map PNG (default: next to the model, MODEL-confusion.png).")
+    private Path plot;
+
+    @Override
+    public Integer call() throws Exception {
+        String splitName = split.trim().toLowerCase(Locale.ROOT);
+        if (!splitName.equals("test") && !splitName.equals("train")) {
+            throw Options.usage(spec, "--split is test or train, got '" + split + "'");
+        }
+        Options.atLeast(spec, "--batch-size", batchSize, 1);
+        PrintWriter out = spec.commandLine().getOut();
+        Model model = ModelFiles.load(modelFile, common.backend());
+        LocatedDataset located = DatasetAccess.open(dataset);
+        Dataset data = splitName.equals("test") ? located.test() : located.train();
+        out.printf("evaluating %s on the %s split of %s (%,d images)%n", modelFile, splitName, located.name(), data.size());
+        Evaluation evaluation = ModelEvaluation.evaluate(model, data, batchSize);
+        ModelEvaluation.print(evaluation, out);
+        Path png = plot != null ? plot : ModelFiles.sibling(modelFile, "-confusion.png");
+        ConfusionHeatMap.write(evaluation.confusionMatrix(), evaluation.classNames(),
+                "Confusion matrix: " + modelFile.getFileName() + " on " + located.name() + " " + splitName
+                        + " (accuracy " + Messages.percent(evaluation.accuracy()) + ")", png);
+        out.println();
+        out.println("heat map: " + png);
+        return 0;
+    }
+}

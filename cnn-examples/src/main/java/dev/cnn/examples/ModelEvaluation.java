@@ -1,0 +1,45 @@
+package dev.cnn.examples;
+
+import dev.cnn.api.data.Dataset;
+import dev.cnn.api.eval.Evaluation;
+import dev.cnn.api.eval.Evaluator;
+import dev.cnn.api.loss.Loss;
+import dev.cnn.api.model.Model;
+import java.io.PrintWriter;
+
+/** Scores a model on a labelled split and prints what {@code eval} and {@code demo} show. */
+final class ModelEvaluation {
+    private ModelEvaluation() {
+    }
+
+    /** The model on {@code pixels} (values in [0, 1]), prepared with the model's own preprocessing. */
+    static Evaluation evaluate(Model model, Dataset pixels, int batchSize) {
+        if (model.loss() == Loss.SIGMOID_BINARY_CROSS_ENTROPY) {
+            throw new CliFailure("this model tags images (several tags each); eval scores single-label classifiers");
+        }
+        if (!model.inputShape().equals(pixels.sampleShape())) {
+            throw new CliFailure("the model takes images of shape " + model.inputShape() + " but the dataset's images"
+                    + " have shape " + pixels.sampleShape() + "; evaluate it on the kind of data it was trained on");
+        }
+        if (model.classNames().size() != pixels.classNames().size()) {
+            throw new CliFailure("the model knows " + model.classNames().size() + " classes but the dataset has "
+                    + pixels.classNames().size() + "; evaluate it on the kind of data it was trained on");
+        }
+        var pre = model.preprocessing();
+        Dataset prepared = pixels.normalized((float) pre.mean(), (float) pre.std());
+        return Evaluator.evaluate(model.network(), model.loss(), prepared, batchSize);
+    }
+
+    /** Accuracy, top-3 accuracy, the per-class table and the confusion matrix as text. */
+    static void print(Evaluation evaluation, PrintWriter out) {
+        out.println("accuracy: " + Messages.percent(evaluation.accuracy()));
+        if (evaluation.classNames().size() > 3) {
+            out.println("top-3 accuracy: " + Messages.percent(evaluation.topKAccuracy(3)));
+        }
+        out.println();
+        out.print(evaluation.classReport());
+        out.println();
+        out.println("confusion matrix (rows: actual class, columns: predicted class):");
+        out.print(evaluation.confusionTable());
+    }
+}

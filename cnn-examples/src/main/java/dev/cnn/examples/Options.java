@@ -1,0 +1,55 @@
+package dev.cnn.examples;
+
+import dev.cnn.api.optim.OptimizerConfig;
+import dev.cnn.examples.training.ScheduleKind;
+import dev.cnn.models.Preset;
+import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** Checks of option values that picocli's types cannot express; each failure is a usage error (exit code 2). */
+final class Options {
+    private Options() {
+    }
+
+    /** A usage error of the command {@code spec}. */
+    static ParameterException usage(CommandSpec spec, String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    static Preset preset(CommandSpec spec, String id) {
+        try {
+            return Preset.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw usage(spec, e.getMessage());
+        }
+    }
+
+    static OptimizerConfig.Kind optimizer(CommandSpec spec, String name) {
+        try {
+            return OptimizerConfig.Kind.fromId(name);
+        } catch (IllegalArgumentException e) {
+            throw usage(spec, e.getMessage());
+        }
+    }
+
+    static ScheduleKind schedule(CommandSpec spec, String name) {
+        try {
+            return ScheduleKind.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw usage(spec, "unknown schedule '" + name + "'; known: constant, cosine, step");
+        }
+    }
+
+    static void atLeast(CommandSpec spec, String option, long value, long minimum) {
+        if (value < minimum) {
+            throw usage(spec, option + " must be at least " + minimum + ", got " + value);
+        }
+    }
+
+    static void positive(CommandSpec spec, String option, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw usage(spec, option + " must be a positive number, got " + value);
+        }
+    }
+}

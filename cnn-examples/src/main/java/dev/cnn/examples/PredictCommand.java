@@ -1,0 +1,86 @@
+package dev.cnn.examples;
+
+import dev.cnn.api.data.LocatedDataset;
+import dev.cnn.api.model.Model;
+import dev.cnn.examples.pictures.PngFiles;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cnn predict}: the most probable classes of image files, or of a dataset's test images by index. */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Print the top classes with their probabilities for each image.",
+                "Images may be PNG, JPEG, GIF or BMP of any size and colour: they are resized and converted to what"
+                        + " the model takes, and normalised as in training."},
+        footer = {"", "Examples:", "  ./cnn predict --model-file runs/demo/model.cnn digit.png",
+                "  ./cnn predict --model-file runs/demo/model.cnn --index 0..9"})
+final class PredictCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Option(names = "--model-file", paramLabel = "FILE", required = true, description = "A model written by ./cnn train.")
+    private Path modelFile;
+
+    @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Image files to classify.")
+    private List<Path> images = new ArrayList<>();
+
+    @Option(names = "--index", paramLabel = "I", description = "Test images of --dataset by index: 3, 0..9 or 1,5,7.")
+    private String index;
+
+    @Option(names = "--dataset", paramLabel = "NAME|DIR", defaultValue = "mnist",
+            description = "Where --index reads from: its test split (default: ${DEFAULT-VALUE}).")
+    private String dataset;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "Classes to show per image (default: ${DEFAULT-VALUE}).")
+    private int top;
+
+    @Option(names = "--invert", description = "Invert grey levels first: for dark digits drawn on white paper.")
+    private boolean invert;
+
+    @Option(names = "--grid", paramLabel = "FILE", description = "Also draw the images with their predictions into this PNG.")
+    private Path grid;
+
+    @Override
+    public Integer call() throws Exception {
+        if (images.isEmpty() && index == null) {
+            throw Options.usage(spec, "name image files to classify, or test images with --index 0..9");
+        }
+        Options.atLeast(spec, "--top", top, 1);
+        List<Integer> indices;
+        try {
+            indices = index == null ? List.of() : IndexList.parse(index);
+        } catch (IllegalArgumentException e) {
+            throw Options.usage(spec, "--index: " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Model model = ModelFiles.load(modelFile, common.backend());
+        List<Prediction> predictions = new ArrayList<>(PredictionInputs.fromFiles(model, images, invert));
+        if (!indices.isEmpty()) {
+            LocatedDataset located = DatasetAccess.open(dataset);
+            predictions.addAll(PredictionInputs.fromDataset(model, located.test(), indices, "test"));
+        }
+        int k = Math.min(top, model.classNames().size());
+        for (Prediction p : predictions) {
+            String label = p.labelled() ? " (label " + model.classNames().get(p.label()) + ")" : "";
+            out.println(p.source() + label + ": " + p.describeTop(k, model.classNames()));
+        }
+        if (grid != null) {
+            PngFiles.write(PredictionPictures.sheet("Predictions of " + modelFile.getFileName(),
+                    "green: right, red: wrong, black: label unknown", predictions, model.inputShape(),
+                    model.classNames()), grid);
+            out.println("grid: " + grid);
+        }
+        return 0;
+    }
+}

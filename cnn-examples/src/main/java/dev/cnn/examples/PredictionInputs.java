@@ -1,0 +1,72 @@
+package dev.cnn.examples;
+
+import dev.cnn.api.data.Dataset;
+import dev.cnn.api.data.ImageConverter;
+import dev.cnn.api.model.Model;
+import dev.cnn.api.tensor.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the images to predict, from image files or from a dataset split by index, as the model's input. */
+final class PredictionInputs {
+    private PredictionInputs() {
+    }
+
+    /** Predicts each image file (PNG, JPEG, GIF, BMP of any size and colour), resized to the model's input. */
+    static List<Prediction> fromFiles(Model model, List<Path> files, boolean invert) throws IOException {
+        Shape shape = imageShape(model);
+        List<Prediction> predictions = new ArrayList<>();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new CliFailure(Files.exists(file) ? file + " is not a file" : "no such image file: " + file);
+            }
+            float[] pixels = ImageConverter.read(file, shape);
+            if (invert) {
+                for (int i = 0; i < pixels.length; i++) {
+                    pixels[i] = 1f - pixels[i];
+                }
+            }
+            predictions.add(predict(model, file.toString(), pixels, -1));
+        }
+        return predictions;
+    }
+
+    /** Predicts the images at {@code indices} of {@code split} (pixels in [0, 1]), with their labels. */
+    static List<Prediction> fromDataset(Model model, Dataset split, List<Integer> indices, String splitName) {
+        Shape shape = model.inputShape();
+        List<Prediction> predictions = new ArrayList<>();
+        for (int index : indices) {
+            if (index >= split.size()) {
+                throw new CliFailure("index " + index + " is outside the " + splitName + " split, which has images 0.."
+                        + (split.size() - 1));
+            }
+            float[] pixels = split.features(index);
+            if (!split.sampleShape().equals(shape)) {
+                pixels = ImageConverter.toSample(ImageConverter.toImage(pixels, imageShape(split.sampleShape())),
+                        imageShape(model));
+            }
+            int label = split.label(index) < model.classNames().size() ? split.label(index) : -1;
+            predictions.add(predict(model, "#" + index, pixels, label));
+        }
+        return predictions;
+    }
+
+    private static Prediction predict(Model model, String source, float[] pixels, int label) {
+        float[] probabilities = model.predictProbabilities(pixels, 1)[0];
+        return new Prediction(source, pixels, probabilities, label);
+    }
+
+    private static Shape imageShape(Model model) {
+        return imageShape(model.inputShape());
+    }
+
+    private static Shape imageShape(Shape shape) {
+        if (shape.rank() != 3 || (shape.dim(0) != 1 && shape.dim(0) != 3)) {
+            throw new CliFailure("the model takes inputs of shape " + shape + ", which are not images of 1 or 3 channels");
+        }
+        return shape;
+    }
+}

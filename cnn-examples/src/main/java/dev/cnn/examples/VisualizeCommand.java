@@ -1,0 +1,96 @@
+package dev.cnn.examples;
+
+import dev.cnn.api.data.Dataset;
+import dev.cnn.api.data.LocatedDataset;
+import dev.cnn.api.model.Model;
+import dev.cnn.examples.pictures.FeatureMapSlide;
+import dev.cnn.examples.pictures.FilterPicture;
+import dev.cnn.examples.pictures.PngFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cnn visualize}: pictures of the first convolution's filters and of the feature maps an image produces. */
+@Command(name = "visualize", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Draw what a convolutional network looks at: the filters of its first conv layer, and the"
+                + " feature maps and pooled maps each stage makes of one image.",
+                "Writes filters.png and feature-maps.png into --out-dir."},
+        footer = {"", "Examples:", "  ./cnn visualize --model-file runs/demo/model.cnn digit.png",
+                "  ./cnn visualize --model-file runs/demo/model.cnn --index 0"})
+final class VisualizeCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Option(names = "--model-file", paramLabel = "FILE", required = true, description = "A model written by ./cnn train.")
+    private Path modelFile;
+
+    @Parameters(paramLabel = "IMAGE", arity = "0..1", description = "The image whose feature maps to draw.")
+    private Path image;
+
+    @Option(names = "--index", paramLabel = "I", description = "Use test image I of --dataset instead of an IMAGE file.")
+    private Integer index;
+
+    @Option(names = "--dataset", paramLabel = "NAME|DIR", defaultValue = "mnist", description = "Where --index reads from (default: ${DEFAULT-VALUE}).")
+    private String dataset;
+
+    @Option(names = "--invert", description = "Invert grey levels of IMAGE first: for dark digits on white paper.")
+    private boolean invert;
+
+    @Option(names = "--out-dir", paramLabel = "DIR", description = "Where to write the PNGs (default: MODEL-visualize next to the model file).")
+    private Path outDir;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((image == null) == (index == null)) {
+            throw Options.usage(spec, "name one IMAGE file, or a test image with --index I");
+        }
+        if (index != null) {
+            Options.atLeast(spec, "--index", index, 0);
+        }
+        Model model = ModelFiles.load(modelFile, common.backend());
+        Prediction input = image != null
+                ? PredictionInputs.fromFiles(model, List.of(image), invert).get(0)
+                : PredictionInputs.fromDataset(model, openTest(), List.of(index), "test").get(0);
+        Path dir = outDir != null ? outDir : ModelFiles.sibling(modelFile, "-visualize");
+        List<Path> written = write(model, input, dir, modelFile.getFileName().toString());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(input.source() + ": " + input.describeTop(Math.min(3, model.classNames().size()), model.classNames()));
+        for (Path p : written) {
+            out.println("wrote " + p);
+        }
+        return 0;
+    }
+
+    private Dataset openTest() throws IOException {
+        LocatedDataset located = DatasetAccess.open(dataset);
+        return located.test();
+    }
+
+    /** Writes {@code filters.png} and {@code feature-maps.png} for {@code input} into {@code dir}. */
+    static List<Path> write(Model model, Prediction input, Path dir, String modelName) throws IOException {
+        int conv = FilterPicture.firstConvolution(model.network()).orElseThrow(() -> new CliFailure(
+                "the model " + modelName + " has no convolutional layer, so it has no filters or feature maps to draw;"
+                        + " train a conv preset such as conv-20-40"));
+        Files.createDirectories(dir);
+        Path filters = dir.resolve("filters.png");
+        PngFiles.write(FilterPicture.render(model.network(), conv), filters);
+        int predicted = input.predicted();
+        String title = String.format("What %s sees in %s (predicted %s, %.1f%%)", modelName, input.source(),
+                model.classNames().get(predicted), input.probabilities()[predicted] * 100);
+        Path maps = dir.resolve("feature-maps.png");
+        PngFiles.write(FeatureMapSlide.render(model, input.pixels(), title), maps);
+        return List.of(filters, maps);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.cnn.examples.pictures;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javax.imageio.ImageIO;
+
+/** Writes pictures as PNG files, creating folders as needed and never leaving half a file. */
+public final class PngFiles {
+    private PngFiles() {
+    }
+
+    /** Writes {@code image} to {@code file} as PNG. */
+    public static void write(BufferedImage image, Path file) throws IOException {
+        write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer is available in this Java runtime");
+            }
+        });
+    }
+
+    /** Writes a PNG produced by {@code writer} to {@code file} through a temporary file in the same folder. */
+    static void write(Path file, PngWriter writer) throws IOException {
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                writer.writeTo(out);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Writes PNG bytes to a stream. */
+    @FunctionalInterface
+    interface PngWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+}
