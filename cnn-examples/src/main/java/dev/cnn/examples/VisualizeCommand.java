@@ -87,7 +87,8 @@ final class VisualizeCommand implements Callable<Integer> {
         Path filters = dir.resolve("filters.png");
         PngFiles.write(FilterPicture.render(model.network(), conv), filters);
         int predicted = input.predicted();
-        String title = String.format("What %s sees in %s (predicted %s, %.1f%%)", modelName, input.source(),
+        String source = input.source().startsWith("#") ? "test image " + input.source() : input.source();
+        String title = String.format("What %s sees in %s (predicted %s, %.1f%%)", modelName, source,
                 model.classNames().get(predicted), input.probabilities()[predicted] * 100);
         Path maps = dir.resolve("feature-maps.png");
         PngFiles.write(FeatureMapSlide.render(model, input.pixels(), title), maps);

@@ -13,8 +13,8 @@ import org.knowm.xchart.HeatMapChartBuilder;
 
 /**
  * The confusion matrix as a heat map: actual classes top to bottom, predicted classes left to right, each cell
- * showing its count. Colour follows the logarithm of the count, so that a few mistakes still show beside
- * thousands of right answers.
+ * showing its count. Mistakes are coloured from white through yellow to orange on a scale of their own, and
+ * the right answers on the diagonal, which far outnumber them, blue, so that a few mistakes still stand out.
  */
 public final class ConfusionHeatMap {
     /** The width of the PNG in pixels. */
@@ -34,22 +34,24 @@ public final class ConfusionHeatMap {
         styler.setShowValue(k <= 20);
         styler.setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, k <= 10 ? 14 : 10));
         styler.setValueFontColor(Color.BLACK);
-        styler.setRangeColors(new Color[] {Color.WHITE, new Color(0xfff3b0), new Color(0xfdb863), new Color(0x6baed6)});
-        styler.setHeatMapDecimalValueFormatter(v -> Long.toString(Math.round(Math.expm1(v))));
+        styler.setRangeColors(new Color[] {Color.WHITE, new Color(0xffe680), new Color(0xf4a442), new Color(0x6baed6)});
+        styler.setHeatMapValueDecimalPattern("#");
         styler.setLegendVisible(false);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotContentSize(0.95);
         styler.setMin(0);
-        double max = 1;
+        long mostMistakes = 1;
         List<Number[]> cells = new ArrayList<>();
         for (int actual = 0; actual < k; actual++) {
             for (int predicted = 0; predicted < k; predicted++) {
-                double value = Math.log1p(confusion[actual][predicted]);
-                max = Math.max(max, value);
-                cells.add(new Number[] {predicted, k - 1 - actual, value});
+                if (actual != predicted) {
+                    mostMistakes = Math.max(mostMistakes, confusion[actual][predicted]);
+                }
+                cells.add(new Number[] {predicted, k - 1 - actual, confusion[actual][predicted]});
             }
         }
-        styler.setMax(max);
+        // The largest mistake count reaches orange, half-way up; anything from twice that (the diagonal) is blue.
+        styler.setMax(2.0 * mostMistakes);
         List<String> rows = new ArrayList<>(classNames);
         Collections.reverse(rows);
         chart.addSeries("confusion", new ArrayList<>(classNames), rows, cells);

@@ -77,10 +77,12 @@ public final class TrainingRun {
         Optional<String> stopReason = Optional.empty();
         if (epochsLeft > 0) {
             progress.planRun(epochsDone, settings.epochs());
-            EpochBookkeeper bookkeeper = new EpochBookkeeper(model, optimizer, test, epochsDone, scores, lastTest);
+            TrainingCurve curve = new TrainingCurve();
+            curve.startAt(epochsDone);
+            EpochBookkeeper bookkeeper = new EpochBookkeeper(model, optimizer, test, epochsDone, scores, lastTest, curve);
             Trainer.Builder builder = Trainer.builder().setNetwork(model.network()).setLoss(model.loss())
                     .optOptimizer(optimizer).optEpochs(epochsLeft).optBatchSize(settings.batchSize())
-                    .optSeed(settings.seed() + epochsDone).optListener(progress, bookkeeper);
+                    .optSeed(settings.seed() + epochsDone).optListener(progress, curve, bookkeeper);
             if (settings.augmentShift() > 0) {
                 builder.optBatchTransform(new ShiftAugmentation(settings.augmentShift(), pre));
             }
@@ -148,9 +150,11 @@ public final class TrainingRun {
         private final int epochOffset;
         private final List<EpochScores> scores;
         private final Evaluation[] lastTest;
+        private final TrainingCurve curve;
 
         EpochBookkeeper(Model model, Optimizer optimizer, Dataset test, int epochOffset, List<EpochScores> scores,
-                        Evaluation[] lastTest) {
+                        Evaluation[] lastTest, TrainingCurve curve) {
+            this.curve = curve;
             this.model = model;
             this.optimizer = optimizer;
             this.test = test;
@@ -173,7 +177,7 @@ public final class TrainingRun {
                     model.save(settings.checkpoint(), optimizer);
                 }
                 if (settings.chart() != null) {
-                    TrainingChart.write(scores, settings.chart());
+                    TrainingChart.write(scores, curve.points(), settings.chart());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
