@@ -41,6 +41,14 @@ final class Options {
         }
     }
 
+    static Inversion inversion(CommandSpec spec, String text) {
+        try {
+            return Inversion.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw usage(spec, e.getMessage());
+        }
+    }
+
     static void atLeast(CommandSpec spec, String option, long value, long minimum) {
         if (value < minimum) {
             throw usage(spec, option + " must be at least " + minimum + ", got " + value);

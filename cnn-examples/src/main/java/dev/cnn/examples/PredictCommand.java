@@ -45,8 +45,10 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "Classes to show per image (default: ${DEFAULT-VALUE}).")
     private int top;
 
-    @Option(names = "--invert", description = "Invert grey levels first: for dark digits drawn on white paper.")
-    private boolean invert;
+    @Option(names = "--invert", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Invert grey levels of image files: auto (when the model learned light on dark and the"
+                    + " image's border is light, as for a digit on paper), always or never (default: ${DEFAULT-VALUE}).")
+    private String invert;
 
     @Option(names = "--grid", paramLabel = "FILE", description = "Also draw the images with their predictions into this PNG.")
     private Path grid;
@@ -57,6 +59,7 @@ final class PredictCommand implements Callable<Integer> {
             throw Options.usage(spec, "name image files to classify, or test images with --index 0..9");
         }
         Options.atLeast(spec, "--top", top, 1);
+        Inversion inversion = Options.inversion(spec, invert);
         List<Integer> indices;
         try {
             indices = index == null ? List.of() : IndexList.parse(index);
@@ -65,7 +68,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Model model = ModelFiles.load(modelFile, common.backend());
-        List<Prediction> predictions = new ArrayList<>(PredictionInputs.fromFiles(model, images, invert));
+        List<Prediction> predictions = new ArrayList<>(PredictionInputs.fromFiles(model, images, inversion));
         if (!indices.isEmpty()) {
             LocatedDataset located = DatasetAccess.open(dataset);
             predictions.addAll(PredictionInputs.fromDataset(model, located.test(), indices, "test"));

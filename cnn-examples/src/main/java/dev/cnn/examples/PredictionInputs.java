@@ -15,8 +15,11 @@ final class PredictionInputs {
     private PredictionInputs() {
     }
 
-    /** Predicts each image file (PNG, JPEG, GIF, BMP of any size and colour), resized to the model's input. */
-    static List<Prediction> fromFiles(Model model, List<Path> files, boolean invert) throws IOException {
+    /**
+     * Predicts each image file (PNG, JPEG, GIF, BMP of any size and colour), resized to the model's input and
+     * inverted as {@code inversion} says.
+     */
+    static List<Prediction> fromFiles(Model model, List<Path> files, Inversion inversion) throws IOException {
         Shape shape = imageShape(model);
         List<Prediction> predictions = new ArrayList<>();
         for (Path file : files) {
@@ -24,12 +27,12 @@ final class PredictionInputs {
                 throw new CliFailure(Files.exists(file) ? file + " is not a file" : "no such image file: " + file);
             }
             float[] pixels = ImageConverter.read(file, shape);
-            if (invert) {
-                for (int i = 0; i < pixels.length; i++) {
-                    pixels[i] = 1f - pixels[i];
-                }
+            String source = file.toString();
+            if (inversion.appliesTo(pixels, shape, model.preprocessing())) {
+                Inversion.invert(pixels);
+                source += inversion == Inversion.AUTO ? " (inverted: dark on light)" : " (inverted)";
             }
-            predictions.add(predict(model, file.toString(), pixels, -1));
+            predictions.add(predict(model, source, pixels, -1));
         }
         return predictions;
     }

@@ -45,8 +45,10 @@ final class VisualizeCommand implements Callable<Integer> {
     @Option(names = "--dataset", paramLabel = "NAME|DIR", defaultValue = "mnist", description = "Where --index reads from (default: ${DEFAULT-VALUE}).")
     private String dataset;
 
-    @Option(names = "--invert", description = "Invert grey levels of IMAGE first: for dark digits on white paper.")
-    private boolean invert;
+    @Option(names = "--invert", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Invert grey levels of image files: auto (when the model learned light on dark and the"
+                    + " image's border is light, as for a digit on paper), always or never (default: ${DEFAULT-VALUE}).")
+    private String invert;
 
     @Option(names = "--out-dir", paramLabel = "DIR", description = "Where to write the PNGs (default: MODEL-visualize next to the model file).")
     private Path outDir;
@@ -59,9 +61,10 @@ final class VisualizeCommand implements Callable<Integer> {
         if (index != null) {
             Options.atLeast(spec, "--index", index, 0);
         }
+        Inversion inversion = Options.inversion(spec, invert);
         Model model = ModelFiles.load(modelFile, common.backend());
         Prediction input = image != null
-                ? PredictionInputs.fromFiles(model, List.of(image), invert).get(0)
+                ? PredictionInputs.fromFiles(model, List.of(image), inversion).get(0)
                 : PredictionInputs.fromDataset(model, openTest(), List.of(index), "test").get(0);
         Path dir = outDir != null ? outDir : ModelFiles.sibling(modelFile, "-visualize");
         List<Path> written = write(model, input, dir, modelFile.getFileName().toString());

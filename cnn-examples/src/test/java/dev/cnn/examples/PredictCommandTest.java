@@ -65,6 +65,25 @@ class PredictCommandTest {
     }
 
     @Test
+    void darkDigitsOnLightPaperAreInvertedAutomatically() throws Exception {
+        BufferedImage paper = new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = paper.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 40, 40);
+        g.setColor(Color.BLACK);
+        g.fillRect(3, 3, 8, 8);
+        g.dispose();
+        Path file = dir.resolve("paper.png");
+        ImageIO.write(paper, "png", file.toFile());
+        Cli.Result auto = Cli.run("predict", "--model-file", model.toString(), file.toString()).succeeded();
+        assertTrue(auto.out().startsWith(file + " (inverted: dark on light): "), auto.out());
+        Cli.Result never = Cli.run("predict", "--model-file", model.toString(), "--invert", "never", file.toString()).succeeded();
+        assertTrue(never.out().startsWith(file + ": "), never.out());
+        Cli.run("predict", "--model-file", model.toString(), "--invert", "sometimes", file.toString())
+                .failedWith(2, "--invert is auto, always or never");
+    }
+
+    @Test
     void imageThatCannotBeDecodedFails() throws Exception {
         Path fake = Files.writeString(dir.resolve("fake.png"), "not really a png");
         Cli.run("predict", "--model-file", model.toString(), fake.toString()).failedWith(1, "fake.png");

@@ -38,6 +38,8 @@ public final class TrainingChart {
         XYChart accuracy = chart("Accuracy", "accuracy (%)");
         loss.getStyler().setYAxisDecimalPattern("0.000");
         accuracy.getStyler().setYAxisDecimalPattern("0.0");
+        // Accuracy rises towards the top right, so its legend goes bottom right, out of the way.
+        accuracy.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         if (!curve.isEmpty()) {
             addCurve(loss, curve, TrainingCurve.Point::loss);
             addCurve(accuracy, curve, p -> p.accuracy() * 100);

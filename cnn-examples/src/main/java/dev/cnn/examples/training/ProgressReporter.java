@@ -13,12 +13,14 @@ import java.util.Locale;
  */
 public final class ProgressReporter implements TrainingListener {
     private static final int BAR_WIDTH = 24;
+    private static final long REDRAW_NANOS = 100_000_000L;
 
     private final PrintWriter out;
     private final boolean redrawInPlace;
     private int epochOffset;
     private int totalEpochs;
     private int lastLineLength;
+    private long lastRedraw;
 
     /**
      * @param out           where progress goes (stderr, so that stdout keeps only results)
@@ -37,14 +39,19 @@ public final class ProgressReporter implements TrainingListener {
 
     @Override
     public void onBatchEnd(BatchReport r, TrainingControl control) {
-        String line = describe(r);
         if (redrawInPlace) {
+            long now = System.nanoTime();
+            if (r.batch() != r.batches() && now - lastRedraw < REDRAW_NANOS) {
+                return;
+            }
+            lastRedraw = now;
+            String line = describe(r);
             String padding = " ".repeat(Math.max(0, lastLineLength - line.length()));
             out.print("\r" + line + padding);
             lastLineLength = line.length();
             out.flush();
         } else if (r.batch() == r.batches() || r.batch() * 10 / r.batches() != (r.batch() - 1) * 10 / r.batches()) {
-            out.println(line);
+            out.println(describe(r));
             out.flush();
         }
     }
