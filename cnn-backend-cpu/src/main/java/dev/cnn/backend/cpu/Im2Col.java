@@ -54,8 +54,14 @@ final class Im2Col {
                         int src = row * plane + oh * d.outW();
                         int dst = outOff + (c * d.height() + ih) * d.width() - d.padW() + kj;
                         int sw = d.strideW();
-                        for (int ow = lo; ow < hi; ow++) {
-                            out[dst + ow * sw] += col[src + ow];
+                        if (sw == 1) {
+                            for (int ow = lo; ow < hi; ow++) {
+                                out[dst + ow] += col[src + ow];
+                            }
+                        } else {
+                            for (int ow = lo; ow < hi; ow++) {
+                                out[dst + ow * sw] += col[src + ow];
+                            }
                         }
                     }
                 }
