@@ -86,7 +86,7 @@ public interface Backend {
 
     // ---- activations (element-wise) and their gradients ----
 
-    /** {@code max(x, 0)}. */
+    /** {@code max(x, 0)}; NaN stays NaN, so a diverged network is noticed. */
     Tensor relu(Tensor x);
 
     /** {@code dy} where {@code x > 0}, else 0. */
