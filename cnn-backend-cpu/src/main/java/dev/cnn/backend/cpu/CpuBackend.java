@@ -1,0 +1,306 @@
+package dev.cnn.backend.cpu;
+
+import dev.cnn.api.backend.Backend;
+import dev.cnn.api.backend.ConvGeometry;
+import dev.cnn.api.backend.PoolGeometry;
+import dev.cnn.api.tensor.Shape;
+import dev.cnn.api.tensor.Tensor;
+
+/**
+ * The pure-Java reference backend, {@code "cpu"}: the kernels every other backend is checked against.
+ * Convolutions run as im2col plus a cache-blocked matrix multiply, with the minibatch spread over a
+ * pool of daemon threads, one per processor. Results do not depend on thread scheduling.
+ */
+public final class CpuBackend implements Backend {
+    /** The name of this backend and of its provider. */
+    public static final String NAME = "cpu";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    private CpuTensor wrap(float[] data, Shape shape) {
+        return new CpuTensor(data, shape, this);
+    }
+
+    // ---- making and moving tensors ----
+
+    @Override
+    public Tensor tensor(float[] data, Shape shape) {
+        if (data.length != shape.size()) {
+            throw new IllegalArgumentException("shape " + shape + " needs " + shape.size() + " values, got " + data.length);
+        }
+        return wrap(data.clone(), shape);
+    }
+
+    @Override
+    public Tensor zeros(Shape shape) {
+        return wrap(new float[shape.size()], shape);
+    }
+
+    @Override
+    public Tensor reshape(Tensor x, Shape shape) {
+        CpuTensor t = Arguments.cpu(x);
+        if (t.shape().size() != shape.size()) {
+            throw new IllegalArgumentException("cannot reshape " + t.shape() + " to " + shape + ": sizes differ");
+        }
+        return wrap(t.data(), shape);
+    }
+
+    // ---- linear algebra ----
+
+    @Override
+    public Tensor matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB) {
+        Arguments.rank("matmul", a, 2);
+        Arguments.rank("matmul", b, 2);
+        Shape as = a.shape();
+        Shape bs = b.shape();
+        int m = transposeA ? as.dim(1) : as.dim(0);
+        int k = transposeA ? as.dim(0) : as.dim(1);
+        int kb = transposeB ? bs.dim(1) : bs.dim(0);
+        int n = transposeB ? bs.dim(0) : bs.dim(1);
+        if (k != kb) {
+            throw new IllegalArgumentException("matmul shapes do not fit: " + as + (transposeA ? "^T" : "") + " x "
+                    + bs + (transposeB ? "^T" : ""));
+        }
+        return wrap(MatMul.multiply(Arguments.data(a), transposeA, Arguments.data(b), transposeB, m, n, k),
+                Shape.of(m, n));
+    }
+
+    // ---- per-channel ----
+
+    @Override
+    public Tensor addPerChannel(Tensor x, Tensor bias) {
+        Arguments.channelVector("addPerChannel", x, bias);
+        Shape s = x.shape();
+        return wrap(PerChannel.add(Arguments.data(x), Arguments.data(bias), s.dim(0), s.dim(1), Arguments.inner(s)), s);
+    }
+
+    @Override
+    public Tensor scaleShiftPerChannel(Tensor x, Tensor scale, Tensor shift) {
+        Arguments.channelVector("scaleShiftPerChannel", x, scale);
+        Arguments.channelVector("scaleShiftPerChannel", x, shift);
+        Shape s = x.shape();
+        return wrap(PerChannel.scaleShift(Arguments.data(x), Arguments.data(scale), Arguments.data(shift),
+                s.dim(0), s.dim(1), Arguments.inner(s)), s);
+    }
+
+    @Override
+    public Tensor sumPerChannel(Tensor x) {
+        Shape s = Arguments.cpu(x).shape();
+        if (s.rank() < 2) {
+            throw new IllegalArgumentException("sumPerChannel needs x of rank 2 or more, got shape " + s);
+        }
+        return wrap(PerChannel.sum(Arguments.data(x), s.dim(0), s.dim(1), Arguments.inner(s)), Shape.of(s.dim(1)));
+    }
+
+    // ---- convolution ----
+
+    @Override
+    public Tensor conv2d(Tensor input, Tensor filter, ConvGeometry geometry) {
+        ConvDims d = ConvDims.of(Arguments.cpu(input).shape(), Arguments.cpu(filter).shape(), geometry);
+        return wrap(Conv2dKernels.forward(Arguments.data(input), Arguments.data(filter), d),
+                geometry.outputShape(input.shape(), filter.shape()));
+    }
+
+    @Override
+    public Tensor conv2dBackwardData(Tensor outputGradient, Tensor filter, ConvGeometry geometry, Shape inputShape) {
+        ConvDims d = ConvDims.of(inputShape, Arguments.cpu(filter).shape(), geometry);
+        requireOutputGradient(outputGradient, geometry.outputShape(inputShape, filter.shape()));
+        return wrap(Conv2dKernels.backwardData(Arguments.data(outputGradient), Arguments.data(filter), d), inputShape);
+    }
+
+    @Override
+    public Tensor conv2dBackwardFilter(Tensor input, Tensor outputGradient, ConvGeometry geometry, Shape filterShape) {
+        ConvDims d = ConvDims.of(Arguments.cpu(input).shape(), filterShape, geometry);
+        requireOutputGradient(outputGradient, geometry.outputShape(input.shape(), filterShape));
+        return wrap(Conv2dKernels.backwardFilter(Arguments.data(input), Arguments.data(outputGradient), d), filterShape);
+    }
+
+    private static void requireOutputGradient(Tensor outputGradient, Shape expected) {
+        if (!Arguments.cpu(outputGradient).shape().equals(expected)) {
+            throw new IllegalArgumentException("output gradient has shape " + outputGradient.shape()
+                    + " but the forward output has shape " + expected);
+        }
+    }
+
+    // ---- pooling ----
+
+    private static PoolKernels.Dims poolDims(Shape input, PoolGeometry g) {
+        Shape out = g.outputShape(input);
+        return new PoolKernels.Dims(input.dim(0) * input.dim(1), input.dim(2), input.dim(3), out.dim(2), out.dim(3), g);
+    }
+
+    private static void requirePoolGradient(Tensor outputGradient, Shape input, PoolGeometry g) {
+        Shape expected = g.outputShape(input);
+        if (!Arguments.cpu(outputGradient).shape().equals(expected)) {
+            throw new IllegalArgumentException("pooling output gradient has shape " + outputGradient.shape()
+                    + " but the pooled output of " + input + " has shape " + expected);
+        }
+    }
+
+    @Override
+    public Tensor maxPool2d(Tensor input, PoolGeometry geometry) {
+        Shape s = Arguments.cpu(input).shape();
+        return wrap(PoolKernels.maxForward(Arguments.data(input), poolDims(s, geometry)), geometry.outputShape(s));
+    }
+
+    @Override
+    public Tensor maxPool2dBackward(Tensor input, Tensor outputGradient, PoolGeometry geometry) {
+        Shape s = Arguments.cpu(input).shape();
+        requirePoolGradient(outputGradient, s, geometry);
+        return wrap(PoolKernels.maxBackward(Arguments.data(input), Arguments.data(outputGradient), poolDims(s, geometry)), s);
+    }
+
+    @Override
+    public Tensor avgPool2d(Tensor input, PoolGeometry geometry) {
+        Shape s = Arguments.cpu(input).shape();
+        return wrap(PoolKernels.averageForward(Arguments.data(input), poolDims(s, geometry)), geometry.outputShape(s));
+    }
+
+    @Override
+    public Tensor avgPool2dBackward(Tensor outputGradient, PoolGeometry geometry, Shape inputShape) {
+        requirePoolGradient(outputGradient, inputShape, geometry);
+        return wrap(PoolKernels.averageBackward(Arguments.data(outputGradient), poolDims(inputShape, geometry)), inputShape);
+    }
+
+    // ---- activations ----
+
+    @Override
+    public Tensor relu(Tensor x) {
+        return wrap(Activations.relu(Arguments.data(x)), x.shape());
+    }
+
+    @Override
+    public Tensor reluBackward(Tensor x, Tensor outputGradient) {
+        Arguments.sameShape("reluBackward", x, outputGradient);
+        return wrap(Activations.reluBackward(Arguments.data(x), Arguments.data(outputGradient)), x.shape());
+    }
+
+    @Override
+    public Tensor leakyRelu(Tensor x, float alpha) {
+        return wrap(Activations.leakyRelu(Arguments.data(x), alpha), x.shape());
+    }
+
+    @Override
+    public Tensor leakyReluBackward(Tensor x, Tensor outputGradient, float alpha) {
+        Arguments.sameShape("leakyReluBackward", x, outputGradient);
+        return wrap(Activations.leakyReluBackward(Arguments.data(x), Arguments.data(outputGradient), alpha), x.shape());
+    }
+
+    @Override
+    public Tensor sigmoid(Tensor x) {
+        return wrap(Activations.sigmoid(Arguments.data(x)), x.shape());
+    }
+
+    @Override
+    public Tensor sigmoidBackward(Tensor output, Tensor outputGradient) {
+        Arguments.sameShape("sigmoidBackward", output, outputGradient);
+        return wrap(Activations.sigmoidBackward(Arguments.data(output), Arguments.data(outputGradient)), output.shape());
+    }
+
+    @Override
+    public Tensor tanh(Tensor x) {
+        return wrap(Activations.tanh(Arguments.data(x)), x.shape());
+    }
+
+    @Override
+    public Tensor tanhBackward(Tensor output, Tensor outputGradient) {
+        Arguments.sameShape("tanhBackward", output, outputGradient);
+        return wrap(Activations.tanhBackward(Arguments.data(output), Arguments.data(outputGradient)), output.shape());
+    }
+
+    @Override
+    public Tensor softplus(Tensor x) {
+        return wrap(Activations.softplus(Arguments.data(x)), x.shape());
+    }
+
+    @Override
+    public Tensor softmax(Tensor x) {
+        Arguments.rank("softmax", x, 2);
+        return wrap(Softmax.forward(Arguments.data(x), x.shape().dim(0), x.shape().dim(1)), x.shape());
+    }
+
+    @Override
+    public Tensor softmaxBackward(Tensor output, Tensor outputGradient) {
+        Arguments.rank("softmaxBackward", output, 2);
+        Arguments.sameShape("softmaxBackward", output, outputGradient);
+        Shape s = output.shape();
+        return wrap(Softmax.backward(Arguments.data(output), Arguments.data(outputGradient), s.dim(0), s.dim(1)), s);
+    }
+
+    @Override
+    public Tensor logSoftmax(Tensor x) {
+        Arguments.rank("logSoftmax", x, 2);
+        return wrap(Softmax.logForward(Arguments.data(x), x.shape().dim(0), x.shape().dim(1)), x.shape());
+    }
+
+    // ---- element-wise arithmetic and reductions ----
+
+    @Override
+    public Tensor add(Tensor a, Tensor b) {
+        Arguments.sameShape("add", a, b);
+        return wrap(ElementWise.add(Arguments.data(a), Arguments.data(b)), a.shape());
+    }
+
+    @Override
+    public Tensor subtract(Tensor a, Tensor b) {
+        Arguments.sameShape("subtract", a, b);
+        return wrap(ElementWise.subtract(Arguments.data(a), Arguments.data(b)), a.shape());
+    }
+
+    @Override
+    public Tensor multiply(Tensor a, Tensor b) {
+        Arguments.sameShape("multiply", a, b);
+        return wrap(ElementWise.multiply(Arguments.data(a), Arguments.data(b)), a.shape());
+    }
+
+    @Override
+    public Tensor scale(Tensor x, float factor) {
+        return wrap(ElementWise.scale(Arguments.data(x), factor), x.shape());
+    }
+
+    @Override
+    public double sum(Tensor x) {
+        return ElementWise.sum(Arguments.data(x));
+    }
+
+    // ---- optimizer updates ----
+
+    @Override
+    public void sgdUpdateInPlace(Tensor param, Tensor grad, Tensor velocity,
+                                 float learningRate, float momentum, boolean nesterov, float weightDecay) {
+        Arguments.sameShape("sgdUpdateInPlace (param, grad)", param, grad);
+        Arguments.sameShape("sgdUpdateInPlace (param, velocity)", param, velocity);
+        OptimizerKernels.sgd(Arguments.data(param), Arguments.data(grad), Arguments.data(velocity),
+                learningRate, momentum, nesterov, weightDecay);
+    }
+
+    @Override
+    public void adamUpdateInPlace(Tensor param, Tensor grad, Tensor m, Tensor v, float learningRate,
+                                  float beta1, float beta2, float epsilon, int step, float l2, float decoupledDecay) {
+        if (step < 1) {
+            throw new IllegalArgumentException("Adam step numbers start at 1, got " + step);
+        }
+        Arguments.sameShape("adamUpdateInPlace (param, grad)", param, grad);
+        Arguments.sameShape("adamUpdateInPlace (param, m)", param, m);
+        Arguments.sameShape("adamUpdateInPlace (param, v)", param, v);
+        OptimizerKernels.adam(Arguments.data(param), Arguments.data(grad), Arguments.data(m), Arguments.data(v),
+                learningRate, beta1, beta2, epsilon, step, l2, decoupledDecay);
+    }
+
+    @Override
+    public void rmsPropUpdateInPlace(Tensor param, Tensor grad, Tensor meanSquare,
+                                     float learningRate, float rho, float epsilon, float weightDecay) {
+        Arguments.sameShape("rmsPropUpdateInPlace (param, grad)", param, grad);
+        Arguments.sameShape("rmsPropUpdateInPlace (param, meanSquare)", param, meanSquare);
+        OptimizerKernels.rmsProp(Arguments.data(param), Arguments.data(grad), Arguments.data(meanSquare),
+                learningRate, rho, epsilon, weightDecay);
+    }
+
+    @Override
+    public String toString() {
+        return "CpuBackend(threads=" + Parallel.parallelism() + ")";
+    }
+}

@@ -1,0 +1,122 @@
+package dev.cnn.backend.cpu;
+
+import java.util.Arrays;
+
+/**
+ * Unfolds one image into the matrix of its receptive fields, and folds such a matrix back.
+ *
+ * <p>{@link #im2col} writes {@code [C*kH*kW, Ho*Wo]} (one row per filter tap, as the forward pass and
+ * backward-data pass multiply it); {@link #im2row} writes its transpose {@code [Ho*Wo, C*kH*kW]}
+ * (as backward-filter multiplies it). Padded positions read as zero.
+ */
+final class Im2Col {
+    private Im2Col() {
+    }
+
+    /** Unfolds the image at {@code in[inOff...]} into {@code col} as {@code [C*kH*kW, Ho*Wo]}. */
+    static void im2col(float[] in, int inOff, ConvDims d, float[] col) {
+        int plane = d.outPlane();
+        int row = 0;
+        for (int c = 0; c < d.channels(); c++) {
+            for (int ki = 0; ki < d.kernelH(); ki++) {
+                for (int kj = 0; kj < d.kernelW(); kj++, row++) {
+                    int lo = firstValidOutput(d.padW(), kj, d.strideW(), d.outW());
+                    int hi = endValidOutput(d.width(), d.padW(), kj, d.strideW(), d.outW(), lo);
+                    for (int oh = 0; oh < d.outH(); oh++) {
+                        int dst = row * plane + oh * d.outW();
+                        int ih = oh * d.strideH() - d.padH() + ki;
+                        if (ih < 0 || ih >= d.height()) {
+                            Arrays.fill(col, dst, dst + d.outW(), 0f);
+                            continue;
+                        }
+                        int src = inOff + (c * d.height() + ih) * d.width() - d.padW() + kj;
+                        Arrays.fill(col, dst, dst + lo, 0f);
+                        if (d.strideW() == 1) {
+                            if (hi > lo) {
+                                System.arraycopy(in, src + lo, col, dst + lo, hi - lo);
+                            }
+                        } else {
+                            for (int ow = lo; ow < hi; ow++) {
+                                col[dst + ow] = in[src + ow * d.strideW()];
+                            }
+                        }
+                        Arrays.fill(col, dst + hi, dst + d.outW(), 0f);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Adds {@code col} ({@code [C*kH*kW, Ho*Wo]}) back onto the image at {@code out[outOff...]}; padding is dropped. */
+    static void col2im(float[] col, ConvDims d, float[] out, int outOff) {
+        int plane = d.outPlane();
+        int row = 0;
+        for (int c = 0; c < d.channels(); c++) {
+            for (int ki = 0; ki < d.kernelH(); ki++) {
+                for (int kj = 0; kj < d.kernelW(); kj++, row++) {
+                    int lo = firstValidOutput(d.padW(), kj, d.strideW(), d.outW());
+                    int hi = endValidOutput(d.width(), d.padW(), kj, d.strideW(), d.outW(), lo);
+                    for (int oh = 0; oh < d.outH(); oh++) {
+                        int ih = oh * d.strideH() - d.padH() + ki;
+                        if (ih < 0 || ih >= d.height()) {
+                            continue;
+                        }
+                        int src = row * plane + oh * d.outW();
+                        int dst = outOff + (c * d.height() + ih) * d.width() - d.padW() + kj;
+                        int sw = d.strideW();
+                        for (int ow = lo; ow < hi; ow++) {
+                            out[dst + ow * sw] += col[src + ow];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Unfolds the image at {@code in[inOff...]} into {@code rows} as {@code [Ho*Wo, C*kH*kW]}. */
+    static void im2row(float[] in, int inOff, ConvDims d, float[] rows) {
+        int patch = d.patchSize();
+        int kw = d.kernelW();
+        for (int oh = 0; oh < d.outH(); oh++) {
+            for (int ow = 0; ow < d.outW(); ow++) {
+                int dst = (oh * d.outW() + ow) * patch;
+                int iw0 = ow * d.strideW() - d.padW();
+                int lo = Math.min(kw, Math.max(0, -iw0));
+                int hi = Math.max(lo, Math.min(kw, d.width() - iw0));
+                for (int c = 0; c < d.channels(); c++) {
+                    for (int ki = 0; ki < d.kernelH(); ki++, dst += kw) {
+                        int ih = oh * d.strideH() - d.padH() + ki;
+                        if (ih < 0 || ih >= d.height()) {
+                            Arrays.fill(rows, dst, dst + kw, 0f);
+                            continue;
+                        }
+                        int src = inOff + (c * d.height() + ih) * d.width() + iw0;
+                        Arrays.fill(rows, dst, dst + lo, 0f);
+                        if (hi > lo) {
+                            System.arraycopy(in, src + lo, rows, dst + lo, hi - lo);
+                        }
+                        Arrays.fill(rows, dst + hi, dst + kw, 0f);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The first output column whose tap {@code kj} lands inside the input (not in left padding). */
+    private static int firstValidOutput(int padW, int kj, int strideW, int outW) {
+        int need = padW - kj;
+        if (need <= 0) {
+            return 0;
+        }
+        return Math.min(outW, (need + strideW - 1) / strideW);
+    }
+
+    /** One past the last output column whose tap {@code kj} lands inside an input of width {@code width}. */
+    private static int endValidOutput(int width, int padW, int kj, int strideW, int outW, int lo) {
+        int limit = width + padW - kj;
+        if (limit <= 0) {
+            return lo;
+        }
+        return Math.max(lo, Math.min(outW, (limit + strideW - 1) / strideW));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.cnn.backend.cpu;
+
+/**
+ * Operations along axis 1 of {@code [N, C, ...]}: each item is {@code C} planes of {@code inner}
+ * values ({@code inner} is 1 for {@code [N, F]}).
+ */
+final class PerChannel {
+    private PerChannel() {
+    }
+
+    static float[] add(float[] x, float[] bias, int batch, int channels, int inner) {
+        return scaleShift(x, null, bias, batch, channels, inner);
+    }
+
+    /** {@code x * scale[c] + shift[c]}; a null {@code scale} means 1. */
+    static float[] scaleShift(float[] x, float[] scale, float[] shift, int batch, int channels, int inner) {
+        float[] y = new float[x.length];
+        Parallel.forRange(batch * channels, Math.max(1, Activations.MIN_CHUNK / inner), (from, to) -> {
+            for (int plane = from; plane < to; plane++) {
+                int c = plane % channels;
+                float s = scale == null ? 1f : scale[c];
+                float b = shift[c];
+                for (int i = plane * inner, end = i + inner; i < end; i++) {
+                    y[i] = x[i] * s + b;
+                }
+            }
+        });
+        return y;
+    }
+
+    /**
+     * Per-channel sums in double. The batch is cut into a fixed number of chunks whose partial sums
+     * are added in chunk order, so the result does not depend on threads.
+     */
+    static float[] sum(float[] x, int batch, int channels, int inner) {
+        int chunks = Math.min(batch, Parallel.REDUCTION_CHUNKS);
+        double[][] partials = new double[chunks][channels];
+        Parallel.forEachTask(chunks, t -> {
+            double[] partial = partials[t];
+            for (int n = Parallel.chunkStart(batch, chunks, t); n < Parallel.chunkStart(batch, chunks, t + 1); n++) {
+                for (int c = 0; c < channels; c++) {
+                    double s = 0.0;
+                    for (int i = (n * channels + c) * inner, end = i + inner; i < end; i++) {
+                        s += x[i];
+                    }
+                    partial[c] += s;
+                }
+            }
+        });
+        float[] out = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            double s = 0.0;
+            for (int t = 0; t < chunks; t++) {
+                s += partials[t][c];
+            }
+            out[c] = (float) s;
+        }
+        return out;
+    }
+}
