@@ -43,7 +43,7 @@ public record OptimizerCase(List<Integer> dims, float learningRate, float moment
         @Override
         public Arbitrary<OptimizerCase> get() {
             Arbitrary<List<Integer>> dims = Arbitraries.integers().between(1, 8).list().ofMinSize(1).ofMaxSize(4);
-            Arbitrary<Float> learningRate = Arbitraries.floats().between(0.001f, 0.5f);
+            Arbitrary<Float> learningRate = Arbitraries.floats().between(0.001f, 0.5f).ofScale(4);
             Arbitrary<Float> momentum = Arbitraries.of(0f, 0.5f, 0.9f);
             Arbitrary<Float> beta2 = Arbitraries.of(0.9f, 0.999f);
             Arbitrary<Float> epsilon = Arbitraries.of(1e-8f, 1e-3f);
