@@ -30,12 +30,13 @@ final class Activations {
      * one with its complement, so each element is exactly one of the two.
      */
     static INDArray leakyReluBackward(INDArray x, INDArray outputGradient, float alpha) {
-        INDArray positive = x.gt(0.0).castTo(DataType.FLOAT);
+        INDArray mask = x.gt(0.0);
+        INDArray positive = mask.castTo(DataType.FLOAT);
         INDArray negativeSide = positive.rsub(1.0f).muli(alpha).muli(outputGradient);
         try {
             return positive.muli(outputGradient).addi(negativeSide);
         } finally {
-            Release.all(negativeSide);
+            Release.all(mask, negativeSide);
         }
     }
 

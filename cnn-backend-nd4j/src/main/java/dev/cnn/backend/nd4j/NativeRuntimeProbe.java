@@ -31,6 +31,7 @@ final class NativeRuntimeProbe {
     private static Availability probe() {
         try {
             float sum = Nd4j.create(new float[] {1, 2}, new long[] {2}, 'c').sumNumber().floatValue();
+            NativeThreads.applyConfiguredCount();
             if (sum != 3.0f) {
                 return Availability.no("ND4J computed 1 + 2 = " + sum);
             }

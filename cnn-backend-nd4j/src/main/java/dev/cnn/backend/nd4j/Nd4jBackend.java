@@ -46,7 +46,7 @@ public final class Nd4jBackend implements Backend {
             throw new IllegalArgumentException("cannot reshape " + x.shape() + " to " + shape
                     + ": sizes " + x.shape().size() + " and " + shape.size() + " differ");
         }
-        return wrap(array(x).reshape('c', Dims.of(shape)));
+        return new Nd4jTensor(array(x).reshape('c', Dims.of(shape)), this);
     }
 
     // ---- linear algebra ----
@@ -255,7 +255,9 @@ public final class Nd4jBackend implements Backend {
 
     // ---- tensors of this backend ----
 
+    /** Wraps a newly allocated result, counting its buffer towards the next garbage collection. */
     private Tensor wrap(INDArray array) {
+        GarbageTrigger.allocated(array.length() * Float.BYTES);
         return new Nd4jTensor(array, this);
     }
 
