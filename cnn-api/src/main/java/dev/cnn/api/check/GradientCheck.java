@@ -1,0 +1,156 @@
+package dev.cnn.api.check;
+
+import dev.cnn.api.backend.Backend;
+import dev.cnn.api.layer.Layer;
+import dev.cnn.api.layer.LayerConfig;
+import dev.cnn.api.layer.Parameter;
+import dev.cnn.api.loss.Loss;
+import dev.cnn.api.tensor.Shape;
+import dev.cnn.api.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Finite-difference gradient checks: compares the gradients a layer's (or a loss's) backward pass
+ * computes with central differences of its forward pass. Use it on your own layers and backends.
+ *
+ * <p>The objective is {@code sum(output * r)} for a fixed random {@code r}, so that every output
+ * contributes. Inputs are kept away from 0 and spread apart so that kinks (ReLU, max) are not crossed.
+ */
+public final class GradientCheck {
+    private static final int COORDINATES_PER_TENSOR = 24;
+
+    private final double epsilon;
+    private final double tolerance;
+
+    /**
+     * @param epsilon   the step of the central difference (1e-2 suits float32)
+     * @param tolerance the largest relative error accepted (1e-2 suits float32)
+     */
+    public GradientCheck(double epsilon, double tolerance) {
+        this.epsilon = epsilon;
+        this.tolerance = tolerance;
+    }
+
+    /** Steps and tolerance for float32 backends. */
+    public static GradientCheck forFloat32() {
+        return new GradientCheck(1e-2, 2e-2);
+    }
+
+    /**
+     * Checks the input and parameter gradients of the layer {@code config} makes for a batch of
+     * {@code batch} inputs of shape {@code input}, in training mode unless {@code training} is false.
+     */
+    public GradientCheckResult checkLayer(LayerConfig config, Shape input, int batch, boolean training,
+                                          Backend backend, long seed) {
+        Random random = new Random(seed);
+        Layer layer = config.build(input, backend, new Random(seed + 1));
+        Shape inputShape = input.withBatch(batch);
+        float[] x = spreadValues(inputShape.size(), random);
+        Shape outputShape = config.outputShape(input).withBatch(batch);
+        float[] projection = gaussian(outputShape.size(), random);
+        Tensor r = backend.tensor(projection, outputShape);
+
+        layer.forward(backend.tensor(x, inputShape), training);
+        float[] inputGradient = layer.backward(r).toArray();
+        List<Mismatch> mismatches = new ArrayList<>();
+        double worst = compare("input", x, inputGradient, random,
+                () -> objective(layer, backend.tensor(x, inputShape), r, training), mismatches);
+        for (Parameter p : layer.parameters()) {
+            if (!p.trainable()) {
+                continue;
+            }
+            float[] value = p.value().toArray();
+            float[] gradient = p.gradient().toArray();
+            worst = Math.max(worst, compare(p.name(), value, gradient, random, () -> {
+                p.setValue(backend.tensor(value, p.shape()));
+                return objective(layer, backend.tensor(x, inputShape), r, training);
+            }, mismatches));
+            p.setValue(backend.tensor(value, p.shape()));
+        }
+        return new GradientCheckResult(worst, tolerance, mismatches);
+    }
+
+    /** Checks the gradient {@code loss} gives with respect to the network's output, for a batch of {@code shape}. */
+    public GradientCheckResult checkLoss(Loss loss, Shape shape, Backend backend, long seed) {
+        Random random = new Random(seed);
+        float[] output = gaussian(shape.size(), random);
+        float[] targets = new float[shape.size()];
+        int classes = shape.dim(-1);
+        for (int row = 0; row < shape.size() / classes; row++) {
+            if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
+                targets[row * classes + random.nextInt(classes)] = 1f;
+            } else {
+                for (int c = 0; c < classes; c++) {
+                    targets[row * classes + c] = loss == Loss.MEAN_SQUARED_ERROR ? (float) random.nextGaussian()
+                            : random.nextBoolean() ? 1f : 0f;
+                }
+            }
+        }
+        Tensor t = backend.tensor(targets, shape);
+        float[] gradient = loss.evaluate(backend.tensor(output, shape), t).gradient().toArray();
+        List<Mismatch> mismatches = new ArrayList<>();
+        double worst = compare("output", output, gradient, random,
+                () -> loss.evaluate(backend.tensor(output, shape), t).value(), mismatches);
+        return new GradientCheckResult(worst, tolerance, mismatches);
+    }
+
+    private static double objective(Layer layer, Tensor x, Tensor r, boolean training) {
+        Backend b = x.backend();
+        return b.sum(b.multiply(layer.forward(x, training), r));
+    }
+
+    /** Perturbs {@code values} in place at sampled coordinates, restoring each, and compares slopes. */
+    private double compare(String what, float[] values, float[] analytic, Random random,
+                           DoubleSupplier objective, List<Mismatch> mismatches) {
+        double worst = 0;
+        int count = Math.min(COORDINATES_PER_TENSOR, values.length);
+        for (int k = 0; k < count; k++) {
+            int i = values.length <= COORDINATES_PER_TENSOR ? k : random.nextInt(values.length);
+            float original = values[i];
+            values[i] = (float) (original + epsilon);
+            double plus = objective.getAsDouble();
+            values[i] = (float) (original - epsilon);
+            double minus = objective.getAsDouble();
+            values[i] = original;
+            double numeric = (plus - minus) / (2 * epsilon);
+            double error = Math.abs(numeric - analytic[i]) / Math.max(1e-2, Math.abs(numeric) + Math.abs(analytic[i]));
+            if (error > tolerance) {
+                mismatches.add(new Mismatch(what, i, analytic[i], numeric));
+            }
+            worst = Math.max(worst, error);
+        }
+        return worst;
+    }
+
+    private static float[] gaussian(int n, Random random) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
+
+    /** Values at least 0.1 away from 0 and, within small windows, unlikely to be within a step of each other. */
+    private static float[] spreadValues(int n, Random random) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            double magnitude = 0.1 + random.nextDouble();
+            v[i] = (float) (random.nextBoolean() ? magnitude : -magnitude);
+        }
+        return v;
+    }
+
+    /**
+     * One coordinate whose analytic and numeric derivatives disagree.
+     *
+     * @param tensor   "input", "output" or the parameter's name
+     * @param index    the flat index of the coordinate
+     * @param analytic what backward computed
+     * @param numeric  the central difference
+     */
+    public record Mismatch(String tensor, int index, double analytic, double numeric) {
+    }
+}

@@ -1,0 +1,48 @@
+package dev.cnn.api.data;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A train/test dataset whose IDX files have been found; the files are read each time a split is asked for.
+ *
+ * @param name       the dataset's name, or its directory when it was given as a path
+ * @param classNames the class names, indexed by label; when empty, classes are named by number ("0", "1", ...)
+ *                   up to the largest label in either split
+ * @param files      the four IDX files
+ */
+public record LocatedDataset(String name, List<String> classNames, IdxFileSet files) {
+    /** Copies the class names. */
+    public LocatedDataset {
+        classNames = List.copyOf(classNames);
+    }
+
+    /** The training split: features in [0, 1], sample shape {@code [1, rows, columns]}. */
+    public Dataset train() throws IOException {
+        return IdxReader.readDataset(files.trainImages(), files.trainLabels(), effectiveClassNames());
+    }
+
+    /** The test split: features in [0, 1], sample shape {@code [1, rows, columns]}. */
+    public Dataset test() throws IOException {
+        return IdxReader.readDataset(files.testImages(), files.testLabels(), effectiveClassNames());
+    }
+
+    private List<String> effectiveClassNames() throws IOException {
+        if (!classNames.isEmpty()) {
+            return classNames;
+        }
+        int largest = 0;
+        for (int label : IdxReader.readLabels(files.trainLabels())) {
+            largest = Math.max(largest, label);
+        }
+        for (int label : IdxReader.readLabels(files.testLabels())) {
+            largest = Math.max(largest, label);
+        }
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c <= largest; c++) {
+            names.add(Integer.toString(c));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.cnn.api.eval;
+
+import java.util.List;
+
+/**
+ * How a classifier did on a labelled dataset: loss, accuracy, top-k accuracy, confusion matrix and
+ * per-class precision, recall and F1.
+ */
+public final class Evaluation {
+    private final double loss;
+    private final List<String> classNames;
+    private final int[] labels;
+    private final int[] predictions;
+    private final int[] labelRanks;
+    private final long[][] confusion;
+
+    /**
+     * @param loss        mean loss over the dataset
+     * @param classNames  a name per class
+     * @param labels      the true class of each image
+     * @param predictions the predicted class of each image
+     * @param labelRanks  for each image, how many classes scored higher than its true class (0 when right)
+     */
+    public Evaluation(double loss, List<String> classNames, int[] labels, int[] predictions, int[] labelRanks) {
+        this.loss = loss;
+        this.classNames = List.copyOf(classNames);
+        this.labels = labels.clone();
+        this.predictions = predictions.clone();
+        this.labelRanks = labelRanks.clone();
+        int k = classNames.size();
+        this.confusion = new long[k][k];
+        for (int i = 0; i < labels.length; i++) {
+            confusion[labels[i]][predictions[i]]++;
+        }
+    }
+
+    /** Mean loss over the dataset. */
+    public double loss() {
+        return loss;
+    }
+
+    /** The number of images evaluated. */
+    public int count() {
+        return labels.length;
+    }
+
+    /** The class names, by index. */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** Fraction of images whose highest-scoring class is the true one. */
+    public double accuracy() {
+        return topKAccuracy(1);
+    }
+
+    /** Fraction of images whose true class is among the {@code k} highest-scoring ones. */
+    public double topKAccuracy(int k) {
+        if (labels.length == 0) {
+            return Double.NaN;
+        }
+        long hits = 0;
+        for (int rank : labelRanks) {
+            if (rank < k) {
+                hits++;
+            }
+        }
+        return (double) hits / labels.length;
+    }
+
+    /** {@code [actual][predicted]} counts. */
+    public long[][] confusionMatrix() {
+        long[][] copy = new long[confusion.length][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = confusion[i].clone();
+        }
+        return copy;
+    }
+
+    /** The predicted class of each image, in dataset order. */
+    public int[] predictions() {
+        return predictions.clone();
+    }
+
+    /** Of the images predicted as class {@code c}, the fraction that are {@code c} (NaN if none were). */
+    public double precision(int c) {
+        long predicted = 0;
+        for (long[] row : confusion) {
+            predicted += row[c];
+        }
+        return predicted == 0 ? Double.NaN : (double) confusion[c][c] / predicted;
+    }
+
+    /** Of the images of class {@code c}, the fraction predicted as {@code c} (NaN if there are none). */
+    public double recall(int c) {
+        long actual = 0;
+        for (long v : confusion[c]) {
+            actual += v;
+        }
+        return actual == 0 ? Double.NaN : (double) confusion[c][c] / actual;
+    }
+
+    /** The harmonic mean of precision and recall of class {@code c} (0 when both are 0). */
+    public double f1(int c) {
+        double p = precision(c);
+        double r = recall(c);
+        if (Double.isNaN(p) || Double.isNaN(r)) {
+            return Double.NaN;
+        }
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    /** A text table of precision, recall, F1 and support per class. */
+    public String classReport() {
+        StringBuilder sb = new StringBuilder(String.format("%-14s %9s %9s %9s %8s%n", "class", "precision", "recall", "f1", "support"));
+        for (int c = 0; c < classNames.size(); c++) {
+            long support = 0;
+            for (long v : confusion[c]) {
+                support += v;
+            }
+            sb.append(String.format("%-14s %9.4f %9.4f %9.4f %8d%n", classNames.get(c), precision(c), recall(c), f1(c), support));
+        }
+        return sb.toString();
+    }
+
+    /** The confusion matrix as text, actual classes in rows and predicted in columns. */
+    public String confusionTable() {
+        StringBuilder sb = new StringBuilder(String.format("%-14s", "actual\\pred"));
+        for (int c = 0; c < classNames.size(); c++) {
+            sb.append(String.format(" %6d", c));
+        }
+        sb.append('\n');
+        for (int a = 0; a < classNames.size(); a++) {
+            sb.append(String.format("%-14s", a + " " + truncate(classNames.get(a), 11)));
+            for (int p = 0; p < classNames.size(); p++) {
+                sb.append(String.format(" %6d", confusion[a][p]));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.cnn.api.layer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/** The registry of layer type ids, filled from every {@link LayerTypeProvider} on the classpath. */
+public final class LayerTypes {
+
+    private LayerTypes() {
+    }
+
+    /** Every registered type id with its configuration class, sorted by id. */
+    public static Map<String, Class<? extends LayerConfig>> all(ClassLoader loader) {
+        Map<String, Class<? extends LayerConfig>> types = new TreeMap<>();
+        for (LayerTypeProvider provider : ServiceLoader.load(LayerTypeProvider.class, loader)) {
+            provider.layerTypes().forEach((id, type) -> {
+                Class<? extends LayerConfig> previous = types.putIfAbsent(id, type);
+                if (previous != null && previous != type) {
+                    throw new IllegalStateException("layer type id '" + id + "' is registered twice: by "
+                            + previous.getName() + " and " + type.getName());
+                }
+            });
+        }
+        return types;
+    }
+
+    /** The type id under which {@code config}'s class is registered. */
+    public static String idOf(LayerConfig config) {
+        for (ClassLoader loader : new ClassLoader[] {config.getClass().getClassLoader(), LayerTypes.class.getClassLoader()}) {
+            for (var entry : all(loader).entrySet()) {
+                if (entry.getValue() == config.getClass()) {
+                    return entry.getKey();
+                }
+            }
+        }
+        throw new IllegalStateException("layer class " + config.getClass().getName()
+                + " has no registered type id: list a LayerTypeProvider for it in META-INF/services");
+    }
+
+    /**
+     * A JSON mapper that reads and writes {@link LayerConfig}s by their type ids. Only registered
+     * ids can be read: an unknown id fails instead of loading a class by name.
+     */
+    public static ObjectMapper mapper() {
+        ObjectMapper mapper = new ObjectMapper();
+        all(LayerTypes.class.getClassLoader()).forEach((id, type) -> mapper.registerSubtypes(new NamedType(type, id)));
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (context != null && context != LayerTypes.class.getClassLoader()) {
+            all(context).forEach((id, type) -> mapper.registerSubtypes(new NamedType(type, id)));
+        }
+        return mapper;
+    }
+}

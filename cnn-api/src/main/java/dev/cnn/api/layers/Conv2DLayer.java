@@ -1,0 +1,57 @@
+package dev.cnn.api.layers;
+
+import dev.cnn.api.backend.Backend;
+import dev.cnn.api.backend.ConvGeometry;
+import dev.cnn.api.layer.Layer;
+import dev.cnn.api.layer.Parameter;
+import dev.cnn.api.tensor.Shape;
+import dev.cnn.api.tensor.Tensor;
+import java.util.List;
+import java.util.Random;
+
+final class Conv2DLayer implements Layer {
+    private final Conv2D config;
+    private final Backend backend;
+    private final ConvGeometry geometry;
+    private final Parameter weight;
+    private final Parameter bias;
+    private Tensor lastInput;
+
+    Conv2DLayer(Conv2D config, Shape input, Backend backend, Random random) {
+        this.config = config;
+        this.backend = backend;
+        this.geometry = config.geometry();
+        Shape filterShape = config.filterShape(input);
+        int fanIn = input.dim(0) * config.kernelHeight() * config.kernelWidth();
+        int fanOut = config.filters() * config.kernelHeight() * config.kernelWidth();
+        float[] init = config.initializer().sample(filterShape.size(), fanIn, fanOut, random);
+        this.weight = new Parameter("weight", backend.tensor(init, filterShape), true);
+        this.bias = config.useBias() ? new Parameter("bias", backend.zeros(Shape.of(config.filters())), true) : null;
+    }
+
+    @Override
+    public Conv2D config() {
+        return config;
+    }
+
+    @Override
+    public Tensor forward(Tensor input, boolean training) {
+        lastInput = input;
+        Tensor out = backend.conv2d(input, weight.value(), geometry);
+        return bias == null ? out : backend.addPerChannel(out, bias.value());
+    }
+
+    @Override
+    public Tensor backward(Tensor outputGradient) {
+        weight.setGradient(backend.conv2dBackwardFilter(lastInput, outputGradient, geometry, weight.shape()));
+        if (bias != null) {
+            bias.setGradient(backend.sumPerChannel(outputGradient));
+        }
+        return backend.conv2dBackwardData(outputGradient, weight.value(), geometry, lastInput.shape());
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return bias == null ? List.of(weight) : List.of(weight, bias);
+    }
+}

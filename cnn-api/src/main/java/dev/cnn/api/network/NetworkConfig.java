@@ -1,0 +1,53 @@
+package dev.cnn.api.network;
+
+import dev.cnn.api.layer.LayerConfig;
+import dev.cnn.api.layer.LayerTypes;
+import dev.cnn.api.layer.ShapeMismatchException;
+import dev.cnn.api.tensor.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The architecture of a sequential network: the shape of one input image and its layers in order.
+ * Serialises to JSON with each layer's type id.
+ *
+ * @param inputShape the shape of one input, for example {@code [1, 28, 28]}
+ * @param layers     the layers, first to last
+ */
+public record NetworkConfig(Shape inputShape, List<LayerConfig> layers) {
+
+    /** Copies the layer list and checks that every layer takes the shape the one before it makes. */
+    public NetworkConfig {
+        Objects.requireNonNull(inputShape, "inputShape");
+        layers = List.copyOf(layers);
+        shapes(inputShape, layers);
+    }
+
+    /** The output shape of each layer, in order. */
+    public List<Shape> layerOutputShapes() {
+        return shapes(inputShape, layers);
+    }
+
+    /** The shape of one output of the whole network. */
+    public Shape outputShape() {
+        List<Shape> shapes = layerOutputShapes();
+        return shapes.isEmpty() ? inputShape : shapes.get(shapes.size() - 1);
+    }
+
+    private static List<Shape> shapes(Shape inputShape, List<LayerConfig> layers) {
+        List<Shape> shapes = new ArrayList<>(layers.size());
+        Shape current = inputShape;
+        for (int i = 0; i < layers.size(); i++) {
+            LayerConfig layer = Objects.requireNonNull(layers.get(i), "layer " + i);
+            try {
+                current = layer.outputShape(current);
+            } catch (IllegalArgumentException e) {
+                throw new ShapeMismatchException("layer " + i + " (" + LayerTypes.idOf(layer) + ") cannot take input of shape "
+                        + current + ": " + e.getMessage());
+            }
+            shapes.add(current);
+        }
+        return shapes;
+    }
+}

@@ -1,0 +1,207 @@
+package dev.cnn.api.train;
+
+import dev.cnn.api.data.Dataset;
+import dev.cnn.api.eval.Evaluation;
+import dev.cnn.api.eval.Evaluator;
+import dev.cnn.api.layer.ShapeMismatchException;
+import dev.cnn.api.loss.Loss;
+import dev.cnn.api.loss.LossValue;
+import dev.cnn.api.network.Network;
+import dev.cnn.api.optim.Optimizer;
+import dev.cnn.api.optim.OptimizerConfig;
+import dev.cnn.api.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * Trains a network on a dataset: epochs of minibatches shuffled by a seeded generator, one optimizer
+ * update per batch, listeners told after each batch and epoch. Stops with a
+ * {@link TrainingDivergedException} as soon as the loss is NaN or infinite. Build one with
+ * {@link #builder()}.
+ */
+public final class Trainer {
+    private final Network network;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final int epochs;
+    private final int batchSize;
+    private final Random random;
+    private final List<TrainingListener> listeners;
+    private final BatchTransform transform;
+    private int epochsDone;
+
+    private Trainer(Builder b) {
+        this.network = Objects.requireNonNull(b.network, "setNetwork is required");
+        this.loss = Objects.requireNonNull(b.loss, "setLoss is required");
+        this.optimizer = b.optimizer != null ? b.optimizer
+                : new Optimizer(Objects.requireNonNull(b.optimizerConfig, "setOptimizer is required"), network.parameters());
+        this.epochs = b.epochs;
+        this.batchSize = b.batchSize;
+        this.random = new Random(b.seed);
+        this.listeners = List.copyOf(b.listeners);
+        this.transform = b.transform;
+    }
+
+    /** Starts a builder. Required: network, loss, optimizer. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The optimizer, whose state can be saved to resume training. */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** How many batches one epoch over {@code size} images has. */
+    public int batchesPerEpoch(int size) {
+        return (size + batchSize - 1) / batchSize;
+    }
+
+    /**
+     * Runs the planned epochs on {@code train}, evaluating on {@code validation} after each (null for none).
+     *
+     * @throws TrainingDivergedException when the loss stops being a finite number
+     */
+    public TrainingHistory fit(Dataset train, Dataset validation) {
+        if (!train.sampleShape().equals(network.inputShape())) {
+            throw new ShapeMismatchException("the network takes inputs of shape " + network.inputShape()
+                    + " but the dataset's images have shape " + train.sampleShape());
+        }
+        int outputs = network.outputShape().size();
+        TrainingControl control = new TrainingControl();
+        List<EpochReport> reports = new ArrayList<>();
+        while (epochsDone < epochs && control.stopReason().isEmpty()) {
+            reports.add(runEpoch(++epochsDone, train, validation, outputs, control));
+        }
+        return new TrainingHistory(reports, control.stopReason());
+    }
+
+    private EpochReport runEpoch(int epoch, Dataset train, Dataset validation, int outputs, TrainingControl control) {
+        int[] order = Batches.shuffledIndices(train.size(), random);
+        int batches = batchesPerEpoch(train.size());
+        long start = System.nanoTime();
+        double lossSum = 0;
+        long correct = 0;
+        long seen = 0;
+        var backend = network.backend();
+        for (int batch = 0; batch < batches; batch++) {
+            int[] indices = Batches.slice(order, batch * batchSize, (batch + 1) * batchSize);
+            float[] features = train.gatherFeatures(indices);
+            if (transform != null) {
+                transform.apply(features, Batches.batchShape(train, indices.length), random);
+            }
+            Tensor input = backend.tensor(features, Batches.batchShape(train, indices.length));
+            Tensor output = network.forward(input, true);
+            LossValue value = loss.evaluate(output, Batches.targets(train, indices, loss, outputs, backend));
+            if (!Double.isFinite(value.value())) {
+                throw new TrainingDivergedException("the loss became " + value.value() + " at epoch " + epoch + ", batch "
+                        + (batch + 1) + " of " + batches + " (learning rate " + optimizer.currentLearningRate()
+                        + "); lower the learning rate, check the inputs are normalised, and start again");
+            }
+            network.backward(value.gradient());
+            optimizer.update();
+            lossSum += value.value() * indices.length;
+            correct += Batches.countCorrect(output.toArray(), outputs, train, indices);
+            seen += indices.length;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            BatchReport report = new BatchReport(epoch, epochs, batch + 1, batches, lossSum / seen,
+                    (double) correct / seen, seen / seconds, seconds);
+            listeners.forEach(l -> l.onBatchEnd(report, control));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double validationLoss = Double.NaN;
+        double validationAccuracy = Double.NaN;
+        if (validation != null && validation.size() > 0) {
+            Evaluation evaluation = Evaluator.evaluate(network, loss, validation, batchSize);
+            validationLoss = evaluation.loss();
+            validationAccuracy = evaluation.accuracy();
+        }
+        EpochReport report = new EpochReport(epoch, epochs, lossSum / seen, (double) correct / seen, validationLoss,
+                validationAccuracy, seen / seconds, seconds, optimizer.currentLearningRate());
+        listeners.forEach(l -> l.onEpochEnd(report, control));
+        return report;
+    }
+
+    /** Collects what a {@link Trainer} needs; {@code set...} values are required, {@code opt...} optional. */
+    public static final class Builder {
+        private Network network;
+        private Loss loss;
+        private OptimizerConfig optimizerConfig;
+        private Optimizer optimizer;
+        private int epochs = 1;
+        private int batchSize = 64;
+        private long seed = 1;
+        private final List<TrainingListener> listeners = new ArrayList<>();
+        private BatchTransform transform;
+
+        private Builder() {
+        }
+
+        /** Required: the network to train. */
+        public Builder setNetwork(Network value) {
+            this.network = value;
+            return this;
+        }
+
+        /** Required: the loss to minimise. */
+        public Builder setLoss(Loss value) {
+            this.loss = value;
+            return this;
+        }
+
+        /** Required (or {@link #optOptimizer}): the optimizer's hyper-parameters; its state starts fresh. */
+        public Builder setOptimizer(OptimizerConfig value) {
+            this.optimizerConfig = value;
+            return this;
+        }
+
+        /** Instead of {@link #setOptimizer}: an optimizer with state, to resume training. */
+        public Builder optOptimizer(Optimizer value) {
+            this.optimizer = value;
+            return this;
+        }
+
+        /** Optional: the number of epochs (default 1). */
+        public Builder optEpochs(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("epochs must be at least 1, got " + value);
+            }
+            this.epochs = value;
+            return this;
+        }
+
+        /** Optional: images per batch (default 64). */
+        public Builder optBatchSize(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("batch size must be at least 1, got " + value);
+            }
+            this.batchSize = value;
+            return this;
+        }
+
+        /** Optional: the seed of shuffling and augmentation (default 1). */
+        public Builder optSeed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** Optional: listeners told of progress, in order. */
+        public Builder optListener(TrainingListener... values) {
+            listeners.addAll(List.of(values));
+            return this;
+        }
+
+        /** Optional: a change applied to each training batch, such as augmentation. */
+        public Builder optBatchTransform(BatchTransform value) {
+            this.transform = value;
+            return this;
+        }
+
+        /** Makes the trainer. */
+        public Trainer build() {
+            return new Trainer(this);
+        }
+    }
+}
