@@ -18,12 +18,13 @@ import dev.cnn.api.backend.Backend;
  * }
  * }</pre>
  *
- * jqwik runs the inherited properties; a failure names the kernel, the shrunk case (shapes,
+ * Besides the kernels, {@link NetworkProperties} trains the {@code conv-20-40} preset for three steps on
+ * both backends. jqwik runs the inherited properties; a failure names the kernel, the shrunk case (shapes,
  * geometry, value kind and seed), the tolerance and the first differing element.
  */
 public abstract class BackendCompatibilityKit implements TensorProperties, MatmulProperties, PerChannelProperties,
         ConvolutionProperties, PoolingProperties, ActivationProperties, SoftmaxProperties, ArithmeticProperties,
-        OptimizerProperties {
+        OptimizerProperties, NetworkProperties {
 
     @Override
     public abstract Backend backendUnderTest();

@@ -15,6 +15,8 @@ public final class KitTries {
     public static final int ELEMENT_WISE = 100;
     /** Optimizer updates. */
     public static final int OPTIMIZER = 100;
+    /** Whole networks, three training steps each. */
+    public static final int NETWORK = 5;
 
     private KitTries() {
     }
