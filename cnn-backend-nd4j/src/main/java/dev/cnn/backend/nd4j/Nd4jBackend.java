@@ -19,6 +19,11 @@ public final class Nd4jBackend implements Backend {
     /** The name users select this backend by. */
     public static final String NAME = "nd4j";
 
+    /** A backend on ND4J's natives, using the thread count of {@code cnn.nd4j.threads} when it is set. */
+    public Nd4jBackend() {
+        NativeThreads.applyConfiguredCount();
+    }
+
     @Override
     public String name() {
         return NAME;

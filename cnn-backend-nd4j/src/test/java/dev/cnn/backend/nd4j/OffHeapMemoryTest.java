@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * resident memory must level off. Without {@link GarbageTrigger} it grows by about 3.5 MB a step here.
  */
 class OffHeapMemoryTest {
-    private static final int WARM_UP = 60;
-    private static final int STEPS = 240;
+    private static final int WARM_UP = 50;
+    private static final int STEPS = 200;
     private static final int WINDOW = 40;
     private static final long ALLOWED_GROWTH = 120L << 20;
 
