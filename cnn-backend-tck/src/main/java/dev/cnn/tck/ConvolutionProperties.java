@@ -46,4 +46,18 @@ public interface ConvolutionProperties extends KitBackends {
                 backendUnderTest().conv2dBackwardFilter(input.underTest(), outputGradient.underTest(),
                         c.geometry(), c.filterShape()));
     }
+
+    /** The fused backward must agree with the reference on both gradients, with their tolerances. */
+    @Property(tries = KitTries.CONVOLUTION)
+    @ChecksKernel("conv2dBackward")
+    default void conv2dBackwardAgrees(@ForAll @From(supplier = ConvCase.Supplier.class) ConvCase c) {
+        Trial trial = trial("conv2dBackward", c);
+        Twin input = trial.input(c.values(), c.seed(), c.inputShape());
+        Twin filter = trial.input(c.values(), c.seed() + 1L, c.filterShape());
+        Twin outputGradient = trial.input(c.values(), c.seed() + 2L, c.outputShape());
+        var expected = referenceBackend().conv2dBackward(input.reference(), filter.reference(), outputGradient.reference(), c.geometry());
+        var actual = backendUnderTest().conv2dBackward(input.underTest(), filter.underTest(), outputGradient.underTest(), c.geometry());
+        trial.assertAgree(Tolerance.of(1e-4, 1e-5), expected.input(), actual.input());
+        trial.assertAgree(Tolerance.of(1e-3, 1e-5), expected.filter(), actual.filter());
+    }
 }

@@ -50,6 +50,14 @@ final class Convolution {
         }
     }
 
+    /** Both gradients from one {@code conv2d_bp} call: {@code [input gradient, filter gradient]}. */
+    static INDArray[] backwardBoth(INDArray input, INDArray filter, INDArray outputGradient, ConvGeometry g) {
+        INDArray inputGradient = Nd4j.zeros(DataType.FLOAT, input.shape());
+        INDArray filterGradient = Nd4j.zeros(DataType.FLOAT, filter.shape());
+        backward(input, filter, outputGradient, inputGradient, filterGradient, g);
+        return new INDArray[] {inputGradient, filterGradient};
+    }
+
     private static void backward(INDArray input, INDArray filter, INDArray outputGradient,
                                  INDArray inputGradient, INDArray filterGradient, ConvGeometry g) {
         NativeOp.named("conv2d_bp")

@@ -2,6 +2,7 @@ package dev.cnn.backend.nd4j;
 
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.backend.ConvGeometry;
+import dev.cnn.api.backend.ConvGradients;
 import dev.cnn.api.backend.PoolGeometry;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
@@ -100,6 +101,13 @@ public final class Nd4jBackend implements Backend {
     public Tensor conv2dBackwardFilter(Tensor input, Tensor outputGradient, ConvGeometry geometry, Shape filterShape) {
         requireOutputGradient("conv2dBackwardFilter", geometry.outputShape(input.shape(), filterShape), outputGradient);
         return wrap(Convolution.backwardFilter(array(input), array(outputGradient), geometry, filterShape));
+    }
+
+    @Override
+    public ConvGradients conv2dBackward(Tensor input, Tensor filter, Tensor outputGradient, ConvGeometry geometry) {
+        requireOutputGradient("conv2dBackward", geometry.outputShape(input.shape(), filter.shape()), outputGradient);
+        INDArray[] both = Convolution.backwardBoth(array(input), array(filter), array(outputGradient), geometry);
+        return new ConvGradients(wrap(both[0]), wrap(both[1]));
     }
 
     // ---- pooling ----
