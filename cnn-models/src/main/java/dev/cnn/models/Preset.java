@@ -1,6 +1,5 @@
 package dev.cnn.models;
 
-import dev.cnn.api.layer.Initializer;
 import dev.cnn.api.layer.LayerConfig;
 import dev.cnn.api.layers.AvgPool2D;
 import dev.cnn.api.layers.BatchNorm;
@@ -54,11 +53,11 @@ public enum Preset {
         @Override
         List<LayerConfig> layers(Shape input, int classes) {
             int pad = input.dim(1) < 32 ? (32 - input.dim(1) + 1) / 2 : 0;
-            return List.of(Conv2D.of(6, 5).withPadding(pad).withInitializer(Initializer.XAVIER), new Tanh(), AvgPool2D.of(2),
-                    Conv2D.of(16, 5).withInitializer(Initializer.XAVIER), new Tanh(), AvgPool2D.of(2),
-                    new Flatten(), Dense.of(120).withInitializer(Initializer.XAVIER), new Tanh(),
-                    Dense.of(84).withInitializer(Initializer.XAVIER), new Tanh(),
-                    Dense.of(classes).withInitializer(Initializer.XAVIER));
+            return List.of(Conv2D.of(6, 5).withPadding(pad), new Tanh(), AvgPool2D.of(2),
+                    Conv2D.of(16, 5), new Tanh(), AvgPool2D.of(2),
+                    new Flatten(), Dense.of(120), new Tanh(),
+                    Dense.of(84), new Tanh(),
+                    Dense.of(classes));
         }
     },
     /** conv-20-40 with batch normalisation after each convolution and the hidden dense layer. */

@@ -66,6 +66,15 @@ public interface Backend {
     /** Gradient of {@link #conv2d} with respect to its filter, given the input and output gradient; shape {@code filterShape}. */
     Tensor conv2dBackwardFilter(Tensor input, Tensor outputGradient, ConvGeometry geometry, Shape filterShape);
 
+    /**
+     * Both gradients of {@link #conv2d} at once. The default calls {@link #conv2dBackwardData} and
+     * {@link #conv2dBackwardFilter}; a backend whose native op computes both together overrides it.
+     */
+    default ConvGradients conv2dBackward(Tensor input, Tensor filter, Tensor outputGradient, ConvGeometry geometry) {
+        return new ConvGradients(conv2dBackwardData(outputGradient, filter, geometry, input.shape()),
+                conv2dBackwardFilter(input, outputGradient, geometry, filter.shape()));
+    }
+
     // ---- pooling ----
 
     /** Max over each window of each channel; padding never wins. */
@@ -86,7 +95,7 @@ public interface Backend {
 
     // ---- activations (element-wise) and their gradients ----
 
-    /** {@code max(x, 0)}. */
+    /** {@code max(x, 0)}; NaN stays NaN, so a diverged network is noticed. */
     Tensor relu(Tensor x);
 
     /** {@code dy} where {@code x > 0}, else 0. */

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -96,7 +97,17 @@ public final class IdxReader {
             if (!gzip) {
                 checkLength(name, dims[0], itemBytes, Files.size(file) - header.length);
             }
-            byte[] data = in.readNBytes((int) expectedBytes);
+            byte[] data;
+            if (gzip) {
+                // the real length is unknown until decompressed, so the buffer grows with the data actually there
+                data = in.readNBytes((int) expectedBytes);
+            } else {
+                data = new byte[(int) expectedBytes];
+                int read = in.readNBytes(data, 0, data.length);
+                if (read < data.length) {
+                    data = Arrays.copyOf(data, read);
+                }
+            }
             long held = data.length;
             if (held == expectedBytes) {
                 held += in.transferTo(OutputStream.nullOutputStream());

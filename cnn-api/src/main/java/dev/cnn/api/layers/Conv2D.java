@@ -35,14 +35,14 @@ public record Conv2D(int filters, int kernelHeight, int kernelWidth, int strideH
                     + filters + " filters of " + kernelHeight + "x" + kernelWidth);
         }
         if (initializer == null) {
-            initializer = Initializer.HE;
+            initializer = Initializer.XAVIER;
         }
         geometry(strideHeight, strideWidth, paddingHeight, paddingWidth);
     }
 
-    /** {@code filters} square kernels of size {@code kernel}, stride 1, no padding, with bias, He init. */
+    /** {@code filters} square kernels of size {@code kernel}, stride 1, no padding, with bias, Xavier (Glorot uniform) init as in Keras. */
     public static Conv2D of(int filters, int kernel) {
-        return new Conv2D(filters, kernel, kernel, 1, 1, 0, 0, true, Initializer.HE);
+        return new Conv2D(filters, kernel, kernel, 1, 1, 0, 0, true, Initializer.XAVIER);
     }
 
     /** This convolution with another stride in both directions. */

@@ -2,6 +2,7 @@ package dev.cnn.api.layers;
 
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.backend.ConvGeometry;
+import dev.cnn.api.backend.ConvGradients;
 import dev.cnn.api.layer.Layer;
 import dev.cnn.api.layer.Parameter;
 import dev.cnn.api.tensor.Shape;
@@ -43,11 +44,12 @@ final class Conv2DLayer implements Layer {
 
     @Override
     public Tensor backward(Tensor outputGradient) {
-        weight.setGradient(backend.conv2dBackwardFilter(lastInput, outputGradient, geometry, weight.shape()));
+        ConvGradients gradients = backend.conv2dBackward(lastInput, weight.value(), outputGradient, geometry);
+        weight.setGradient(gradients.filter());
         if (bias != null) {
             bias.setGradient(backend.sumPerChannel(outputGradient));
         }
-        return backend.conv2dBackwardData(outputGradient, weight.value(), geometry, lastInput.shape());
+        return gradients.input();
     }
 
     @Override

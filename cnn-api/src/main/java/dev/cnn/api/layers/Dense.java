@@ -25,13 +25,13 @@ public record Dense(int units, boolean useBias, Initializer initializer) impleme
             throw new IllegalArgumentException("dense needs at least 1 unit, got " + units);
         }
         if (initializer == null) {
-            initializer = Initializer.HE;
+            initializer = Initializer.XAVIER;
         }
     }
 
-    /** {@code units} outputs with bias and He initialisation. */
+    /** {@code units} outputs with bias and Xavier (Glorot uniform) initialisation, as in Keras. */
     public static Dense of(int units) {
-        return new Dense(units, true, Initializer.HE);
+        return new Dense(units, true, Initializer.XAVIER);
     }
 
     /** This layer with another initializer. */

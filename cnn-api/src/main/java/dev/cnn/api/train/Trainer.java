@@ -27,7 +27,7 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final int epochs;
     private final int batchSize;
-    private final Random random;
+    private final long seed;
     private final List<TrainingListener> listeners;
     private final BatchTransform transform;
     private int epochsDone;
@@ -39,7 +39,8 @@ public final class Trainer {
                 : new Optimizer(Objects.requireNonNull(b.optimizerConfig, "setOptimizer is required"), network.parameters());
         this.epochs = b.epochs;
         this.batchSize = b.batchSize;
-        this.random = new Random(b.seed);
+        this.seed = b.seed;
+        this.epochsDone = b.initialEpoch;
         this.listeners = List.copyOf(b.listeners);
         this.transform = b.transform;
     }
@@ -79,6 +80,7 @@ public final class Trainer {
     }
 
     private EpochReport runEpoch(int epoch, Dataset train, Dataset validation, int outputs, TrainingControl control) {
+        Random random = new Random(seed * 1_000_003L + epoch);
         int[] order = Batches.shuffledIndices(train.size(), random);
         int batches = batchesPerEpoch(train.size());
         long start = System.nanoTime();
@@ -133,6 +135,7 @@ public final class Trainer {
         private int epochs = 1;
         private int batchSize = 64;
         private long seed = 1;
+        private int initialEpoch;
         private final List<TrainingListener> listeners = new ArrayList<>();
         private BatchTransform transform;
 
@@ -184,6 +187,18 @@ public final class Trainer {
         /** Optional: the seed of shuffling and augmentation (default 1). */
         public Builder optSeed(long value) {
             this.seed = value;
+            return this;
+        }
+
+        /**
+         * Optional: epochs already done, when resuming (default 0). Each epoch's shuffle depends only on
+         * the seed and the epoch number, so a resumed run sees the same batches as an uninterrupted one.
+         */
+        public Builder optInitialEpoch(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("initial epoch must not be negative, got " + value);
+            }
+            this.initialEpoch = value;
             return this;
         }
 

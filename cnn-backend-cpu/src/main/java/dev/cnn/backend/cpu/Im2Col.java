@@ -30,17 +30,7 @@ final class Im2Col {
                             continue;
                         }
                         int src = inOff + (c * d.height() + ih) * d.width() - d.padW() + kj;
-                        Arrays.fill(col, dst, dst + lo, 0f);
-                        if (d.strideW() == 1) {
-                            if (hi > lo) {
-                                System.arraycopy(in, src + lo, col, dst + lo, hi - lo);
-                            }
-                        } else {
-                            for (int ow = lo; ow < hi; ow++) {
-                                col[dst + ow] = in[src + ow * d.strideW()];
-                            }
-                        }
-                        Arrays.fill(col, dst + hi, dst + d.outW(), 0f);
+                        copyClipped(in, src, d.strideW(), col, dst, lo, hi, d.outW());
                     }
                 }
             }
@@ -64,8 +54,14 @@ final class Im2Col {
                         int src = row * plane + oh * d.outW();
                         int dst = outOff + (c * d.height() + ih) * d.width() - d.padW() + kj;
                         int sw = d.strideW();
-                        for (int ow = lo; ow < hi; ow++) {
-                            out[dst + ow * sw] += col[src + ow];
+                        if (sw == 1) {
+                            for (int ow = lo; ow < hi; ow++) {
+                                out[dst + ow] += col[src + ow];
+                            }
+                        } else {
+                            for (int ow = lo; ow < hi; ow++) {
+                                out[dst + ow * sw] += col[src + ow];
+                            }
                         }
                     }
                 }
@@ -91,14 +87,34 @@ final class Im2Col {
                             continue;
                         }
                         int src = inOff + (c * d.height() + ih) * d.width() + iw0;
-                        Arrays.fill(rows, dst, dst + lo, 0f);
-                        if (hi > lo) {
-                            System.arraycopy(in, src + lo, rows, dst + lo, hi - lo);
-                        }
-                        Arrays.fill(rows, dst + hi, dst + kw, 0f);
+                        copyClipped(in, src, 1, rows, dst, lo, hi, kw);
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * {@code dst[dstOff + i] = src[srcOff + i * step]} for {@code i} in {@code [lo, hi)} and zero for the
+     * rest of {@code [0, length)}. Spans are short (a kernel or output row), where plain loops beat
+     * {@code System.arraycopy} and {@code Arrays.fill}.
+     */
+    private static void copyClipped(float[] src, int srcOff, int step, float[] dst, int dstOff, int lo, int hi, int length) {
+        int i = 0;
+        for (; i < lo; i++) {
+            dst[dstOff + i] = 0f;
+        }
+        if (step == 1) {
+            for (; i < hi; i++) {
+                dst[dstOff + i] = src[srcOff + i];
+            }
+        } else {
+            for (; i < hi; i++) {
+                dst[dstOff + i] = src[srcOff + i * step];
+            }
+        }
+        for (; i < length; i++) {
+            dst[dstOff + i] = 0f;
         }
     }
 

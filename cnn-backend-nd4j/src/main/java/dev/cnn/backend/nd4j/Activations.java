@@ -1,0 +1,70 @@
+package dev.cnn.backend.nd4j;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** Element-wise activations and their gradients; every result is a new array. */
+final class Activations {
+    private Activations() {
+    }
+
+    static INDArray relu(INDArray x) {
+        return Transforms.relu(x, true);
+    }
+
+    /** libnd4j's {@code relu_bp} passes the gradient where {@code x > threshold}. */
+    static INDArray reluBackward(INDArray x, INDArray outputGradient) {
+        INDArray inputGradient = Nd4j.createUninitialized(DataType.FLOAT, x.shape());
+        NativeOp.named("relu_bp").inputs(x, outputGradient).outputs(inputGradient).floats(0.0).run();
+        return inputGradient;
+    }
+
+    static INDArray leakyRelu(INDArray x, float alpha) {
+        return Transforms.leakyRelu(x, alpha, true);
+    }
+
+    /**
+     * {@code dy} where {@code x > 0}, else {@code alpha * dy}: sums of a product with a 0/1 mask and
+     * one with its complement, so each element is exactly one of the two.
+     */
+    static INDArray leakyReluBackward(INDArray x, INDArray outputGradient, float alpha) {
+        INDArray mask = x.gt(0.0);
+        INDArray positive = mask.castTo(DataType.FLOAT);
+        INDArray negativeSide = positive.rsub(1.0f).muli(alpha).muli(outputGradient);
+        try {
+            return positive.muli(outputGradient).addi(negativeSide);
+        } finally {
+            Release.all(mask, negativeSide);
+        }
+    }
+
+    static INDArray sigmoid(INDArray x) {
+        return Transforms.sigmoid(x, true);
+    }
+
+    static INDArray sigmoidBackward(INDArray y, INDArray outputGradient) {
+        return y.rsub(1.0f).muli(y).muli(outputGradient);
+    }
+
+    static INDArray tanh(INDArray x) {
+        return Transforms.tanh(x, true);
+    }
+
+    static INDArray tanhBackward(INDArray y, INDArray outputGradient) {
+        return y.mul(y).rsubi(1.0f).muli(outputGradient);
+    }
+
+    /** {@code max(x, 0) + log1p(exp(-|x|))}: equal to {@code log(1 + exp(x))} and never overflows. */
+    static INDArray softplus(INDArray x) {
+        INDArray tail = Transforms.abs(x, true).negi();
+        Transforms.exp(tail, false);
+        Transforms.log1p(tail, false);
+        try {
+            return Transforms.relu(x, true).addi(tail);
+        } finally {
+            Release.all(tail);
+        }
+    }
+}

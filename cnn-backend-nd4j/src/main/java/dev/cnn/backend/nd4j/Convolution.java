@@ -1,0 +1,77 @@
+package dev.cnn.backend.nd4j;
+
+import dev.cnn.api.backend.ConvGeometry;
+import dev.cnn.api.tensor.Shape;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * 2-d convolution through libnd4j's {@code conv2d} and {@code conv2d_bp}, NCHW input and
+ * {@code [O, C, kH, kW]} filters passed as such (weight format 1), no dilation, explicit padding.
+ */
+final class Convolution {
+    private static final int NCHW = 0;
+    private static final int WEIGHTS_OUT_IN_H_W = 1;
+    private static final int VALID_MODE = 0;
+
+    private Convolution() {
+    }
+
+    static INDArray forward(INDArray input, INDArray filter, ConvGeometry g, Shape outputShape) {
+        INDArray output = Nd4j.createUninitialized(DataType.FLOAT, Dims.of(outputShape));
+        NativeOp.named("conv2d").inputs(input, filter).outputs(output).integers(arguments(filter, g)).run();
+        return output;
+    }
+
+    /** The input gradient; {@code conv2d_bp} also computes a filter gradient, which is dropped. */
+    static INDArray backwardData(INDArray outputGradient, INDArray filter, ConvGeometry g, Shape inputShape) {
+        INDArray placeholderInput = Nd4j.zeros(DataType.FLOAT, Dims.of(inputShape));
+        INDArray inputGradient = Nd4j.zeros(DataType.FLOAT, Dims.of(inputShape));
+        INDArray filterGradient = Nd4j.zeros(DataType.FLOAT, filter.shape());
+        try {
+            backward(placeholderInput, filter, outputGradient, inputGradient, filterGradient, g);
+            return inputGradient;
+        } finally {
+            Release.all(placeholderInput, filterGradient);
+        }
+    }
+
+    /** The filter gradient; {@code conv2d_bp} also computes an input gradient, which is dropped. */
+    static INDArray backwardFilter(INDArray input, INDArray outputGradient, ConvGeometry g, Shape filterShape) {
+        INDArray placeholderFilter = Nd4j.zeros(DataType.FLOAT, Dims.of(filterShape));
+        INDArray inputGradient = Nd4j.zeros(DataType.FLOAT, input.shape());
+        INDArray filterGradient = Nd4j.zeros(DataType.FLOAT, Dims.of(filterShape));
+        try {
+            backward(input, placeholderFilter, outputGradient, inputGradient, filterGradient, g);
+            return filterGradient;
+        } finally {
+            Release.all(placeholderFilter, inputGradient);
+        }
+    }
+
+    /** Both gradients from one {@code conv2d_bp} call: {@code [input gradient, filter gradient]}. */
+    static INDArray[] backwardBoth(INDArray input, INDArray filter, INDArray outputGradient, ConvGeometry g) {
+        INDArray inputGradient = Nd4j.zeros(DataType.FLOAT, input.shape());
+        INDArray filterGradient = Nd4j.zeros(DataType.FLOAT, filter.shape());
+        backward(input, filter, outputGradient, inputGradient, filterGradient, g);
+        return new INDArray[] {inputGradient, filterGradient};
+    }
+
+    private static void backward(INDArray input, INDArray filter, INDArray outputGradient,
+                                 INDArray inputGradient, INDArray filterGradient, ConvGeometry g) {
+        NativeOp.named("conv2d_bp")
+                .inputs(input, filter, outputGradient)
+                .outputs(inputGradient, filterGradient)
+                .integers(arguments(filter, g))
+                .run();
+    }
+
+    private static int[] arguments(INDArray filter, ConvGeometry g) {
+        int kernelH = Math.toIntExact(filter.size(2));
+        int kernelW = Math.toIntExact(filter.size(3));
+        return new int[] {kernelH, kernelW, g.strideH(), g.strideW(), g.padH(), g.padW(), 1, 1,
+                VALID_MODE, NCHW, WEIGHTS_OUT_IN_H_W};
+    }
+
+}
