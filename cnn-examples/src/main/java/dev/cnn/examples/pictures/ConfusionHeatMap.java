@@ -40,6 +40,9 @@ public final class ConfusionHeatMap {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotContentSize(0.95);
         styler.setMin(0);
+        if (classNames.stream().anyMatch(name -> name.length() > 6)) {
+            styler.setXAxisLabelRotation(30);
+        }
         long mostMistakes = 1;
         List<Number[]> cells = new ArrayList<>();
         for (int actual = 0; actual < k; actual++) {
