@@ -131,7 +131,8 @@ public final class Evaluation {
         }
         sb.append('\n');
         for (int a = 0; a < classNames.size(); a++) {
-            sb.append(String.format("%-14s", a + " " + truncate(classNames.get(a), 11)));
+            String name = classNames.get(a);
+            sb.append(String.format("%-14s", name.equals(String.valueOf(a)) ? name : a + " " + truncate(name, 11)));
             for (int p = 0; p < classNames.size(); p++) {
                 sb.append(String.format(" %6d", confusion[a][p]));
             }

@@ -81,6 +81,7 @@ public final class ModelArchive {
                 zip.flush();
                 fileOut.getFD().sync();
             }
+            makeReadableLikeAnyNewFile(temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -88,6 +89,13 @@ public final class ModelArchive {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Temporary files are private (0600); a model file should get the permissions any new file gets (0644). */
+    private static void makeReadableLikeAnyNewFile(Path temp) throws IOException {
+        if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 
