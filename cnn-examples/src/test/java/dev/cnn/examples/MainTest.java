@@ -19,13 +19,13 @@ class MainTest {
     @Test
     void helpListsEveryCommand() {
         Cli.Result r = Cli.run("--help").succeeded();
-        for (String command : new String[] {"demo", "train", "eval", "predict", "summary", "visualize", "backends", "datasets"}) {
+        for (String command : new String[] {"demo", "train", "eval", "predict", "summary", "visualize", "bench", "backends", "datasets"}) {
             assertTrue(r.out().contains("  " + command + " "), command + " in\n" + r.out());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "train", "eval", "predict", "summary", "visualize", "backends", "datasets"})
+    @ValueSource(strings = {"demo", "train", "eval", "predict", "summary", "visualize", "bench", "backends", "datasets"})
     void everyCommandHasHelp(String command) {
         Cli.Result r = Cli.run(command, "--help").succeeded();
         assertTrue(r.out().startsWith("Usage: cnn " + command), r.out());

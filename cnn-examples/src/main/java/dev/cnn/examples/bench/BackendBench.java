@@ -1,0 +1,80 @@
+package dev.cnn.examples.bench;
+
+import dev.cnn.api.backend.Backend;
+import dev.cnn.api.loss.Loss;
+import dev.cnn.api.loss.LossValue;
+import dev.cnn.api.network.Sequential;
+import dev.cnn.api.optim.Optimizer;
+import dev.cnn.api.optim.OptimizerConfig;
+import dev.cnn.api.tensor.Tensor;
+import dev.cnn.api.train.TrainingDivergedException;
+import dev.cnn.models.Preset;
+
+/**
+ * One backend under test: a preset network built on it from a fixed seed, trained with Adam, and timed for training
+ * steps and inference batches.
+ */
+public final class BackendBench {
+    /** Adam's learning rate; constant, so every round does the same work. */
+    public static final double LEARNING_RATE = 0.001;
+
+    private final Backend backend;
+    private final BenchImages images;
+    private final Sequential network;
+    private final Optimizer optimizer;
+    private int nextBatch;
+
+    /** Builds {@code preset} for {@code images} on {@code backend}, its weights drawn from {@code seed}. */
+    public BackendBench(Backend backend, Preset preset, BenchImages images, long seed) {
+        this.backend = backend;
+        this.images = images;
+        this.network = Sequential.of(preset.config(images.sampleShape(), images.classes()), backend, seed);
+        this.optimizer = new Optimizer(OptimizerConfig.adam(LEARNING_RATE), network.parameters());
+    }
+
+    /** The backend's name. */
+    public String name() {
+        return backend.name();
+    }
+
+    /**
+     * Runs {@code batches} training steps (forward, loss, backward, Adam update) and returns the images per second.
+     * Reading the loss and, at the end, the parameters waits for every step to finish.
+     */
+    public double trainImagesPerSecond(int batches) {
+        long start = System.nanoTime();
+        for (int b = 0; b < batches; b++) {
+            int batch = advance();
+            Tensor output = network.forward(backend.tensor(images.features().get(batch), images.batchShape()), true);
+            LossValue loss = Loss.SOFTMAX_CROSS_ENTROPY.evaluate(output,
+                    backend.tensor(images.oneHot().get(batch), images.labelShape()));
+            if (!Double.isFinite(loss.value())) {
+                throw new TrainingDivergedException("the loss on backend " + name() + " became " + loss.value());
+            }
+            network.backward(loss.gradient());
+            optimizer.update();
+        }
+        network.parameters().values().forEach(p -> p.value().toArray());
+        return imagesPerSecond(batches, System.nanoTime() - start);
+    }
+
+    /** Runs {@code batches} forward passes in inference mode, copying each output out, and returns the images per second. */
+    public double inferImagesPerSecond(int batches) {
+        long start = System.nanoTime();
+        for (int b = 0; b < batches; b++) {
+            int batch = advance();
+            network.forward(backend.tensor(images.features().get(batch), images.batchShape()), false).toArray();
+        }
+        return imagesPerSecond(batches, System.nanoTime() - start);
+    }
+
+    private int advance() {
+        int batch = nextBatch;
+        nextBatch = (nextBatch + 1) % images.features().size();
+        return batch;
+    }
+
+    private double imagesPerSecond(int batches, long nanos) {
+        return (double) batches * images.batchSize() / (Math.max(1, nanos) / 1e9);
+    }
+}
