@@ -20,7 +20,7 @@ public final class Nd4jBackend implements Backend {
     /** The name users select this backend by. */
     public static final String NAME = "nd4j";
 
-    /** A backend on ND4J's natives, using the thread count of {@code cnn.nd4j.threads} when it is set. */
+    /** A backend on ND4J's natives, with {@code cnn.nd4j.threads} native threads (default 1). */
     public Nd4jBackend() {
         NativeThreads.applyConfiguredCount();
     }
