@@ -112,10 +112,10 @@ final class DemoCommand implements Callable<Integer> {
         PngFiles.write(PredictionPictures.sheet("Mistakes: the first " + wrong.size() + " test images it got wrong",
                 "caption: the true class, then what the model said", wrong, trained.inputShape(), trained.classNames()),
                 outDir.resolve("mistakes.png"));
+        done(3, "evaluated on " + String.format("%,d", test.size()) + " test images", step);
         out.println("      test accuracy " + Messages.percent(evaluation.accuracy()) + ", top-3 accuracy "
                 + Messages.percent(evaluation.topKAccuracy(3)) + "; most confused: "
                 + String.join(", ", Mistakes.mostConfused(evaluation, 3)));
-        done(3, "evaluated on " + String.format("%,d", test.size()) + " test images", step);
 
         step = new Stopwatch();
         Path modelFile = outDir.resolve("model.cnn");
@@ -125,14 +125,14 @@ final class DemoCommand implements Callable<Integer> {
         step = new Stopwatch();
         List<Integer> first = IntStream.range(0, Math.min(samples, test.size())).boxed().toList();
         List<Prediction> predictions = PredictionInputs.fromDataset(trained, test, first, "test");
-        for (Prediction p : predictions) {
-            out.println("      test image " + p.source() + " (label " + trained.classNames().get(p.label()) + "): "
-                    + p.describeTop(Math.min(3, trained.classNames().size()), trained.classNames()));
-        }
         PngFiles.write(PredictionPictures.sheet("Predictions for the first " + predictions.size() + " test images",
                 "green: right, red: wrong", predictions, trained.inputShape(), trained.classNames()),
                 outDir.resolve("predictions.png"));
         done(5, "predicted " + predictions.size() + " test images", step);
+        for (Prediction p : predictions) {
+            out.println("      test image " + p.source() + " (label " + trained.classNames().get(p.label()) + "): "
+                    + p.describeTop(Math.min(3, trained.classNames().size()), trained.classNames()));
+        }
 
         step = new Stopwatch();
         boolean drawn = FilterPicture.firstConvolution(trained.network()).isPresent();
