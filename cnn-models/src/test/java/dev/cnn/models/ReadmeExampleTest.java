@@ -20,6 +20,7 @@ import dev.cnn.api.model.Model;
 import dev.cnn.api.model.Preprocessing;
 import dev.cnn.api.network.Sequential;
 import dev.cnn.api.optim.OptimizerConfig;
+import dev.cnn.api.train.EpochLog;
 import dev.cnn.api.train.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,7 @@ class ReadmeExampleTest {
                     .setOptimizer(OptimizerConfig.adam(0.002))
                     .optBatchSize(16)
                     .optEpochs(1)
+                    .optListener(new EpochLog(System.out::println))
                     .build()
                     .fit(train, null);
 
