@@ -1,6 +1,5 @@
 package dev.cnn.examples;
 
-import dev.cnn.api.data.LocatedDataset;
 import dev.cnn.api.model.Model;
 import dev.cnn.examples.pictures.PngFiles;
 import java.io.PrintWriter;
@@ -29,8 +28,9 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
-    @Option(names = "--model-file", paramLabel = "FILE", required = true, description = "A model written by ./cnn train.")
-    private Path modelFile;
+    @Mixin
+    private ImageSourceOptions source;
+
 
     @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Image files to classify.")
     private List<Path> images = new ArrayList<>();
@@ -38,17 +38,10 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "I", description = "Test images of --dataset by index: 3, 0..9 or 1,5,7.")
     private String index;
 
-    @Option(names = "--dataset", paramLabel = "NAME|DIR", defaultValue = "mnist",
-            description = "Where --index reads from: its test split (default: ${DEFAULT-VALUE}).")
-    private String dataset;
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "Classes to show per image (default: ${DEFAULT-VALUE}).")
     private int top;
 
-    @Option(names = "--invert", paramLabel = "WHEN", defaultValue = "auto",
-            description = "Invert grey levels of image files: auto (when the model learned light on dark and the"
-                    + " image's border is light, as for a digit on paper), always or never (default: ${DEFAULT-VALUE}).")
-    private String invert;
 
     @Option(names = "--grid", paramLabel = "FILE", description = "Also draw the images with their predictions into this PNG.")
     private Path grid;
@@ -59,7 +52,7 @@ final class PredictCommand implements Callable<Integer> {
             throw Options.usage(spec, "name image files to classify, or test images with --index 0..9");
         }
         Options.atLeast(spec, "--top", top, 1);
-        Inversion inversion = Options.inversion(spec, invert);
+        Inversion inversion = source.inversion();
         List<Integer> indices;
         try {
             indices = index == null ? List.of() : IndexList.parse(index);
@@ -67,11 +60,10 @@ final class PredictCommand implements Callable<Integer> {
             throw Options.usage(spec, "--index: " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        Model model = ModelFiles.load(modelFile, common.backend());
+        Model model = ModelFiles.load(source.modelFile(), common.backend());
         List<Prediction> predictions = new ArrayList<>(PredictionInputs.fromFiles(model, images, inversion));
         if (!indices.isEmpty()) {
-            LocatedDataset located = DatasetAccess.open(dataset);
-            predictions.addAll(PredictionInputs.fromDataset(model, located.test(), indices, "test"));
+            predictions.addAll(PredictionInputs.fromDataset(model, source.testImages(), indices, "test"));
         }
         int k = Math.min(top, model.classNames().size());
         for (Prediction p : predictions) {
@@ -79,7 +71,7 @@ final class PredictCommand implements Callable<Integer> {
             out.println(p.source() + label + ": " + p.describeTop(k, model.classNames()));
         }
         if (grid != null) {
-            PngFiles.write(PredictionPictures.sheet("Predictions of " + modelFile.getFileName(),
+            PngFiles.write(PredictionPictures.sheet("Predictions of " + source.modelFile().getFileName(),
                     "green: right, red: wrong, black: label unknown", predictions, model.inputShape(),
                     model.classNames()), grid);
             out.println("grid: " + grid);

@@ -1,7 +1,5 @@
 package dev.cnn.examples;
 
-import dev.cnn.api.data.Dataset;
-import dev.cnn.api.data.LocatedDataset;
 import dev.cnn.api.model.Model;
 import dev.cnn.examples.pictures.FeatureMapSlide;
 import dev.cnn.examples.pictures.FilterPicture;
@@ -33,8 +31,9 @@ final class VisualizeCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
-    @Option(names = "--model-file", paramLabel = "FILE", required = true, description = "A model written by ./cnn train.")
-    private Path modelFile;
+    @Mixin
+    private ImageSourceOptions source;
+
 
     @Parameters(paramLabel = "IMAGE", arity = "0..1", description = "The image whose feature maps to draw.")
     private Path image;
@@ -42,13 +41,7 @@ final class VisualizeCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "I", description = "Use test image I of --dataset instead of an IMAGE file.")
     private Integer index;
 
-    @Option(names = "--dataset", paramLabel = "NAME|DIR", defaultValue = "mnist", description = "Where --index reads from (default: ${DEFAULT-VALUE}).")
-    private String dataset;
 
-    @Option(names = "--invert", paramLabel = "WHEN", defaultValue = "auto",
-            description = "Invert grey levels of image files: auto (when the model learned light on dark and the"
-                    + " image's border is light, as for a digit on paper), always or never (default: ${DEFAULT-VALUE}).")
-    private String invert;
 
     @Option(names = "--out-dir", paramLabel = "DIR", description = "Where to write the PNGs (default: MODEL-visualize next to the model file).")
     private Path outDir;
@@ -61,24 +54,19 @@ final class VisualizeCommand implements Callable<Integer> {
         if (index != null) {
             Options.atLeast(spec, "--index", index, 0);
         }
-        Inversion inversion = Options.inversion(spec, invert);
-        Model model = ModelFiles.load(modelFile, common.backend());
+        Inversion inversion = source.inversion();
+        Model model = ModelFiles.load(source.modelFile(), common.backend());
         Prediction input = image != null
                 ? PredictionInputs.fromFiles(model, List.of(image), inversion).get(0)
-                : PredictionInputs.fromDataset(model, openTest(), List.of(index), "test").get(0);
-        Path dir = outDir != null ? outDir : ModelFiles.sibling(modelFile, "-visualize");
-        List<Path> written = write(model, input, dir, modelFile.getFileName().toString());
+                : PredictionInputs.fromDataset(model, source.testImages(), List.of(index), "test").get(0);
+        Path dir = outDir != null ? outDir : ModelFiles.sibling(source.modelFile(), "-visualize");
+        List<Path> written = write(model, input, dir, source.modelFile().getFileName().toString());
         PrintWriter out = spec.commandLine().getOut();
         out.println(input.source() + ": " + input.describeTop(Math.min(3, model.classNames().size()), model.classNames()));
         for (Path p : written) {
             out.println("wrote " + p);
         }
         return 0;
-    }
-
-    private Dataset openTest() throws IOException {
-        LocatedDataset located = DatasetAccess.open(dataset);
-        return located.test();
     }
 
     /** Writes {@code filters.png} and {@code feature-maps.png} for {@code input} into {@code dir}. */
