@@ -29,12 +29,12 @@ class MnistTrainingTest {
         Dataset test = mnist.test().normalized(0.1307f, 0.3081f);
         Backend cpu = Backends.select("cpu");
         Sequential network = Sequential.of(Preset.CONV_20_40.config(train.sampleShape(), 10), cpu, 1);
-        int batchSize = 16;
+        int batchSize = 8;
         long steps = (train.size() + batchSize - 1) / batchSize;
         Trainer trainer = Trainer.builder()
                 .setNetwork(network)
                 .setLoss(Loss.SOFTMAX_CROSS_ENTROPY)
-                .setOptimizer(OptimizerConfig.adam(0.002).withSchedule(new LearningRateSchedule.Cosine(steps, 0.05)))
+                .setOptimizer(OptimizerConfig.adam(0.0015).withSchedule(new LearningRateSchedule.Cosine(steps, 0.05)))
                 .optBatchSize(batchSize)
                 .optSeed(1)
                 .build();

@@ -19,6 +19,14 @@ public interface Layer {
     /** Back-propagates the gradient of the loss with respect to this layer's last output. */
     Tensor backward(Tensor outputGradient);
 
+    /**
+     * Fills the parameter gradients like {@link #backward} but may skip the input gradient, which the
+     * first layer of a network never needs. Layers with parameters override it when that saves work.
+     */
+    default void backwardToParameters(Tensor outputGradient) {
+        backward(outputGradient);
+    }
+
     /** The layer's parameters (learned and running statistics), in a fixed order; empty for most layers. */
     default List<Parameter> parameters() {
         return List.of();

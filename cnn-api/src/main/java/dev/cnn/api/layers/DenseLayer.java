@@ -37,11 +37,16 @@ final class DenseLayer implements Layer {
 
     @Override
     public Tensor backward(Tensor outputGradient) {
+        backwardToParameters(outputGradient);
+        return backend.matmul(outputGradient, false, weight.value(), true);
+    }
+
+    @Override
+    public void backwardToParameters(Tensor outputGradient) {
         weight.setGradient(backend.matmul(lastInput, true, outputGradient, false));
         if (bias != null) {
             bias.setGradient(backend.sumPerChannel(outputGradient));
         }
-        return backend.matmul(outputGradient, false, weight.value(), true);
     }
 
     @Override

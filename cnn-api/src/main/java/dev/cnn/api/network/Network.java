@@ -34,6 +34,12 @@ public interface Network {
     /** Back-propagates the gradient of the loss with respect to the last output; returns the input gradient. */
     Tensor backward(Tensor outputGradient);
 
+    /**
+     * Back-propagates to the parameters only, skipping the gradient with respect to the network's input,
+     * which training does not need.
+     */
+    void backwardToParameters(Tensor outputGradient);
+
     /** Every parameter under a name unique in the network, such as {@code "0.conv2d.weight"}, in a fixed order. */
     Map<String, Parameter> parameters();
 

@@ -103,6 +103,15 @@ public final class Sequential implements Network {
     }
 
     @Override
+    public void backwardToParameters(Tensor outputGradient) {
+        Tensor g = outputGradient;
+        for (int i = layers.size() - 1; i > 0; i--) {
+            g = layers.get(i).backward(g);
+        }
+        layers.get(0).backwardToParameters(g);
+    }
+
+    @Override
     public Map<String, Parameter> parameters() {
         return parameters;
     }

@@ -102,7 +102,7 @@ public final class Trainer {
                         + (batch + 1) + " of " + batches + " (learning rate " + optimizer.currentLearningRate()
                         + "); lower the learning rate, check the inputs are normalised, and start again");
             }
-            network.backward(value.gradient());
+            network.backwardToParameters(value.gradient());
             optimizer.update();
             lossSum += value.value() * indices.length;
             correct += Batches.countCorrect(output.toArray(), outputs, train, indices);
