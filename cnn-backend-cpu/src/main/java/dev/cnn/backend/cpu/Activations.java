@@ -11,7 +11,7 @@ final class Activations {
         float[] y = new float[x.length];
         Parallel.forRange(x.length, MIN_CHUNK, (from, to) -> {
             for (int i = from; i < to; i++) {
-                y[i] = x[i] < 0f ? 0f : x[i];
+                y[i] = Math.max(x[i], 0f);
             }
         });
         return y;

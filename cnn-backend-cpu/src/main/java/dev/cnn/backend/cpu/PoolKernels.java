@@ -51,6 +51,9 @@ final class PoolKernels {
     }
 
     static float[] maxForward(float[] in, Dims d) {
+        if (MaxPool2x2.applies(d)) {
+            return MaxPool2x2.forward(in, d);
+        }
         float[] out = new float[d.planes() * d.outPlane()];
         Parallel.forRange(d.planes(), MIN_PLANES_PER_TASK, (from, to) -> {
             for (int p = from; p < to; p++) {
@@ -66,6 +69,9 @@ final class PoolKernels {
     }
 
     static float[] maxBackward(float[] in, float[] dOut, Dims d) {
+        if (MaxPool2x2.applies(d)) {
+            return MaxPool2x2.backward(in, dOut, d);
+        }
         float[] dIn = new float[in.length];
         Parallel.forRange(d.planes(), MIN_PLANES_PER_TASK, (from, to) -> {
             for (int p = from; p < to; p++) {

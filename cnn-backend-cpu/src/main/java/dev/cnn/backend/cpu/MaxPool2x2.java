@@ -1,0 +1,76 @@
+package dev.cnn.backend.cpu;
+
+import dev.cnn.api.backend.PoolGeometry;
+
+/**
+ * Max pooling with 2x2 windows, stride 2 and no padding, the common case, without the general
+ * kernel's per-window bounds. Windows do not overlap, so backward writes every input element once
+ * and needs no zeroed buffer to add onto. Ties go to the first element in row-major order, as in
+ * {@link PoolKernels}.
+ */
+final class MaxPool2x2 {
+    private static final int MIN_PLANES_PER_TASK = 8;
+
+    private MaxPool2x2() {
+    }
+
+    /** Whether {@code d} is a 2x2, stride-2, unpadded pooling that this class computes. */
+    static boolean applies(PoolKernels.Dims d) {
+        PoolGeometry g = d.g();
+        return g.kernelH() == 2 && g.kernelW() == 2 && g.strideH() == 2 && g.strideW() == 2
+                && g.padH() == 0 && g.padW() == 0 && d.outH() == d.height() / 2 && d.outW() == d.width() / 2;
+    }
+
+    static float[] forward(float[] in, PoolKernels.Dims d) {
+        float[] out = new float[d.planes() * d.outPlane()];
+        int w = d.width();
+        Parallel.forRange(d.planes(), MIN_PLANES_PER_TASK, (from, to) -> {
+            for (int p = from; p < to; p++) {
+                int o = p * d.outPlane();
+                for (int oh = 0; oh < d.outH(); oh++) {
+                    int top = p * d.inPlane() + 2 * oh * w;
+                    for (int ow = 0; ow < d.outW(); ow++, o++) {
+                        int i = top + 2 * ow;
+                        out[o] = in[argMax(in, i, w)];
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    static float[] backward(float[] in, float[] dOut, PoolKernels.Dims d) {
+        float[] dIn = new float[in.length];
+        int w = d.width();
+        Parallel.forRange(d.planes(), MIN_PLANES_PER_TASK, (from, to) -> {
+            for (int p = from; p < to; p++) {
+                int o = p * d.outPlane();
+                for (int oh = 0; oh < d.outH(); oh++) {
+                    int top = p * d.inPlane() + 2 * oh * w;
+                    for (int ow = 0; ow < d.outW(); ow++, o++) {
+                        dIn[argMax(in, top + 2 * ow, w)] = dOut[o];
+                    }
+                }
+            }
+        });
+        return dIn;
+    }
+
+    /** Index of the maximum of the window whose top-left element is {@code in[i]}, in rows of width {@code w}. */
+    private static int argMax(float[] in, int i, int w) {
+        int best = i;
+        float bestValue = in[i];
+        if (in[i + 1] > bestValue) {
+            best = i + 1;
+            bestValue = in[i + 1];
+        }
+        if (in[i + w] > bestValue) {
+            best = i + w;
+            bestValue = in[i + w];
+        }
+        if (in[i + w + 1] > bestValue) {
+            best = i + w + 1;
+        }
+        return best;
+    }
+}
