@@ -1,30 +1,39 @@
 package dev.cnn.backend.cpu;
 
 /**
- * Convolution forward and backward passes as im2col plus matrix multiply, one image at a time,
- * with the minibatch cut into chunks that run in parallel. Each chunk allocates its unfolding
- * buffer once and reuses it for all of its images.
+ * Convolution forward and backward passes as im2col plus matrix multiply, with the minibatch cut into
+ * chunks that run in parallel. Within a chunk, images are unfolded side by side in groups wide
+ * enough for {@link RowGemm}'s vectorized loop to run long (small output planes otherwise leave it
+ * mostly in its scalar head and tail). Each chunk allocates its buffers once and reuses them.
  */
 final class Conv2dKernels {
+    /** Images are grouped until a group's unfolded rows are at least this many columns wide. */
+    private static final int MIN_GROUP_WIDTH = 512;
+
     private Conv2dKernels() {
     }
 
     /** {@code out[n] = filter[O, CkHkW] * im2col(input[n])}. */
     static float[] forward(float[] input, float[] filter, ConvDims d) {
         float[] out = new float[d.batch() * d.outImageSize()];
+        int plane = d.outPlane();
+        int group = imagesPerGroup(d);
         int chunks = chunksFor(d.batch());
         Parallel.forEachTask(chunks, t -> {
-            float[] col = d.unfoldIsIdentity() ? null : new float[d.patchSize() * d.outPlane()];
-            for (int n = Parallel.chunkStart(d.batch(), chunks, t); n < Parallel.chunkStart(d.batch(), chunks, t + 1); n++) {
-                float[] b = input;
-                int bOff = n * d.imageSize();
-                if (col != null) {
-                    Im2Col.im2col(input, bOff, d, col);
-                    b = col;
-                    bOff = 0;
+            float[][] col = new float[d.patchSize()][group * plane];
+            float[][] product = new float[d.outputs()][group * plane];
+            int end = Parallel.chunkStart(d.batch(), chunks, t + 1);
+            for (int n0 = Parallel.chunkStart(d.batch(), chunks, t); n0 < end; n0 += group) {
+                int images = Math.min(group, end - n0);
+                for (int g = 0; g < images; g++) {
+                    Im2Col.im2col(input, (n0 + g) * d.imageSize(), d, col, g * plane);
                 }
-                Gemm.multiply(0, d.outputs(), d.outPlane(), d.patchSize(), filter, 0, d.patchSize(), 1,
-                        b, bOff, out, n * d.outImageSize(), false);
+                RowGemm.multiply(d.outputs(), images * plane, d.patchSize(), filter, 0, d.patchSize(), 1, col, product, false);
+                for (int o = 0; o < d.outputs(); o++) {
+                    for (int g = 0; g < images; g++) {
+                        System.arraycopy(product[o], g * plane, out, (n0 + g) * d.outImageSize() + o * plane, plane);
+                    }
+                }
             }
         });
         return out;
@@ -33,17 +42,24 @@ final class Conv2dKernels {
     /** {@code dInput[n] = col2im(filter^T * dOut[n])}. */
     static float[] backwardData(float[] outputGradient, float[] filter, ConvDims d) {
         float[] dInput = new float[d.batch() * d.imageSize()];
+        int plane = d.outPlane();
+        int group = imagesPerGroup(d);
         int chunks = chunksFor(d.batch());
         Parallel.forEachTask(chunks, t -> {
-            boolean direct = d.unfoldIsIdentity();
-            float[] dCol = direct ? null : new float[d.patchSize() * d.outPlane()];
-            for (int n = Parallel.chunkStart(d.batch(), chunks, t); n < Parallel.chunkStart(d.batch(), chunks, t + 1); n++) {
-                float[] target = direct ? dInput : dCol;
-                int targetOff = direct ? n * d.imageSize() : 0;
-                Gemm.multiply(0, d.patchSize(), d.outPlane(), d.outputs(), filter, 0, 1, d.patchSize(),
-                        outputGradient, n * d.outImageSize(), target, targetOff, false);
-                if (!direct) {
-                    Im2Col.col2im(dCol, d, dInput, n * d.imageSize());
+            float[][] dOutRows = new float[d.outputs()][group * plane];
+            float[][] dCol = new float[d.patchSize()][group * plane];
+            int end = Parallel.chunkStart(d.batch(), chunks, t + 1);
+            for (int n0 = Parallel.chunkStart(d.batch(), chunks, t); n0 < end; n0 += group) {
+                int images = Math.min(group, end - n0);
+                int width = images * plane;
+                for (int o = 0; o < d.outputs(); o++) {
+                    for (int g = 0; g < images; g++) {
+                        System.arraycopy(outputGradient, (n0 + g) * d.outImageSize() + o * plane, dOutRows[o], g * plane, plane);
+                    }
+                }
+                RowGemm.multiply(d.patchSize(), width, d.outputs(), filter, 0, 1, d.patchSize(), dOutRows, dCol, false);
+                for (int g = 0; g < images; g++) {
+                    Im2Col.col2im(dCol, g * plane, d, dInput, (n0 + g) * d.imageSize());
                 }
             }
         });
@@ -74,6 +90,10 @@ final class Conv2dKernels {
             }
         }
         return dFilter;
+    }
+
+    private static int imagesPerGroup(ConvDims d) {
+        return Math.max(1, Math.min(d.batch(), (MIN_GROUP_WIDTH + d.outPlane() - 1) / d.outPlane()));
     }
 
     private static int chunksFor(int batch) {

@@ -48,9 +48,4 @@ record ConvDims(int batch, int channels, int height, int width, int outputs, int
     int patchSize() {
         return channels * kernelH * kernelW;
     }
-
-    /** True when the unfolded image is the image itself (1x1 kernel, stride 1, no padding). */
-    boolean unfoldIsIdentity() {
-        return kernelH == 1 && kernelW == 1 && strideH == 1 && strideW == 1 && padH == 0 && padW == 0;
-    }
 }

@@ -5,41 +5,44 @@ import java.util.Arrays;
 /**
  * Unfolds one image into the matrix of its receptive fields, and folds such a matrix back.
  *
- * <p>{@link #im2col} writes {@code [C*kH*kW, Ho*Wo]} (one row per filter tap, as the forward pass and
- * backward-data pass multiply it); {@link #im2row} writes its transpose {@code [Ho*Wo, C*kH*kW]}
- * (as backward-filter multiplies it). Padded positions read as zero.
+ * <p>{@link #im2col} writes {@code [C*kH*kW, Ho*Wo]} (one row per filter tap, as the forward pass
+ * multiplies it), each row into its own array at a column offset so that several images can sit side
+ * by side; {@link #col2im} folds such a matrix back. {@link #im2row} writes the
+ * transpose {@code [Ho*Wo, C*kH*kW]} (as backward-filter multiplies it). Padded positions read as zero.
  */
 final class Im2Col {
     private Im2Col() {
     }
 
-    /** Unfolds the image at {@code in[inOff...]} into {@code col} as {@code [C*kH*kW, Ho*Wo]}. */
-    static void im2col(float[] in, int inOff, ConvDims d, float[] col) {
-        int plane = d.outPlane();
+    /** Unfolds the image at {@code in[inOff...]} into {@code col[r][colOff + i]}, {@code r < C*kH*kW}, {@code i < Ho*Wo}. */
+    static void im2col(float[] in, int inOff, ConvDims d, float[][] col, int colOff) {
         int row = 0;
         for (int c = 0; c < d.channels(); c++) {
             for (int ki = 0; ki < d.kernelH(); ki++) {
                 for (int kj = 0; kj < d.kernelW(); kj++, row++) {
                     int lo = firstValidOutput(d.padW(), kj, d.strideW(), d.outW());
                     int hi = endValidOutput(d.width(), d.padW(), kj, d.strideW(), d.outW(), lo);
+                    float[] target = col[row];
                     for (int oh = 0; oh < d.outH(); oh++) {
-                        int dst = row * plane + oh * d.outW();
+                        int dst = colOff + oh * d.outW();
                         int ih = oh * d.strideH() - d.padH() + ki;
                         if (ih < 0 || ih >= d.height()) {
-                            Arrays.fill(col, dst, dst + d.outW(), 0f);
+                            Arrays.fill(target, dst, dst + d.outW(), 0f);
                             continue;
                         }
                         int src = inOff + (c * d.height() + ih) * d.width() - d.padW() + kj;
-                        copyClipped(in, src, d.strideW(), col, dst, lo, hi, d.outW());
+                        copyClipped(in, src, d.strideW(), target, dst, lo, hi, d.outW());
                     }
                 }
             }
         }
     }
 
-    /** Adds {@code col} ({@code [C*kH*kW, Ho*Wo]}) back onto the image at {@code out[outOff...]}; padding is dropped. */
-    static void col2im(float[] col, ConvDims d, float[] out, int outOff) {
-        int plane = d.outPlane();
+    /**
+     * Adds the {@code [C*kH*kW, Ho*Wo]} matrix {@code col[r][colOff + i]} back onto the image at
+     * {@code out[outOff...]}; padding is dropped.
+     */
+    static void col2im(float[][] col, int colOff, ConvDims d, float[] out, int outOff) {
         int row = 0;
         for (int c = 0; c < d.channels(); c++) {
             for (int ki = 0; ki < d.kernelH(); ki++) {
@@ -51,16 +54,17 @@ final class Im2Col {
                         if (ih < 0 || ih >= d.height()) {
                             continue;
                         }
-                        int src = row * plane + oh * d.outW();
+                        float[] source = col[row];
+                        int src = colOff + oh * d.outW();
                         int dst = outOff + (c * d.height() + ih) * d.width() - d.padW() + kj;
                         int sw = d.strideW();
                         if (sw == 1) {
                             for (int ow = lo; ow < hi; ow++) {
-                                out[dst + ow] += col[src + ow];
+                                out[dst + ow] += source[src + ow];
                             }
                         } else {
                             for (int ow = lo; ow < hi; ow++) {
-                                out[dst + ow * sw] += col[src + ow];
+                                out[dst + ow * sw] += source[src + ow];
                             }
                         }
                     }
