@@ -73,20 +73,23 @@ final class Conv2dKernels {
     static float[] backwardFilter(float[] input, float[] outputGradient, ConvDims d) {
         int filterSize = d.outputs() * d.patchSize();
         int chunks = Math.min(d.batch(), Parallel.REDUCTION_CHUNKS);
-        float[][] partials = new float[chunks][filterSize];
+        float[][][] partials = new float[chunks][d.outputs()][d.patchSize()];
         Parallel.forEachTask(chunks, t -> {
-            float[] rows = new float[d.outPlane() * d.patchSize()];
+            float[][] rows = new float[d.outPlane()][d.patchSize()];
             for (int n = Parallel.chunkStart(d.batch(), chunks, t); n < Parallel.chunkStart(d.batch(), chunks, t + 1); n++) {
                 Im2Col.im2row(input, n * d.imageSize(), d, rows);
-                Gemm.multiply(0, d.outputs(), d.patchSize(), d.outPlane(), outputGradient, n * d.outImageSize(),
-                        d.outPlane(), 1, rows, 0, partials[t], 0, true);
+                RowGemm.multiply(d.outputs(), d.patchSize(), d.outPlane(), outputGradient, n * d.outImageSize(),
+                        d.outPlane(), 1, rows, partials[t], true);
             }
         });
-        float[] dFilter = partials[0];
-        for (int t = 1; t < chunks; t++) {
-            float[] partial = partials[t];
-            for (int i = 0; i < filterSize; i++) {
-                dFilter[i] += partial[i];
+        float[] dFilter = new float[filterSize];
+        for (float[][] partial : partials) {
+            for (int o = 0; o < d.outputs(); o++) {
+                float[] row = partial[o];
+                int base = o * d.patchSize();
+                for (int p = 0; p < d.patchSize(); p++) {
+                    dFilter[base + p] += row[p];
+                }
             }
         }
         return dFilter;

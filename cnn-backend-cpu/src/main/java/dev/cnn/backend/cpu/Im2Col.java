@@ -8,7 +8,7 @@ import java.util.Arrays;
  * <p>{@link #im2col} writes {@code [C*kH*kW, Ho*Wo]} (one row per filter tap, as the forward pass
  * multiplies it), each row into its own array at a column offset so that several images can sit side
  * by side; {@link #col2im} folds such a matrix back. {@link #im2row} writes the
- * transpose {@code [Ho*Wo, C*kH*kW]} (as backward-filter multiplies it). Padded positions read as zero.
+ * transpose, also one array per row, {@code [Ho*Wo, C*kH*kW]} (as backward-filter multiplies it). Padded positions read as zero.
  */
 final class Im2Col {
     private Im2Col() {
@@ -73,13 +73,13 @@ final class Im2Col {
         }
     }
 
-    /** Unfolds the image at {@code in[inOff...]} into {@code rows} as {@code [Ho*Wo, C*kH*kW]}. */
-    static void im2row(float[] in, int inOff, ConvDims d, float[] rows) {
-        int patch = d.patchSize();
+    /** Unfolds the image at {@code in[inOff...]} into {@code rows} as {@code [Ho*Wo, C*kH*kW]}, one array per row. */
+    static void im2row(float[] in, int inOff, ConvDims d, float[][] rows) {
         int kw = d.kernelW();
         for (int oh = 0; oh < d.outH(); oh++) {
             for (int ow = 0; ow < d.outW(); ow++) {
-                int dst = (oh * d.outW() + ow) * patch;
+                float[] target = rows[oh * d.outW() + ow];
+                int dst = 0;
                 int iw0 = ow * d.strideW() - d.padW();
                 int lo = Math.min(kw, Math.max(0, -iw0));
                 int hi = Math.max(lo, Math.min(kw, d.width() - iw0));
@@ -87,11 +87,11 @@ final class Im2Col {
                     for (int ki = 0; ki < d.kernelH(); ki++, dst += kw) {
                         int ih = oh * d.strideH() - d.padH() + ki;
                         if (ih < 0 || ih >= d.height()) {
-                            Arrays.fill(rows, dst, dst + kw, 0f);
+                            Arrays.fill(target, dst, dst + kw, 0f);
                             continue;
                         }
                         int src = inOff + (c * d.height() + ih) * d.width() + iw0;
-                        copyClipped(in, src, 1, rows, dst, lo, hi, kw);
+                        copyClipped(in, src, 1, target, dst, lo, hi, kw);
                     }
                 }
             }
