@@ -3,6 +3,8 @@ package dev.cnn.api.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cnn.api.backend.Backend;
+import dev.cnn.api.eval.NonFiniteOutputException;
+import dev.cnn.api.eval.ScoreRows;
 import dev.cnn.api.io.ModelArchive;
 import dev.cnn.api.io.ModelArchiveContents;
 import dev.cnn.api.io.ModelFormatException;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * A network together with what it takes to use it: its loss, class names and preprocessing. Saves to
@@ -86,6 +89,8 @@ public final class Model {
     /**
      * Class (or tag) probabilities for a batch of images given as pixels in [0, 1], row-major
      * {@code [N, ...inputShape]}; returns {@code N} rows.
+     *
+     * @throws NonFiniteOutputException when the network gives NaN or infinite scores for any of the images
      */
     public float[][] predictProbabilities(float[] pixels, int count) {
         Shape shape = network.inputShape().withBatch(count);
@@ -97,6 +102,10 @@ public final class Model {
         Tensor out = loss.probabilities(network.forward(b.tensor(preprocessing.apply(pixels), shape), false));
         float[] flat = out.toArray();
         int k = flat.length / count;
+        long nonFinite = IntStream.range(0, count).filter(i -> !ScoreRows.allFinite(flat, i * k, k)).count();
+        if (nonFinite > 0) {
+            throw new NonFiniteOutputException(nonFinite, count);
+        }
         float[][] rows = new float[count][];
         for (int i = 0; i < count; i++) {
             rows[i] = java.util.Arrays.copyOfRange(flat, i * k, (i + 1) * k);
