@@ -146,8 +146,19 @@ public final class Model {
 
     /** Reads a model file and, when it holds one, the optimizer state to resume training. */
     public static Loaded loadWithState(Path file, Backend backend) throws IOException {
+        return loadWithState(file, backend, ModelLimits.DEFAULT);
+    }
+
+    /**
+     * Reads a model file and its optimizer state, refusing architectures beyond {@code limits} before building anything.
+     *
+     * @throws ModelFormatException when the file is not a model, is damaged, is too large, or does not match its
+     *                              architecture
+     */
+    public static Loaded loadWithState(Path file, Backend backend, ModelLimits limits) throws IOException {
         ModelArchiveContents contents = ModelArchive.read(file);
         ModelDescription description = parseDescription(file, contents.modelJson());
+        checkSizes(file, description.architecture(), contents.parameters(), limits);
         Sequential network = Sequential.of(description.architecture(), backend, 0);
         Map<String, NamedArray> saved = new HashMap<>();
         contents.parameters().forEach(a -> saved.put(a.name(), a));
@@ -186,6 +197,35 @@ public final class Model {
         return new Loaded(model, optimizer);
     }
 
+    /**
+     * The architecture's sizes, computed from its shapes, against the limits and against what the file holds: a network
+     * is built only when its parameters are no more than the stored arrays, which the archive reader has bounded.
+     */
+    private static void checkSizes(Path file, NetworkConfig architecture, List<NamedArray> stored, ModelLimits limits)
+            throws ModelFormatException {
+        long parameters;
+        long activations;
+        try {
+            parameters = architecture.parameterCount();
+            activations = architecture.activationsPerImage();
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            throw new ModelFormatException(file + ": the architecture's sizes do not fit a long: " + e.getMessage());
+        }
+        if (parameters > limits.maxParameters()) {
+            throw new ModelFormatException(file + ": the architecture declares " + parameters + " parameters, more than"
+                    + " the " + limits.maxParameters() + " allowed (ModelLimits)");
+        }
+        if (activations > limits.maxActivationsPerImage()) {
+            throw new ModelFormatException(file + ": the architecture's layers make " + activations + " values per image,"
+                    + " more than the " + limits.maxActivationsPerImage() + " allowed (ModelLimits)");
+        }
+        long held = stored.stream().mapToLong(a -> a.data().length).sum();
+        if (parameters > held) {
+            throw new ModelFormatException(file + ": the architecture declares " + parameters + " parameters but the"
+                    + " file holds only " + held + "; the file is damaged or was edited");
+        }
+    }
+
     private static ModelDescription parseDescription(Path file, String json) throws ModelFormatException {
         ModelDescription description;
         try {
@@ -194,6 +234,9 @@ public final class Model {
             throw new ModelFormatException(file + ": model.json is not a valid model description: " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(file + ": model.json is not a valid model description: " + e.getMessage());
+        }
+        if (description == null) {
+            throw new ModelFormatException(file + ": model.json holds null instead of a model description");
         }
         if (!ModelDescription.FORMAT.equals(description.format())) {
             throw new ModelFormatException(file + ": not a model file (format '" + description.format() + "')");
