@@ -31,7 +31,7 @@ import java.util.zip.ZipOutputStream;
  *   when there is some.</li>
  * </ul>
  * Writing goes to a temporary file in the target's directory, which is then renamed over the target, so a crash
- * never leaves half a file. Reading verifies the zip CRC-32 of every entry and the SHA-256 of every array's bytes
+ * never leaves half a file; a temporary file whose save was interrupted by the JVM's shutdown (Ctrl-C) is deleted. Reading verifies the zip CRC-32 of every entry and the SHA-256 of every array's bytes
  * (files written before the digest was added have none, and are checked by their CRC alone), so a damaged file is
  * refused with the name of the damaged entry. Reading trusts nothing in the file: every failure is a {@link ModelFormatException}
  * with one clear message, sizes declared by the zip are never trusted, and nothing larger than the declared shapes
@@ -61,6 +61,7 @@ public final class ModelArchive {
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        temp.toFile().deleteOnExit();
         try {
             try (FileOutputStream fileOut = new FileOutputStream(temp.toFile());
                  ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(fileOut, CHUNK_BYTES))) {

@@ -17,6 +17,7 @@ import dev.cnn.api.network.Sequential;
 import dev.cnn.api.optim.Optimizer;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
+import dev.cnn.api.train.TrainingPlan;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,10 +121,18 @@ public final class Model {
 
     /** Writes the model and, when {@code optimizer} is not null, its state, so training can resume exactly. */
     public void save(Path file, Optimizer optimizer) throws IOException {
+        save(file, optimizer, null);
+    }
+
+    /**
+     * Writes a checkpoint of a training run: the model, the optimizer's state and, when not null, the {@code plan} of
+     * the run, which {@link #loadWithState} gives back so that the run can continue where it stopped.
+     */
+    public void save(Path file, Optimizer optimizer, TrainingPlan plan) throws IOException {
         ModelDescription description = new ModelDescription(ModelDescription.FORMAT, ModelDescription.CURRENT_VERSION,
                 network.config(), loss, classNames, tagNames, preprocessing,
                 optimizer == null ? null : optimizer.config(), optimizer == null ? 0 : optimizer.step(),
-                network.backend().name());
+                network.backend().name(), plan);
         List<NamedArray> parameters = new ArrayList<>();
         network.parameters().forEach((name, p) -> parameters.add(new NamedArray(name, p.shape(), p.value().toArray())));
         List<NamedArray> state = new ArrayList<>();
@@ -194,7 +203,7 @@ public final class Model {
                 throw new ModelFormatException(file + ": " + e.getMessage());
             }
         }
-        return new Loaded(model, optimizer);
+        return new Loaded(model, optimizer, description.training());
     }
 
     /**
@@ -260,7 +269,8 @@ public final class Model {
      *
      * @param model     the model
      * @param optimizer the optimizer with restored state, or null when none was saved
+     * @param plan      the training run the file is a checkpoint of, or null when it is not one
      */
-    public record Loaded(Model model, Optimizer optimizer) {
+    public record Loaded(Model model, Optimizer optimizer, TrainingPlan plan) {
     }
 }

@@ -29,6 +29,7 @@ public final class PngFiles {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        temp.toFile().deleteOnExit();
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 writer.writeTo(out);
