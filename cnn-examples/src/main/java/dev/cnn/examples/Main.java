@@ -58,6 +58,9 @@ public final class Main implements Runnable {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
         CommandLine commandLine = new CommandLine(new Main(interactiveTerminal));
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        out = new PrintWriter(new TerminalSafeWriter(out), true);
+        err = new PrintWriter(new TerminalSafeWriter(err), true);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());

@@ -36,6 +36,10 @@ public record LocatedDataset(String name, List<String> classNames, IdxFileSet fi
             return classNames;
         }
         int[] labels = IdxReader.readLabels(files.trainLabels());
+        if (labels.length == 0) {
+            throw new IdxFormatException(files.trainLabels().getFileName() + " holds no labels: the training split is"
+                    + " empty; a dataset needs training images of every class");
+        }
         int largest = 0;
         int largestAt = -1;
         for (int i = 0; i < labels.length; i++) {
