@@ -42,12 +42,7 @@ public final class TagEvaluation {
         }
         this.thresholds = thresholds.clone();
         this.images = probabilities.length / tags;
-        long nonFinite = 0;
-        for (int i = 0; i < images; i++) {
-            if (!ScoreRows.allFinite(probabilities, i * tags, tags)) {
-                nonFinite++;
-            }
-        }
+        long nonFinite = ScoreRows.nonFiniteRows(probabilities, tags);
         if (nonFinite > 0) {
             throw new NonFiniteOutputException(nonFinite, images);
         }

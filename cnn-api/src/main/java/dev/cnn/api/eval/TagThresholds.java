@@ -28,12 +28,7 @@ public final class TagThresholds {
                     + "; got " + probabilities.length + " and " + truth.length);
         }
         int images = probabilities.length / tags;
-        long nonFinite = 0;
-        for (int i = 0; i < images; i++) {
-            if (!ScoreRows.allFinite(probabilities, i * tags, tags)) {
-                nonFinite++;
-            }
-        }
+        long nonFinite = ScoreRows.nonFiniteRows(probabilities, tags);
         if (nonFinite > 0) {
             throw new NonFiniteOutputException(nonFinite, images);
         }

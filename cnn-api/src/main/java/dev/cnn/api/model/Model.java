@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.IntStream;
 
 /**
  * A network together with what it takes to use it: its loss, class names and preprocessing. Saves to
@@ -103,7 +102,7 @@ public final class Model {
         Tensor out = loss.probabilities(network.forward(b.tensor(preprocessing.apply(pixels), shape), false));
         float[] flat = out.toArray();
         int k = flat.length / count;
-        long nonFinite = IntStream.range(0, count).filter(i -> !ScoreRows.allFinite(flat, i * k, k)).count();
+        long nonFinite = ScoreRows.nonFiniteRows(flat, k);
         if (nonFinite > 0) {
             throw new NonFiniteOutputException(nonFinite, count);
         }
