@@ -171,12 +171,13 @@ final class TrainCommand implements Callable<Integer> {
         var parsed = spec.commandLine().getParseResult();
         for (String option : RUN_OPTIONS) {
             if (parsed.hasMatchedOption(option) && !agrees(option, plan)) {
-                throw Options.usage(spec, option + " " + parsed.matchedOptionValue(option, (Object) "") + " cannot be"
-                        + " honoured by --resume, which continues the run saved in " + file + " with its own settings ("
-                        + plan.epochs() + " epochs, batches of " + plan.batchSize() + ", seed " + plan.seed() + ", "
+                String given = option + " " + parsed.matchedOptionValue(option, (Object) "");
+                throw Options.usage(spec, given + " cannot be honoured by --resume, which continues the run saved in "
+                        + file + " with its own settings (" + plan.epochs() + (plan.epochs() == 1 ? " epoch" : " epochs")
+                        + ", batches of " + plan.batchSize() + ", seed " + plan.seed() + ", "
                         + loaded.optimizer().config().kind().name().toLowerCase(java.util.Locale.ROOT)
                         + "); drop " + option + ", or start a new run from its weights: ./cnn train --init-from " + file
-                        + " " + option + " ...");
+                        + " --dataset " + dataset + " " + given);
             }
         }
         return loaded;

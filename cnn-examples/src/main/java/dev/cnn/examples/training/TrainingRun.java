@@ -124,8 +124,8 @@ public final class TrainingRun {
         }
         int done = (int) (steps / batchesPerEpoch);
         if (done >= plan.epochs() && settings.source() instanceof ModelSource.Resumed resumed) {
-            throw new CliFailure("the run in " + resumed.file() + " has finished all " + plan.epochs() + " of its"
-                    + " epochs; to train further from its weights, start a new run from them: ./cnn train --init-from "
+            throw new CliFailure("the run in " + resumed.file() + " has finished " + (plan.epochs() == 1 ? "its only epoch"
+                    : "all " + plan.epochs() + " of its epochs") + "; to train further from its weights, start a new run from them: ./cnn train --init-from "
                     + resumed.file() + " --dataset " + plan.dataset() + " --epochs N --out NEW_FILE");
         }
         return done;
