@@ -1,6 +1,7 @@
 package dev.cnn.examples;
 
 import dev.cnn.api.backend.BackendSelectionException;
+import dev.cnn.api.eval.NonFiniteOutputException;
 import dev.cnn.api.io.ModelFormatException;
 import dev.cnn.api.train.TrainingDivergedException;
 import java.io.IOException;
@@ -47,7 +48,8 @@ final class FailureHandler implements IExecutionExceptionHandler {
             return Messages.oneLine(e.getMessage()) + " (model files are written by ./cnn train --out FILE)";
         }
         if (e instanceof CliFailure || e instanceof IOException || e instanceof BackendSelectionException
-                || e instanceof TrainingDivergedException || e instanceof IllegalArgumentException) {
+                || e instanceof TrainingDivergedException || e instanceof IllegalArgumentException
+                || e instanceof NonFiniteOutputException) {
             return Messages.oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         return "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Messages.oneLine(e.getMessage()))

@@ -33,6 +33,10 @@ final class ModelEvaluation {
     /** Accuracy, top-3 accuracy, the per-class table and the confusion matrix as text. */
     static void print(Evaluation evaluation, PrintWriter out) {
         out.println("accuracy: " + Messages.percent(evaluation.accuracy()));
+        if (evaluation.undecided() > 0) {
+            out.printf("%,d of %,d images got the same highest score for several classes and count as wrong%n",
+                    evaluation.undecided(), evaluation.count());
+        }
         if (evaluation.classNames().size() > 3) {
             out.println("top-3 accuracy: " + Messages.percent(evaluation.topKAccuracy(3)));
         }

@@ -24,12 +24,12 @@ public record ConvGeometry(int strideH, int strideW, int padH, int padW) {
 
     /** Output height for an input of height {@code h} and a kernel of height {@code kernelH}. */
     public int outputHeight(int h, int kernelH) {
-        return (h + 2 * padH - kernelH) / strideH + 1;
+        return SizeArithmetic.slidingOutput(h, padH, kernelH, strideH);
     }
 
     /** Output width for an input of width {@code w} and a kernel of width {@code kernelW}. */
     public int outputWidth(int w, int kernelW) {
-        return (w + 2 * padW - kernelW) / strideW + 1;
+        return SizeArithmetic.slidingOutput(w, padW, kernelW, strideW);
     }
 
     /**

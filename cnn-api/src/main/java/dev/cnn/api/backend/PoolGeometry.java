@@ -41,9 +41,9 @@ public record PoolGeometry(int kernelH, int kernelW, int strideH, int strideW, i
         if (input.rank() != 4) {
             throw new IllegalArgumentException("pooling needs input [N, C, H, W], got " + input);
         }
-        int ho = (input.dim(2) + 2 * padH - kernelH) / strideH + 1;
-        int wo = (input.dim(3) + 2 * padW - kernelW) / strideW + 1;
-        if (input.dim(2) + 2 * padH < kernelH || input.dim(3) + 2 * padW < kernelW) {
+        int ho = SizeArithmetic.slidingOutput(input.dim(2), padH, kernelH, strideH);
+        int wo = SizeArithmetic.slidingOutput(input.dim(3), padW, kernelW, strideW);
+        if (ho < 1 || wo < 1) {
             throw new IllegalArgumentException("pool window " + kernelH + "x" + kernelW + " does not fit input " + input);
         }
         return Shape.of(input.dim(0), input.dim(1), ho, wo);

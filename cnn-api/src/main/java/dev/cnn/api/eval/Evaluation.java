@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * How a classifier did on a labelled dataset: loss, accuracy, top-k accuracy, confusion matrix and
- * per-class precision, recall and F1.
+ * per-class precision, recall and F1. An image counts as right only when its true class has the unique highest score
+ * (see {@link ScoreRows}); an image whose highest score is shared by several classes has no prediction
+ * ({@link ScoreRows#NO_WINNER}), counts as wrong everywhere, and appears in no column of the confusion matrix.
  */
 public final class Evaluation {
     private final double loss;
@@ -13,13 +15,15 @@ public final class Evaluation {
     private final int[] predictions;
     private final int[] labelRanks;
     private final long[][] confusion;
+    private final long[] support;
+    private final long undecided;
 
     /**
      * @param loss        mean loss over the dataset
      * @param classNames  a name per class
      * @param labels      the true class of each image
-     * @param predictions the predicted class of each image
-     * @param labelRanks  for each image, how many classes scored higher than its true class (0 when right)
+     * @param predictions the predicted class of each image, or {@link ScoreRows#NO_WINNER} where the top score is tied
+     * @param labelRanks  for each image, how many other classes scored at least as high as its true class (0 when right)
      */
     public Evaluation(double loss, List<String> classNames, int[] labels, int[] predictions, int[] labelRanks) {
         this.loss = loss;
@@ -29,9 +33,22 @@ public final class Evaluation {
         this.labelRanks = labelRanks.clone();
         int k = classNames.size();
         this.confusion = new long[k][k];
+        this.support = new long[k];
+        long none = 0;
         for (int i = 0; i < labels.length; i++) {
-            confusion[labels[i]][predictions[i]]++;
+            support[labels[i]]++;
+            if (predictions[i] == ScoreRows.NO_WINNER) {
+                none++;
+            } else {
+                confusion[labels[i]][predictions[i]]++;
+            }
         }
+        this.undecided = none;
+    }
+
+    /** How many images had no prediction because their highest score was shared by several classes. */
+    public long undecided() {
+        return undecided;
     }
 
     /** Mean loss over the dataset. */
@@ -49,12 +66,12 @@ public final class Evaluation {
         return classNames;
     }
 
-    /** Fraction of images whose highest-scoring class is the true one. */
+    /** Fraction of images whose true class has the unique highest score. */
     public double accuracy() {
         return topKAccuracy(1);
     }
 
-    /** Fraction of images whose true class is among the {@code k} highest-scoring ones. */
+    /** Fraction of images whose true class scores above all but at most {@code k - 1} other classes (ties count against it). */
     public double topKAccuracy(int k) {
         if (labels.length == 0) {
             return Double.NaN;
@@ -77,7 +94,7 @@ public final class Evaluation {
         return copy;
     }
 
-    /** The predicted class of each image, in dataset order. */
+    /** The predicted class of each image, in dataset order; {@link ScoreRows#NO_WINNER} where the top score was tied. */
     public int[] predictions() {
         return predictions.clone();
     }
@@ -93,11 +110,7 @@ public final class Evaluation {
 
     /** Of the images of class {@code c}, the fraction predicted as {@code c} (NaN if there are none). */
     public double recall(int c) {
-        long actual = 0;
-        for (long v : confusion[c]) {
-            actual += v;
-        }
-        return actual == 0 ? Double.NaN : (double) confusion[c][c] / actual;
+        return support[c] == 0 ? Double.NaN : (double) confusion[c][c] / support[c];
     }
 
     /** The harmonic mean of precision and recall of class {@code c} (0 when both are 0). */
@@ -114,11 +127,7 @@ public final class Evaluation {
     public String classReport() {
         StringBuilder sb = new StringBuilder(String.format("%-14s %9s %9s %9s %8s%n", "class", "precision", "recall", "f1", "support"));
         for (int c = 0; c < classNames.size(); c++) {
-            long support = 0;
-            for (long v : confusion[c]) {
-                support += v;
-            }
-            sb.append(String.format("%-14s %9.4f %9.4f %9.4f %8d%n", classNames.get(c), precision(c), recall(c), f1(c), support));
+            sb.append(String.format("%-14s %9.4f %9.4f %9.4f %8d%n", classNames.get(c), precision(c), recall(c), f1(c), support[c]));
         }
         return sb.toString();
     }

@@ -11,7 +11,12 @@ public final class Evaluator {
     private Evaluator() {
     }
 
-    /** Evaluates {@code network} on every image of {@code data}, {@code batchSize} at a time. */
+    /**
+     * Evaluates {@code network} on every image of {@code data}, {@code batchSize} at a time.
+     *
+     * @throws NonFiniteOutputException when any image gets a NaN or infinite score
+     * @throws IllegalArgumentException when the dataset is empty or its classes do not match the network's outputs
+     */
     public static Evaluation evaluate(Network network, Loss loss, Dataset data, int batchSize) {
         int classes = network.outputShape().size();
         if (loss != Loss.SIGMOID_BINARY_CROSS_ENTROPY && classes != data.classNames().size()) {
@@ -19,10 +24,14 @@ public final class Evaluator {
                     + data.classNames().size() + " classes");
         }
         int n = data.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("there are no images to evaluate on; give a dataset with a test split");
+        }
         int[] labels = data.labels();
         int[] predictions = new int[n];
         int[] ranks = new int[n];
         double lossSum = 0;
+        long nonFinite = 0;
         var backend = network.backend();
         for (int from = 0; from < n; from += batchSize) {
             int[] indices = new int[Math.min(batchSize, n - from)];
@@ -30,21 +39,22 @@ public final class Evaluator {
                 indices[k] = from + k;
             }
             Tensor output = network.forward(Batches.features(data, indices, backend), false);
-            lossSum += loss.evaluate(output, Batches.targets(data, indices, loss, classes, backend)).value() * indices.length;
             float[] scores = output.toArray();
             for (int k = 0; k < indices.length; k++) {
                 int offset = k * classes;
-                int i = indices[k];
-                predictions[i] = Batches.argmax(scores, offset, classes);
-                float own = scores[offset + labels[i]];
-                int higher = 0;
-                for (int c = 0; c < classes; c++) {
-                    if (scores[offset + c] > own) {
-                        higher++;
-                    }
+                if (!ScoreRows.allFinite(scores, offset, classes)) {
+                    nonFinite++;
                 }
-                ranks[i] = higher;
+                int i = indices[k];
+                predictions[i] = ScoreRows.winner(scores, offset, classes);
+                ranks[i] = ScoreRows.labelRank(scores, offset, classes, labels[i]);
             }
+            if (nonFinite == 0) {
+                lossSum += loss.evaluate(output, Batches.targets(data, indices, loss, classes, backend)).value() * indices.length;
+            }
+        }
+        if (nonFinite > 0) {
+            throw new NonFiniteOutputException(nonFinite, n);
         }
         return new Evaluation(n == 0 ? Double.NaN : lossSum / n, data.classNames(), labels, predictions, ranks);
     }

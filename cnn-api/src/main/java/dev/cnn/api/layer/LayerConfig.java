@@ -27,4 +27,13 @@ public interface LayerConfig {
      * {@code random}.
      */
     Layer build(Shape input, Backend backend, Random random);
+
+    /**
+     * How many numbers the layer built for {@code input} holds as parameters (learned weights and running statistics),
+     * computed from the shapes alone, without building it. Model files are checked against it before anything is
+     * allocated, so a layer with parameters must override this (the default is for layers without any).
+     */
+    default long parameterCount(Shape input) {
+        return 0;
+    }
 }

@@ -39,6 +39,12 @@ public record BatchNorm(double momentum, double epsilon) implements LayerConfig 
         return input;
     }
 
+    /** Scale, shift, running mean and running variance: four numbers per channel or feature. */
+    @Override
+    public long parameterCount(Shape input) {
+        return 4L * input.dim(0);
+    }
+
     @Override
     public Layer build(Shape input, Backend backend, Random random) {
         outputShape(input);

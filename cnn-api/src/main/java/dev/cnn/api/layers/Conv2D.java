@@ -93,6 +93,11 @@ public record Conv2D(int filters, int kernelHeight, int kernelWidth, int strideH
     }
 
     @Override
+    public long parameterCount(Shape input) {
+        return (long) filters * input.dim(0) * kernelHeight * kernelWidth + (useBias ? filters : 0);
+    }
+
+    @Override
     public Layer build(Shape input, Backend backend, Random random) {
         outputShape(input);
         return new Conv2DLayer(this, input, backend, random);

@@ -49,6 +49,11 @@ public record Dense(int units, boolean useBias, Initializer initializer) impleme
     }
 
     @Override
+    public long parameterCount(Shape input) {
+        return (long) input.dim(0) * units + (useBias ? units : 0);
+    }
+
+    @Override
     public Layer build(Shape input, Backend backend, Random random) {
         outputShape(input);
         return new DenseLayer(this, input.dim(0), backend, random);

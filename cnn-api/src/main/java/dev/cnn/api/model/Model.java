@@ -3,6 +3,8 @@ package dev.cnn.api.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cnn.api.backend.Backend;
+import dev.cnn.api.eval.NonFiniteOutputException;
+import dev.cnn.api.eval.ScoreRows;
 import dev.cnn.api.io.ModelArchive;
 import dev.cnn.api.io.ModelArchiveContents;
 import dev.cnn.api.io.ModelFormatException;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * A network together with what it takes to use it: its loss, class names and preprocessing. Saves to
@@ -86,6 +89,8 @@ public final class Model {
     /**
      * Class (or tag) probabilities for a batch of images given as pixels in [0, 1], row-major
      * {@code [N, ...inputShape]}; returns {@code N} rows.
+     *
+     * @throws NonFiniteOutputException when the network gives NaN or infinite scores for any of the images
      */
     public float[][] predictProbabilities(float[] pixels, int count) {
         Shape shape = network.inputShape().withBatch(count);
@@ -97,6 +102,10 @@ public final class Model {
         Tensor out = loss.probabilities(network.forward(b.tensor(preprocessing.apply(pixels), shape), false));
         float[] flat = out.toArray();
         int k = flat.length / count;
+        long nonFinite = IntStream.range(0, count).filter(i -> !ScoreRows.allFinite(flat, i * k, k)).count();
+        if (nonFinite > 0) {
+            throw new NonFiniteOutputException(nonFinite, count);
+        }
         float[][] rows = new float[count][];
         for (int i = 0; i < count; i++) {
             rows[i] = java.util.Arrays.copyOfRange(flat, i * k, (i + 1) * k);
@@ -137,8 +146,19 @@ public final class Model {
 
     /** Reads a model file and, when it holds one, the optimizer state to resume training. */
     public static Loaded loadWithState(Path file, Backend backend) throws IOException {
+        return loadWithState(file, backend, ModelLimits.DEFAULT);
+    }
+
+    /**
+     * Reads a model file and its optimizer state, refusing architectures beyond {@code limits} before building anything.
+     *
+     * @throws ModelFormatException when the file is not a model, is damaged, is too large, or does not match its
+     *                              architecture
+     */
+    public static Loaded loadWithState(Path file, Backend backend, ModelLimits limits) throws IOException {
         ModelArchiveContents contents = ModelArchive.read(file);
         ModelDescription description = parseDescription(file, contents.modelJson());
+        checkSizes(file, description.architecture(), contents.parameters(), limits);
         Sequential network = Sequential.of(description.architecture(), backend, 0);
         Map<String, NamedArray> saved = new HashMap<>();
         contents.parameters().forEach(a -> saved.put(a.name(), a));
@@ -177,6 +197,35 @@ public final class Model {
         return new Loaded(model, optimizer);
     }
 
+    /**
+     * The architecture's sizes, computed from its shapes, against the limits and against what the file holds: a network
+     * is built only when its parameters are no more than the stored arrays, which the archive reader has bounded.
+     */
+    private static void checkSizes(Path file, NetworkConfig architecture, List<NamedArray> stored, ModelLimits limits)
+            throws ModelFormatException {
+        long parameters;
+        long activations;
+        try {
+            parameters = architecture.parameterCount();
+            activations = architecture.activationsPerImage();
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            throw new ModelFormatException(file + ": the architecture's sizes do not fit a long: " + e.getMessage());
+        }
+        if (parameters > limits.maxParameters()) {
+            throw new ModelFormatException(file + ": the architecture declares " + parameters + " parameters, more than"
+                    + " the " + limits.maxParameters() + " allowed (ModelLimits)");
+        }
+        if (activations > limits.maxActivationsPerImage()) {
+            throw new ModelFormatException(file + ": the architecture's layers make " + activations + " values per image,"
+                    + " more than the " + limits.maxActivationsPerImage() + " allowed (ModelLimits)");
+        }
+        long held = stored.stream().mapToLong(a -> a.data().length).sum();
+        if (parameters > held) {
+            throw new ModelFormatException(file + ": the architecture declares " + parameters + " parameters but the"
+                    + " file holds only " + held + "; the file is damaged or was edited");
+        }
+    }
+
     private static ModelDescription parseDescription(Path file, String json) throws ModelFormatException {
         ModelDescription description;
         try {
@@ -185,6 +234,9 @@ public final class Model {
             throw new ModelFormatException(file + ": model.json is not a valid model description: " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(file + ": model.json is not a valid model description: " + e.getMessage());
+        }
+        if (description == null) {
+            throw new ModelFormatException(file + ": model.json holds null instead of a model description");
         }
         if (!ModelDescription.FORMAT.equals(description.format())) {
             throw new ModelFormatException(file + ": not a model file (format '" + description.format() + "')");

@@ -35,6 +35,30 @@ public record NetworkConfig(Shape inputShape, List<LayerConfig> layers) {
         return shapes.isEmpty() ? inputShape : shapes.get(shapes.size() - 1);
     }
 
+    /** The number of parameters of the network this describes, from the shapes alone (see {@link LayerConfig#parameterCount}). */
+    public long parameterCount() {
+        long total = 0;
+        Shape current = inputShape;
+        for (LayerConfig layer : layers) {
+            total = Math.addExact(total, layer.parameterCount(current));
+            current = layer.outputShape(current);
+        }
+        return total;
+    }
+
+    /** The number of values all layers' outputs hold together for one input image: what a forward pass keeps per image. */
+    public long activationsPerImage() {
+        long total = 0;
+        for (Shape shape : layerOutputShapes()) {
+            long size = 1;
+            for (int d : shape.dims()) {
+                size = Math.multiplyExact(size, d);
+            }
+            total = Math.addExact(total, size);
+        }
+        return total;
+    }
+
     private static List<Shape> shapes(Shape inputShape, List<LayerConfig> layers) {
         List<Shape> shapes = new ArrayList<>(layers.size());
         Shape current = inputShape;

@@ -2,6 +2,7 @@ package dev.cnn.api.train;
 
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.data.Dataset;
+import dev.cnn.api.eval.ScoreRows;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
@@ -56,25 +57,14 @@ public final class Batches {
         return backend.tensor(oneHot, Shape.of(indices.length, outputs));
     }
 
-    /** How many rows of {@code scores} {@code [N, K]} have their largest value at the label. */
+    /** How many rows of {@code scores} {@code [N, K]} have their unique largest value at the label (see {@link ScoreRows}). */
     public static int countCorrect(float[] scores, int classes, Dataset data, int[] indices) {
         int correct = 0;
         for (int k = 0; k < indices.length; k++) {
-            if (argmax(scores, k * classes, classes) == data.label(indices[k])) {
+            if (ScoreRows.winner(scores, k * classes, classes) == data.label(indices[k])) {
                 correct++;
             }
         }
         return correct;
-    }
-
-    /** The position of the largest of {@code count} values starting at {@code offset}, first on ties. */
-    public static int argmax(float[] values, int offset, int count) {
-        int best = 0;
-        for (int i = 1; i < count; i++) {
-            if (values[offset + i] > values[offset + best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

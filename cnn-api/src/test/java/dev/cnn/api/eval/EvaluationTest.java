@@ -2,6 +2,7 @@ package dev.cnn.api.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,5 +32,19 @@ class EvaluationTest {
         assertEquals(1.0, evaluation.recall(1), 1e-12);
         assertEquals(0.8, evaluation.f1(1), 1e-12);
         assertEquals(0.5, evaluation.recall(2), 1e-12);
+    }
+
+    @Test
+    void anImageWithoutAWinnerIsWrongAndInNoColumn() {
+        Evaluation tied = new Evaluation(0.7, List.of("a", "b"), new int[] {0, 0, 1, 1},
+                new int[] {ScoreRows.NO_WINNER, 0, ScoreRows.NO_WINNER, ScoreRows.NO_WINNER}, new int[] {1, 0, 1, 1});
+        assertEquals(0.25, tied.accuracy(), 1e-12);
+        assertEquals(3, tied.undecided());
+        assertArrayEquals(new long[] {1, 0}, tied.confusionMatrix()[0]);
+        assertArrayEquals(new long[] {0, 0}, tied.confusionMatrix()[1]);
+        assertEquals(0.5, tied.recall(0), 1e-12, "one of the two a's was predicted as a");
+        assertEquals(0.0, tied.recall(1), 1e-12);
+        assertEquals(1.0, tied.precision(0), 1e-12);
+        assertTrue(Double.isNaN(tied.precision(1)), "nothing was predicted as b");
     }
 }

@@ -260,4 +260,52 @@ class ModelArchiveTest {
         assertEquals("array 'w' of shape [2, 2] needs 4 values, got 3", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new NamedArray("", Shape.of(1), new float[1]));
     }
+
+    @Test
+    void anArrayWhoseBytesChangedUnderAValidCrcFailsItsDigest() throws IOException {
+        Path file = dir.resolve("model.cnn");
+        ModelArchive.write(file, new ModelArchiveContents("{}", List.of(new NamedArray("w", Shape.of(2), new float[] {1f, 2f}))));
+        Path rewritten = dir.resolve("rewritten.cnn");
+        try (ZipFile in = new ZipFile(file.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(rewritten))) {
+            for (var entries = in.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
+                byte[] bytes = in.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals("parameters/0.f32")) {
+                    bytes[5] ^= 1;
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(bytes);
+            }
+        }
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelArchive.read(rewritten));
+        assertTrue(e.getMessage().contains("parameters/0.f32") && e.getMessage().contains("SHA-256"), e.getMessage());
+    }
+
+    @Test
+    void aFlippedBitInModelJsonIsCaughtAndNamed() throws IOException {
+        Path file = dir.resolve("model.cnn");
+        ModelArchive.write(file, new ModelArchiveContents("{\"layers\":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15]}", List.of()));
+        byte[] bytes = Files.readAllBytes(file);
+        int dataStart = 30 + "model.json".length();
+        assertEquals("model.json", new String(bytes, 30, 10, StandardCharsets.US_ASCII), "model.json is the first entry");
+        for (int flip = 0; flip < 8; flip++) {
+            byte[] damaged = bytes.clone();
+            damaged[dataStart + 2 + flip] ^= 0x04;
+            Files.write(file, damaged);
+            ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelArchive.read(file));
+            assertTrue(e.getMessage().contains("model.json") && e.getMessage().contains("damaged"), e.getMessage());
+        }
+    }
+
+    @Test
+    void onlyRegularFilesAreOpened() throws Exception {
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelArchive.read(dir));
+        assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+        Path fifo = dir.resolve("pipe.cnn");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+        ModelFormatException piped = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThrows(ModelFormatException.class, () -> ModelArchive.read(fifo)));
+        assertTrue(piped.getMessage().contains("not a regular file"), piped.getMessage());
+    }
 }

@@ -1,0 +1,26 @@
+package dev.cnn.api.backend;
+
+/** Size arithmetic of sliding windows in {@code long}, so that no absurd size can wrap around to a plausible one. */
+final class SizeArithmetic {
+    private SizeArithmetic() {
+    }
+
+    /**
+     * How many positions a window of {@code kernel} takes with {@code stride} over {@code size} cells padded by
+     * {@code pad} on each side: {@code (size + 2 pad - kernel) / stride + 1}, at most 0 when the window does not fit.
+     *
+     * @throws IllegalArgumentException when the result does not fit an {@code int}
+     */
+    static int slidingOutput(int size, int pad, int kernel, int stride) {
+        long span = (long) size + 2L * pad - kernel;
+        if (span < 0) {
+            return 0;
+        }
+        long out = span / stride + 1;
+        if (out > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a window of " + kernel + " over " + size + " cells padded by " + pad
+                    + " has " + out + " positions, more than an int holds");
+        }
+        return (int) out;
+    }
+}
