@@ -137,7 +137,7 @@ final class DemoCommand implements Callable<Integer> {
         step = new Stopwatch();
         boolean drawn = FilterPicture.firstConvolution(trained.network()).isPresent();
         if (drawn) {
-            VisualizeCommand.write(trained, predictions.get(0), outDir, preset.id());
+            VisualizeCommand.write(trained, predictions.get(0), outDir, preset.id(), null);
         }
         done(6, drawn ? "drew the filters and the feature maps of test image #0"
                 : preset.id() + " has no convolution, so there are no filters to draw", step);

@@ -2,6 +2,7 @@ package dev.cnn.api.backend;
 
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
+import java.util.List;
 
 /**
  * The kernels a compute backend provides. Layers, losses and optimizers are written once against
@@ -51,6 +52,21 @@ public interface Backend {
 
     /** Sums over every axis but axis 1: returns shape {@code [C]}. */
     Tensor sumPerChannel(Tensor x);
+
+    // ---- the channel axis (axis 1): joining and splitting ----
+
+    /**
+     * Joins {@code parts} along axis 1, in order: each part has the same rank (2 or more) and the same
+     * dimensions except axis 1; returns {@code [N, C1 + C2 + ..., ...]}, as {@link ChannelShapes#concat}. One part
+     * gives a copy of it.
+     */
+    Tensor concatChannels(List<Tensor> parts);
+
+    /**
+     * Channels {@code from} to {@code from + count - 1} of {@code x} (rank 2 or more) along axis 1, as a new tensor
+     * {@code [N, count, ...]}; the inverse of {@link #concatChannels}, as {@link ChannelShapes#slice}.
+     */
+    Tensor sliceChannels(Tensor x, int from, int count);
 
     // ---- convolution ----
 

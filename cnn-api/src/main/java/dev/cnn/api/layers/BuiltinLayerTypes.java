@@ -22,6 +22,8 @@ public final class BuiltinLayerTypes implements LayerTypeProvider {
                 Map.entry("leaky_relu", LeakyReLU.class),
                 Map.entry("sigmoid", Sigmoid.class),
                 Map.entry("tanh", Tanh.class),
-                Map.entry("softmax", Softmax.class));
+                Map.entry("softmax", Softmax.class),
+                Map.entry("add", Add.class),
+                Map.entry("concatenate", Concatenate.class));
     }
 }

@@ -1,29 +1,35 @@
 package dev.cnn.api.train;
 
 import dev.cnn.api.data.Dataset;
-import dev.cnn.api.eval.Evaluation;
-import dev.cnn.api.eval.Evaluator;
+import dev.cnn.api.eval.HeadEvaluation;
+import dev.cnn.api.eval.HeadEvaluator;
 import dev.cnn.api.layer.ShapeMismatchException;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.loss.LossValue;
+import dev.cnn.api.loss.Targets;
+import dev.cnn.api.model.Head;
 import dev.cnn.api.network.Network;
 import dev.cnn.api.optim.Optimizer;
 import dev.cnn.api.optim.OptimizerConfig;
 import dev.cnn.api.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 
 /**
  * Trains a network on a dataset: epochs of minibatches shuffled by a seeded generator, one optimizer
- * update per batch, listeners told after each batch and epoch. Stops with a
+ * update per batch, listeners told after each batch and epoch. A network with several heads trains on the weighted
+ * sum of their losses; the accuracy reported is that of the first class head (NaN when there is none). Stops with a
  * {@link TrainingDivergedException} as soon as the loss is NaN or infinite. Build one with
  * {@link #builder()}.
  */
 public final class Trainer {
     private final Network network;
-    private final Loss loss;
+    private final List<Head> heads;
+    private final Head accuracyHead;
     private final Optimizer optimizer;
     private final int epochs;
     private final int batchSize;
@@ -34,7 +40,8 @@ public final class Trainer {
 
     private Trainer(Builder b) {
         this.network = Objects.requireNonNull(b.network, "setNetwork is required");
-        this.loss = Objects.requireNonNull(b.loss, "setLoss is required");
+        this.heads = heads(network, b);
+        this.accuracyHead = this.heads.stream().filter(h -> h.loss().targets() == Targets.CLASS).findFirst().orElse(null);
         this.optimizer = b.optimizer != null ? b.optimizer
                 : new Optimizer(Objects.requireNonNull(b.optimizerConfig, "setOptimizer is required"), network.parameters());
         this.epochs = b.epochs;
@@ -45,7 +52,30 @@ public final class Trainer {
         this.transform = b.transform;
     }
 
-    /** Starts a builder. Required: network, loss, optimizer. */
+    private static List<Head> heads(Network network, Builder b) {
+        if (b.loss != null && !b.heads.isEmpty()) {
+            throw new IllegalStateException("give either setLoss (one output) or addHead (per output), not both");
+        }
+        if (b.loss != null) {
+            if (network.outputNames().size() != 1) {
+                throw new IllegalStateException("the network has outputs " + network.outputNames()
+                        + "; give a loss for each with addHead(output, loss, weight) instead of setLoss");
+            }
+            return List.of(new Head(network.outputNames().get(0), b.loss, 1, List.of()));
+        }
+        if (b.heads.isEmpty()) {
+            throw new NullPointerException("setLoss (or addHead) is required");
+        }
+        for (Head head : b.heads) {
+            if (!network.outputNames().contains(head.name())) {
+                throw new IllegalStateException("head '" + head.name() + "' is no output of the network; its outputs are "
+                        + network.outputNames());
+            }
+        }
+        return List.copyOf(b.heads);
+    }
+
+    /** Starts a builder. Required: network, loss (or heads), optimizer. */
     public static Builder builder() {
         return new Builder();
     }
@@ -70,16 +100,15 @@ public final class Trainer {
             throw new ShapeMismatchException("the network takes inputs of shape " + network.inputShape()
                     + " but the dataset's images have shape " + train.sampleShape());
         }
-        int outputs = network.outputShape().size();
         TrainingControl control = new TrainingControl();
         List<EpochReport> reports = new ArrayList<>();
         while (epochsDone < epochs && control.stopReason().isEmpty()) {
-            reports.add(runEpoch(++epochsDone, train, validation, outputs, control));
+            reports.add(runEpoch(++epochsDone, train, validation, control));
         }
         return new TrainingHistory(reports, control.stopReason());
     }
 
-    private EpochReport runEpoch(int epoch, Dataset train, Dataset validation, int outputs, TrainingControl control) {
+    private EpochReport runEpoch(int epoch, Dataset train, Dataset validation, TrainingControl control) {
         Random random = new Random(seed * 1_000_003L + epoch);
         int[] order = Batches.shuffledIndices(train.size(), random);
         int batches = batchesPerEpoch(train.size());
@@ -95,32 +124,51 @@ public final class Trainer {
                 transform.apply(features, Batches.batchShape(train, indices.length), random);
             }
             Tensor input = backend.tensor(features, Batches.batchShape(train, indices.length));
-            Tensor output = network.forward(input, true);
-            LossValue value = loss.evaluate(output, Batches.targets(train, indices, loss, outputs, backend));
-            if (!Double.isFinite(value.value())) {
-                throw new TrainingDivergedException("the loss became " + value.value() + " at epoch " + epoch + ", batch "
-                        + (batch + 1) + " of " + batches + " (learning rate " + optimizer.currentLearningRate()
-                        + "); lower the learning rate, check the inputs are normalised, and start again");
+            Map<String, Tensor> outputs = network.forward(Map.of(network.inputNames().get(0), input), true);
+            Map<String, Tensor> gradients = new LinkedHashMap<>();
+            double total = 0;
+            for (Head head : heads) {
+                Tensor output = outputs.get(head.name());
+                LossValue value = head.loss().evaluate(output, Batches.targets(train, indices, head.loss(),
+                        output.shape().dim(-1), backend));
+                if (!Double.isFinite(value.value())) {
+                    throw new TrainingDivergedException("the loss" + (heads.size() > 1 ? " of head '" + head.name() + "'" : "")
+                            + " became " + value.value() + " at epoch " + epoch + ", batch " + (batch + 1) + " of "
+                            + batches + " (learning rate " + optimizer.currentLearningRate()
+                            + "); lower the learning rate, check the inputs are normalised, and start again");
+                }
+                total += head.weight() * value.value();
+                gradients.put(head.name(), head.weight() == 1 ? value.gradient()
+                        : backend.scale(value.gradient(), (float) head.weight()));
             }
-            network.backwardToParameters(value.gradient());
+            network.backwardToParameters(gradients);
             optimizer.update();
-            lossSum += value.value() * indices.length;
-            correct += Batches.countCorrect(output.toArray(), outputs, train, indices);
+            lossSum += total * indices.length;
+            if (accuracyHead != null) {
+                Tensor scored = outputs.get(accuracyHead.name());
+                correct += Batches.countCorrect(scored.toArray(), scored.shape().dim(-1), train, indices);
+            }
             seen += indices.length;
             double seconds = (System.nanoTime() - start) / 1e9;
             BatchReport report = new BatchReport(epoch, epochs, batch + 1, batches, lossSum / seen,
-                    (double) correct / seen, seen / seconds, seconds);
+                    accuracyHead == null ? Double.NaN : (double) correct / seen, seen / seconds, seconds);
             listeners.forEach(l -> l.onBatchEnd(report, control));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double validationLoss = Double.NaN;
         double validationAccuracy = Double.NaN;
         if (validation != null && validation.size() > 0) {
-            Evaluation evaluation = Evaluator.evaluate(network, loss, validation, batchSize);
-            validationLoss = evaluation.loss();
-            validationAccuracy = evaluation.accuracy();
+            Map<String, HeadEvaluation> evaluations = HeadEvaluator.evaluate(network, heads, validation, batchSize);
+            validationLoss = 0;
+            for (Head head : heads) {
+                validationLoss += head.weight() * evaluations.get(head.name()).loss();
+            }
+            if (accuracyHead != null) {
+                validationAccuracy = evaluations.get(accuracyHead.name()).classes().accuracy();
+            }
         }
-        EpochReport report = new EpochReport(epoch, epochs, lossSum / seen, (double) correct / seen, validationLoss,
+        EpochReport report = new EpochReport(epoch, epochs, lossSum / seen,
+                accuracyHead == null ? Double.NaN : (double) correct / seen, validationLoss,
                 validationAccuracy, seen / seconds, seconds, optimizer.currentLearningRate());
         listeners.forEach(l -> l.onEpochEnd(report, control));
         return report;
@@ -130,6 +178,7 @@ public final class Trainer {
     public static final class Builder {
         private Network network;
         private Loss loss;
+        private final List<Head> heads = new ArrayList<>();
         private OptimizerConfig optimizerConfig;
         private Optimizer optimizer;
         private int epochs = 1;
@@ -148,9 +197,25 @@ public final class Trainer {
             return this;
         }
 
-        /** Required: the loss to minimise. */
+        /** Required (or {@link #addHead}): the loss to minimise, for a network with one output. */
         public Builder setLoss(Loss value) {
             this.loss = value;
+            return this;
+        }
+
+        /**
+         * Instead of {@link #setLoss}, for networks with several outputs: trains {@code output} with {@code loss}, its
+         * value multiplied by {@code weight} in the total. Call once per trained output.
+         */
+        public Builder addHead(String output, Loss loss, double weight) {
+            heads.add(new Head(output, loss, weight, List.of()));
+            return this;
+        }
+
+        /** Instead of {@link #setLoss}: the heads of a model ({@link dev.cnn.api.model.Model#heads()}). */
+        public Builder setHeads(List<Head> values) {
+            heads.clear();
+            heads.addAll(values);
             return this;
         }
 

@@ -1,11 +1,14 @@
 package dev.cnn.backend.nd4j;
 
 import dev.cnn.api.backend.Backend;
+import dev.cnn.api.backend.ChannelShapes;
 import dev.cnn.api.backend.ConvGeometry;
 import dev.cnn.api.backend.ConvGradients;
 import dev.cnn.api.backend.PoolGeometry;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -202,6 +205,29 @@ public final class Nd4jBackend implements Backend {
     public Tensor logSoftmax(Tensor x) {
         ShapeRules.requireRank("logSoftmax", "x", x.shape(), 2);
         return wrap(Softmax.log(array(x)));
+    }
+
+    // ---- the channel axis ----
+
+    @Override
+    public Tensor concatChannels(List<Tensor> parts) {
+        if (parts == null || parts.isEmpty()) {
+            throw new IllegalArgumentException("concatChannels needs at least one tensor");
+        }
+        List<Shape> shapes = new ArrayList<>(parts.size());
+        INDArray[] arrays = new INDArray[parts.size()];
+        for (int p = 0; p < arrays.length; p++) {
+            arrays[p] = array(parts.get(p));
+            shapes.add(parts.get(p).shape());
+        }
+        ChannelShapes.concat(shapes);
+        return wrap(ChannelAxis.concat(arrays));
+    }
+
+    @Override
+    public Tensor sliceChannels(Tensor x, int from, int count) {
+        ChannelShapes.slice(x.shape(), from, count);
+        return wrap(ChannelAxis.slice(array(x), from, count));
     }
 
     // ---- element-wise arithmetic and reductions ----

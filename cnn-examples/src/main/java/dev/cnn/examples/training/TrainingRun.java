@@ -7,7 +7,7 @@ import dev.cnn.api.eval.Evaluator;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Model;
 import dev.cnn.api.model.Preprocessing;
-import dev.cnn.api.network.Sequential;
+import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.optim.Optimizer;
 import dev.cnn.api.optim.OptimizerConfig;
 import dev.cnn.api.train.Batches;
@@ -114,14 +114,14 @@ public final class TrainingRun {
     }
 
     private Model newModel(Dataset trainRaw) {
-        var config = settings.preset().config(trainRaw.sampleShape(), trainRaw.classNames().size());
-        Sequential network = Sequential.of(config, backend, settings.seed());
+        GraphNetwork network = settings.preset().build(trainRaw.sampleShape(), trainRaw.classNames().size(), backend,
+                settings.seed());
         return new Model(network, Loss.SOFTMAX_CROSS_ENTROPY, trainRaw.classNames(), PixelStatistics.of(trainRaw));
     }
 
     private Model resumedModel(Dataset trainPixels) {
         Model model = settings.resumeFrom().model();
-        if (model.loss() != Loss.SOFTMAX_CROSS_ENTROPY) {
+        if (!Loss.SOFTMAX_CROSS_ENTROPY.equals(model.loss())) {
             throw new CliFailure("the model to resume is trained with " + model.loss().id()
                     + "; the command line trains single-label classifiers (softmax_cross_entropy) only");
         }

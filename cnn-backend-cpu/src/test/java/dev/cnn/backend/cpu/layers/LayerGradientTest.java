@@ -28,7 +28,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -73,8 +72,13 @@ class LayerGradientTest {
         assertTrue(result.passed(), result::toString);
     }
 
+    static java.util.stream.Stream<Loss> losses() {
+        return java.util.stream.Stream.of(Loss.SOFTMAX_CROSS_ENTROPY, Loss.SIGMOID_BINARY_CROSS_ENTROPY,
+                Loss.MEAN_SQUARED_ERROR);
+    }
+
     @ParameterizedTest
-    @EnumSource(Loss.class)
+    @MethodSource("losses")
     void lossGradientMatchesFiniteDifferences(Loss loss) {
         GradientCheckResult result = check.checkLoss(loss, Shape.of(4, 5), cpu, 11);
         assertTrue(result.passed(), result::toString);
