@@ -91,6 +91,54 @@ public final class Trainer {
     }
 
     /**
+     * One batch's forward pass in training mode and backward pass: the images of {@code data} at {@code indices}
+     * (changed by the batch transform, if any, drawing from {@code random}), each head's loss against its targets, and
+     * the parameters' gradients of the weighted total, left in the parameters (see {@link #flatParameters()}). The
+     * weights do not change until {@link #applyGradients()}. The loss may be NaN or infinite: check
+     * {@link StepResult#finite()} before applying.
+     */
+    public StepResult computeGradients(Dataset data, int[] indices, Random random) {
+        var backend = network.backend();
+        float[] features = data.gatherFeatures(indices);
+        if (transform != null) {
+            transform.apply(features, Batches.batchShape(data, indices.length), random);
+        }
+        Tensor input = backend.tensor(features, Batches.batchShape(data, indices.length));
+        Map<String, Tensor> outputs = network.forward(Map.of(network.inputNames().get(0), input), true);
+        Map<String, Tensor> gradients = new LinkedHashMap<>();
+        Map<String, Double> headLosses = new LinkedHashMap<>();
+        double total = 0;
+        for (Head head : heads) {
+            Tensor output = outputs.get(head.name());
+            LossValue value = head.loss().evaluate(output, Batches.targets(data, indices, head.loss(),
+                    output.shape().dim(-1), backend));
+            headLosses.put(head.name(), value.value());
+            total += head.weight() * value.value();
+            gradients.put(head.name(), head.weight() == 1 ? value.gradient()
+                    : backend.scale(value.gradient(), (float) head.weight()));
+        }
+        int correct = 0;
+        if (Double.isFinite(total)) {
+            network.backwardToParameters(gradients);
+            if (accuracyHead != null) {
+                Tensor scored = outputs.get(accuracyHead.name());
+                correct = Batches.countCorrect(scored.toArray(), scored.shape().dim(-1), data, indices);
+            }
+        }
+        return new StepResult(total, headLosses, indices.length, correct);
+    }
+
+    /** Updates the weights with the optimizer from the gradients the parameters hold (computed, or set through {@link #flatParameters()}). */
+    public void applyGradients() {
+        optimizer.update();
+    }
+
+    /** A flat view of the network's parameters and gradients, in a fixed documented order. */
+    public FlatParameters flatParameters() {
+        return new FlatParameters(network.parameters());
+    }
+
+    /**
      * Runs the planned epochs on {@code train}, evaluating on {@code validation} after each (null for none).
      *
      * @throws TrainingDivergedException when the loss stops being a finite number
@@ -119,38 +167,18 @@ public final class Trainer {
         double lossSum = 0;
         long correct = 0;
         long seen = 0;
-        var backend = network.backend();
         for (int batch = 0; batch < batches; batch++) {
             int[] indices = Batches.slice(order, batch * batchSize, (batch + 1) * batchSize);
-            float[] features = train.gatherFeatures(indices);
-            if (transform != null) {
-                transform.apply(features, Batches.batchShape(train, indices.length), random);
+            StepResult step = computeGradients(train, indices, random);
+            if (!step.finite()) {
+                String which = step.headLosses().size() > 1 ? " (by head: " + step.headLosses() + ")" : "";
+                throw new TrainingDivergedException("the loss became " + step.loss() + which + " at epoch " + epoch
+                        + ", batch " + (batch + 1) + " of " + batches + " (learning rate " + optimizer.currentLearningRate()
+                        + "); lower the learning rate, check the inputs are normalised, and start again");
             }
-            Tensor input = backend.tensor(features, Batches.batchShape(train, indices.length));
-            Map<String, Tensor> outputs = network.forward(Map.of(network.inputNames().get(0), input), true);
-            Map<String, Tensor> gradients = new LinkedHashMap<>();
-            double total = 0;
-            for (Head head : heads) {
-                Tensor output = outputs.get(head.name());
-                LossValue value = head.loss().evaluate(output, Batches.targets(train, indices, head.loss(),
-                        output.shape().dim(-1), backend));
-                if (!Double.isFinite(value.value())) {
-                    throw new TrainingDivergedException("the loss" + (heads.size() > 1 ? " of head '" + head.name() + "'" : "")
-                            + " became " + value.value() + " at epoch " + epoch + ", batch " + (batch + 1) + " of "
-                            + batches + " (learning rate " + optimizer.currentLearningRate()
-                            + "); lower the learning rate, check the inputs are normalised, and start again");
-                }
-                total += head.weight() * value.value();
-                gradients.put(head.name(), head.weight() == 1 ? value.gradient()
-                        : backend.scale(value.gradient(), (float) head.weight()));
-            }
-            network.backwardToParameters(gradients);
-            optimizer.update();
-            lossSum += total * indices.length;
-            if (accuracyHead != null) {
-                Tensor scored = outputs.get(accuracyHead.name());
-                correct += Batches.countCorrect(scored.toArray(), scored.shape().dim(-1), train, indices);
-            }
+            applyGradients();
+            lossSum += step.loss() * indices.length;
+            correct += step.correct();
             seen += indices.length;
             double seconds = (System.nanoTime() - start) / 1e9;
             BatchReport report = new BatchReport(epoch, epochs, batch + 1, batches, lossSum / seen,
