@@ -126,7 +126,7 @@ final class CompareCommand implements Callable<Integer> {
         out.flush();
         TrainingPlan plan = new TrainingPlan(epochs, 64, seed, 0, 0, located.name(), train.size());
         TrainingSettings settings = new TrainingSettings(new ModelSource.Fresh(preset), plan, OptimizerConfig.Kind.ADAM,
-                0.001, ScheduleKind.COSINE, outDir.resolve(preset.id() + ".cnn"), null);
+                0.001, ScheduleKind.COSINE, outDir.resolve(preset.id() + ".cnn"), 0, null);
         ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), main.interactiveTerminal());
         TrainingResult result = new TrainingRun(settings, backend, out, progress).run(train, test);
         double shiftedAccuracy = ModelEvaluation.evaluate(result.model(), shifted, 256).accuracy();

@@ -100,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
         Path chart = outDir.resolve("training.png");
         TrainingPlan plan = new TrainingPlan(epochs, 64, seed, 0, 0, located.name(), train.size());
         TrainingSettings settings = new TrainingSettings(new ModelSource.Fresh(preset), plan, OptimizerConfig.Kind.ADAM,
-                0.001, ScheduleKind.COSINE, null, chart);
+                0.001, ScheduleKind.COSINE, null, 0, chart);
         TrainingResult result = new TrainingRun(settings, backend, out,
                 new ProgressReporter(spec.commandLine().getErr(), main.interactiveTerminal())).run(train, test);
         Model trained = result.model();

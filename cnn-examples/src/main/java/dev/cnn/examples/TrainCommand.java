@@ -88,6 +88,11 @@ final class TrainCommand implements Callable<Integer> {
             + " normalisation of this model file, with a fresh optimizer and the options given here.")
     private Path initFrom;
 
+    @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "0",
+            description = "Also rewrite the model file every STEPS updates, not only after every epoch; --resume continues"
+                    + " from within an epoch just as exactly.")
+    private long checkpointEvery;
+
     /** The options that make up a run's plan; a resume takes them from its checkpoint. */
     private static final List<String> RUN_OPTIONS = List.of("--model", "--epochs", "--batch-size", "--optimizer", "--lr",
             "--schedule", "--seed", "--validation-split", "--augment");
@@ -109,6 +114,7 @@ final class TrainCommand implements Callable<Integer> {
         Options.atLeast(spec, "--epochs", epochs, 1);
         Options.atLeast(spec, "--batch-size", batchSize, 1);
         Options.atLeast(spec, "--augment", augment, 0);
+        Options.atLeast(spec, "--checkpoint-every", checkpointEvery, 0);
         Options.positive(spec, "--lr", learningRate);
         if (!(validationSplit >= 0 && validationSplit < 1)) {
             throw Options.usage(spec, "--validation-split must be at least 0 and below 1, got " + validationSplit);
@@ -137,7 +143,8 @@ final class TrainCommand implements Callable<Integer> {
                 located.name(), train.size(), test.size(), backend.name());
         stdout.flush();
 
-        TrainingSettings settings = new TrainingSettings(source, plan, kind, learningRate, scheduleKind, modelFile, chart);
+        TrainingSettings settings = new TrainingSettings(source, plan, kind, learningRate, scheduleKind, modelFile,
+                checkpointEvery, chart);
         ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), main.interactiveTerminal());
         TrainingResult result;
         try (InterruptNotice notice = InterruptNotice.forCheckpoint(spec.commandLine().getErr(), modelFile)) {

@@ -1,5 +1,6 @@
 package dev.cnn.api.train;
 
+import dev.cnn.api.backend.Backend;
 import dev.cnn.api.data.Dataset;
 import dev.cnn.api.eval.HeadEvaluation;
 import dev.cnn.api.eval.HeadEvaluator;
@@ -8,10 +9,13 @@ import dev.cnn.api.loss.Loss;
 import dev.cnn.api.loss.LossValue;
 import dev.cnn.api.loss.Targets;
 import dev.cnn.api.model.Head;
+import dev.cnn.api.model.Model;
 import dev.cnn.api.network.Network;
 import dev.cnn.api.optim.Optimizer;
 import dev.cnn.api.optim.OptimizerConfig;
 import dev.cnn.api.tensor.Tensor;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +41,7 @@ public final class Trainer {
     private final List<TrainingListener> listeners;
     private final BatchTransform transform;
     private int epochsDone;
+    private final long initialStep;
 
     private Trainer(Builder b) {
         this.network = Objects.requireNonNull(b.network, "setNetwork is required");
@@ -48,6 +53,7 @@ public final class Trainer {
         this.batchSize = b.batchSize;
         this.seed = b.seed;
         this.epochsDone = b.initialEpoch;
+        this.initialStep = b.initialStep;
         this.listeners = List.copyOf(b.listeners);
         this.transform = b.transform;
     }
@@ -73,6 +79,31 @@ public final class Trainer {
             }
         }
         return List.copyOf(b.heads);
+    }
+
+    /**
+     * Reads the checkpoint of a run (written by {@link Checkpoint} or {@code Model.save(file, optimizer, plan)}) to
+     * continue it; on the cpu backend the continued run ends bit-identical to the one never stopped.
+     *
+     * @throws IllegalArgumentException when the file is a model without a run's optimizer state or plan
+     */
+    public static Resumption resume(Path checkpoint, Backend backend)
+            throws IOException {
+        return resume(Model.loadWithState(checkpoint, backend), checkpoint.toString());
+    }
+
+    /** As {@link #resume(Path, dev.cnn.api.backend.Backend)}, from a checkpoint already read. */
+    public static Resumption resume(Model.Loaded checkpoint, String name) {
+        if (checkpoint.optimizer() == null || checkpoint.plan() == null) {
+            throw new IllegalArgumentException(name + " is not the checkpoint of a training run (it holds no optimizer"
+                    + " state or run plan); start a new run from its weights instead");
+        }
+        Model model = checkpoint.model();
+        TrainingPlan plan = checkpoint.plan();
+        Builder builder = builder().setNetwork(model.network()).setHeads(model.heads()).optOptimizer(checkpoint.optimizer())
+                .optEpochs(plan.epochs()).optBatchSize(plan.batchSize()).optSeed(plan.seed())
+                .optInitialStep(checkpoint.optimizer().step());
+        return new Resumption(model, plan, builder);
     }
 
     /** Starts a builder. Required: network, loss (or heads), optimizer. */
@@ -151,25 +182,44 @@ public final class Trainer {
             throw new ShapeMismatchException("the network takes inputs of shape " + network.inputShape()
                     + " but the dataset's images have shape " + train.sampleShape());
         }
+        int batches = batchesPerEpoch(train.size());
+        long start = initialStep >= 0 ? initialStep : (long) epochsDone * batches;
+        epochsDone = (int) (start / batches);
+        int firstBatch = (int) (start % batches);
         TrainingControl control = new TrainingControl();
+        RunStart run = new RunStart(epochs, epochsDone, start, batches, batchSize, train.size());
+        listeners.forEach(l -> l.onRunBegin(run));
         List<EpochReport> reports = new ArrayList<>();
         while (epochsDone < epochs && control.stopReason().isEmpty()) {
-            reports.add(runEpoch(++epochsDone, train, validation, control));
+            reports.add(runEpoch(++epochsDone, firstBatch, train, validation, control));
+            firstBatch = 0;
         }
-        return new TrainingHistory(reports, control.stopReason());
+        TrainingHistory history = new TrainingHistory(reports, control.stopReason());
+        listeners.forEach(l -> l.onRunEnd(history));
+        return history;
     }
 
-    private EpochReport runEpoch(int epoch, Dataset train, Dataset validation, TrainingControl control) {
-        Random random = new Random(seed * 1_000_003L + epoch);
-        int[] order = Batches.shuffledIndices(train.size(), random);
+    /**
+     * The random numbers of the batch transform for one batch, drawn from the seed, the epoch and the batch alone, so
+     * that a run resumed at any step augments its remaining batches exactly as the uninterrupted run did.
+     */
+    private Random batchRandom(int epoch, int batch) {
+        return new Random((seed * 1_000_003L + epoch) * 0x9E3779B97F4A7C15L + batch);
+    }
+
+    private EpochReport runEpoch(int epoch, int firstBatch, Dataset train, Dataset validation, TrainingControl control) {
+        int[] order = Batches.shuffledIndices(train.size(), new Random(seed * 1_000_003L + epoch));
+        listeners.forEach(l -> l.onEpochBegin(epoch, epochs));
         int batches = batchesPerEpoch(train.size());
         long start = System.nanoTime();
         double lossSum = 0;
         long correct = 0;
         long seen = 0;
-        for (int batch = 0; batch < batches; batch++) {
+        for (int batch = firstBatch; batch < batches; batch++) {
             int[] indices = Batches.slice(order, batch * batchSize, (batch + 1) * batchSize);
-            StepResult step = computeGradients(train, indices, random);
+            int number = batch + 1;
+            listeners.forEach(l -> l.onBatchBegin(epoch, number, batches));
+            StepResult step = computeGradients(train, indices, batchRandom(epoch, batch));
             if (!step.finite()) {
                 String which = step.headLosses().size() > 1 ? " (by head: " + step.headLosses() + ")" : "";
                 throw new TrainingDivergedException("the loss became " + step.loss() + which + " at epoch " + epoch
@@ -216,6 +266,7 @@ public final class Trainer {
         private int batchSize = 64;
         private long seed = 1;
         private int initialEpoch;
+        private long initialStep = -1;
         private final List<TrainingListener> listeners = new ArrayList<>();
         private BatchTransform transform;
 
@@ -295,6 +346,19 @@ public final class Trainer {
                 throw new IllegalArgumentException("initial epoch must not be negative, got " + value);
             }
             this.initialEpoch = value;
+            return this;
+        }
+
+        /**
+         * Optional: updates already done, when resuming from a checkpoint written within an epoch (default: those of
+         * {@link #optInitialEpoch}). Training continues with the next batch of that epoch; shuffles and augmentation
+         * depend only on the seed, the epoch and the batch, so the run goes on exactly as the uninterrupted one.
+         */
+        public Builder optInitialStep(long value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("initial step must not be negative, got " + value);
+            }
+            this.initialStep = value;
             return this;
         }
 

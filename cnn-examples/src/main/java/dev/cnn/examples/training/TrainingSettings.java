@@ -13,8 +13,9 @@ import java.nio.file.Path;
  * @param learningRate the base learning rate of a new run
  * @param schedule     how the learning rate of a new run changes over it
  * @param checkpoint   the model file rewritten after every epoch, with optimizer state and plan; null for none
+ * @param checkpointEvery also rewrite the checkpoint every this many updates; 0 for after every epoch only
  * @param chart        the PNG of loss and accuracy per epoch, redrawn after every epoch; null for none
  */
 public record TrainingSettings(ModelSource source, TrainingPlan plan, OptimizerConfig.Kind optimizer, double learningRate,
-                               ScheduleKind schedule, Path checkpoint, Path chart) {
+                               ScheduleKind schedule, Path checkpoint, long checkpointEvery, Path chart) {
 }
