@@ -4,7 +4,7 @@ import dev.cnn.api.backend.Backend;
 import dev.cnn.api.data.Dataset;
 import dev.cnn.api.data.LocatedDataset;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.optim.OptimizerConfig;
+import dev.cnn.api.optim.OptimizerTypes;
 import dev.cnn.api.train.TrainingPlan;
 import dev.cnn.examples.training.ModelSource;
 import dev.cnn.examples.training.ProgressReporter;
@@ -119,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!(validationSplit >= 0 && validationSplit < 1)) {
             throw Options.usage(spec, "--validation-split must be at least 0 and below 1, got " + validationSplit);
         }
-        OptimizerConfig.Kind kind = Options.optimizer(spec, optimizer);
+        String kind = Options.optimizer(spec, optimizer);
         ScheduleKind scheduleKind = Options.schedule(spec, schedule);
         PrintWriter stdout = spec.commandLine().getOut();
 
@@ -182,7 +182,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw Options.usage(spec, given + " cannot be honoured by --resume, which continues the run saved in "
                         + file + " with its own settings (" + plan.epochs() + (plan.epochs() == 1 ? " epoch" : " epochs")
                         + ", batches of " + plan.batchSize() + ", seed " + plan.seed() + ", "
-                        + loaded.optimizer().config().kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + OptimizerTypes.idOf(loaded.optimizer().config())
                         + "); drop " + option + ", or start a new run from its weights: ./cnn train --init-from " + file
                         + " --dataset " + dataset + " " + given);
             }

@@ -187,7 +187,7 @@ public final class TrainingRun {
     }
 
     private OptimizerConfig optimizerConfig(long totalSteps, long stepsPerEpoch) {
-        return OptimizerConfig.of(settings.optimizer(), settings.learningRate())
+        return OptimizerConfig.byName(settings.optimizer(), settings.learningRate())
                 .withSchedule(settings.schedule().schedule(totalSteps, stepsPerEpoch));
     }
 
