@@ -10,7 +10,6 @@ import dev.cnn.api.model.Preprocessing;
 import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.optim.Optimizer;
 import dev.cnn.api.optim.OptimizerConfig;
-import dev.cnn.api.train.Batches;
 import dev.cnn.api.train.Checkpoint;
 import dev.cnn.api.train.EpochReport;
 import dev.cnn.api.train.Trainer;
@@ -24,11 +23,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Random;
 
 /**
  * One training run as the command line does it: normalise with the training pixels' statistics, train with a
@@ -152,14 +149,11 @@ public final class TrainingRun {
         if (fraction <= 0) {
             return new Dataset[] {data, null};
         }
-        int held = (int) Math.round(data.size() * fraction);
-        if (held < 1 || held >= data.size()) {
-            throw new CliFailure("--validation-split " + fraction + " leaves no images to "
-                    + (held < 1 ? "validate on" : "train on") + " among " + data.size());
+        try {
+            return data.split(fraction, settings.plan().seed() ^ 0x5EEDL);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure("--validation-split: " + e.getMessage());
         }
-        int[] order = Batches.shuffledIndices(data.size(), new Random(settings.plan().seed() ^ 0x5EEDL));
-        return new Dataset[] {data.select(Arrays.copyOfRange(order, held, order.length)),
-            data.select(Arrays.copyOfRange(order, 0, held))};
     }
 
     private Model newModel(Preset preset, Dataset trainRaw) {

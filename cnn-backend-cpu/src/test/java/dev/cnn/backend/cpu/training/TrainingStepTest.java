@@ -130,4 +130,18 @@ class TrainingStepTest {
         assertFalse(step.finite());
         assertArrayEquals(new float[trainer.flatParameters().size()], trainer.flatParameters().gradients());
     }
+
+    @Test
+    void aDatasetSplitsIntoDisjointPartsTheSameWayForTheSameSeed() {
+        Dataset all = Stripes.make(50, 9);
+        Dataset[] a = all.split(0.2, 4);
+        Dataset[] b = all.split(0.2, 4);
+        assertEquals(40, a[0].size());
+        assertEquals(10, a[1].size());
+        assertArrayEquals(a[1].gatherFeatures(IntStream.range(0, 10).toArray()), b[1].gatherFeatures(IntStream.range(0, 10).toArray()));
+        assertFalse(java.util.Arrays.equals(a[1].gatherFeatures(IntStream.range(0, 10).toArray()),
+                all.split(0.2, 5)[1].gatherFeatures(IntStream.range(0, 10).toArray())), "another seed, another split");
+        assertThrows(IllegalArgumentException.class, () -> all.split(0.001, 1), "nothing to validate on");
+        assertThrows(IllegalArgumentException.class, () -> all.split(1, 1));
+    }
 }
