@@ -168,15 +168,19 @@ public final class Dataset {
         return select(indices);
     }
 
-    /** The same images with each feature mapped to {@code (x - mean) / std}. */
+    /**
+     * The same images with each feature mapped to {@code (x - mean) / std}, computed exactly as
+     * {@link dev.cnn.api.model.Preprocessing#apply} computes it for evaluation and prediction.
+     */
     public Dataset normalized(float mean, float std) {
         if (!(std > 0)) {
             throw new IllegalArgumentException("std must be positive, got " + std);
         }
-        float[] out = new float[features.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (features[i] - mean) / std;
-        }
-        return new Dataset(sampleShape, out, labels, classNames, tags, tagNames);
+        return normalized(new dev.cnn.api.model.Preprocessing(mean, std));
+    }
+
+    /** The same images prepared by {@code preprocessing}, as a model prepares the images it evaluates and predicts. */
+    public Dataset normalized(dev.cnn.api.model.Preprocessing preprocessing) {
+        return new Dataset(sampleShape, preprocessing.apply(features), labels, classNames, tags, tagNames);
     }
 }

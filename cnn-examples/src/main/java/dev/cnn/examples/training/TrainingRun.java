@@ -186,7 +186,7 @@ public final class TrainingRun {
     }
 
     private static Dataset normalize(Dataset data, Preprocessing pre) {
-        return data.normalized((float) pre.mean(), (float) pre.std());
+        return data.normalized(pre);
     }
 
     /** After each epoch: scores the test split, prints the epoch's line and redraws the chart. */
