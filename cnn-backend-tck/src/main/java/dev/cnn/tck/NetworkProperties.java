@@ -1,18 +1,19 @@
 package dev.cnn.tck;
 
-import dev.cnn.api.backend.Backend;
+import dev.cnn.api.data.Dataset;
 import dev.cnn.api.layer.Parameter;
 import dev.cnn.api.loss.Loss;
-import dev.cnn.api.loss.LossValue;
 import dev.cnn.api.network.NetworkConfig;
 import dev.cnn.api.network.Sequential;
-import dev.cnn.api.optim.Optimizer;
 import dev.cnn.api.optim.OptimizerConfig;
 import dev.cnn.api.tensor.Shape;
-import dev.cnn.api.tensor.Tensor;
+import dev.cnn.api.train.Trainer;
 import dev.cnn.models.Preset;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -42,20 +43,25 @@ public interface NetworkProperties extends KitBackends {
         Sequential underTest = Sequential.of(config, backendUnderTest(), seed);
         assertParametersAgree(description + ", initial weights", Tolerance.EXACT, reference, underTest);
         OptimizerConfig sgd = OptimizerConfig.sgd(0.01, 0.9).withNesterov(true);
-        Optimizer referenceOptimizer = new Optimizer(sgd, reference.parameters());
-        Optimizer testOptimizer = new Optimizer(sgd, underTest.parameters());
+        Trainer referenceTrainer = trainer(reference, sgd);
+        Trainer testTrainer = trainer(underTest, sgd);
         SplittableRandom random = new SplittableRandom(seed);
+        List<String> digits = IntStream.range(0, 10).mapToObj(Integer::toString).toList();
+        int[] all = IntStream.range(0, batch).toArray();
         for (int step = 1; step <= STEPS; step++) {
             float[] images = new float[batch * 28 * 28];
             for (int i = 0; i < images.length; i++) {
                 images[i] = (float) random.nextDouble();
             }
-            float[] oneHot = new float[batch * 10];
+            int[] labels = new int[batch];
             for (int n = 0; n < batch; n++) {
-                oneHot[n * 10 + random.nextInt(10)] = 1f;
+                labels[n] = random.nextInt(10);
             }
-            double referenceLoss = trainStep(reference, referenceOptimizer, images, oneHot, batch);
-            double testLoss = trainStep(underTest, testOptimizer, images, oneHot, batch);
+            Dataset data = new Dataset(Shape.of(1, 28, 28), images, labels, digits);
+            double referenceLoss = referenceTrainer.computeGradients(data, all, new Random(step)).loss();
+            double testLoss = testTrainer.computeGradients(data, all, new Random(step)).loss();
+            referenceTrainer.applyGradients();
+            testTrainer.applyGradients();
             Agreement.assertAgree("training loss", description + ", step " + step, Tolerance.of(1e-4, 1e-4),
                     referenceLoss, testLoss);
         }
@@ -63,13 +69,9 @@ public interface NetworkProperties extends KitBackends {
                 reference, underTest);
     }
 
-    private static double trainStep(Sequential network, Optimizer optimizer, float[] images, float[] oneHot, int batch) {
-        Backend backend = network.backend();
-        Tensor logits = network.forward(backend.tensor(images, Shape.of(batch, 1, 28, 28)), true);
-        LossValue loss = Loss.SOFTMAX_CROSS_ENTROPY.evaluate(logits, backend.tensor(oneHot, Shape.of(batch, 10)));
-        network.backward(loss.gradient());
-        optimizer.update();
-        return loss.value();
+    /** The library's own training step, the one {@code Trainer.fit} takes. */
+    private static Trainer trainer(Sequential network, OptimizerConfig optimizer) {
+        return Trainer.builder().setNetwork(network).setLoss(Loss.SOFTMAX_CROSS_ENTROPY).setOptimizer(optimizer).build();
     }
 
     private static void assertParametersAgree(String description, Tolerance tolerance,
