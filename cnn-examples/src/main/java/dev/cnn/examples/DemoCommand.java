@@ -8,7 +8,6 @@ import dev.cnn.api.data.LocatedDataset;
 import dev.cnn.api.data.NamedDataset;
 import dev.cnn.api.eval.Evaluation;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.optim.OptimizerConfig;
 import dev.cnn.api.train.TrainingPlan;
 import dev.cnn.examples.pictures.ConfusionHeatMap;
 import dev.cnn.examples.pictures.FilterPicture;
@@ -99,8 +98,8 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         Path chart = outDir.resolve("training.png");
         TrainingPlan plan = new TrainingPlan(epochs, 64, seed, 0, 0, located.name(), train.size());
-        TrainingSettings settings = new TrainingSettings(new ModelSource.Fresh(preset), plan, OptimizerConfig.Kind.ADAM,
-                0.001, ScheduleKind.COSINE, null, chart);
+        TrainingSettings settings = new TrainingSettings(new ModelSource.Fresh(preset), plan, "adam",
+                0.001, ScheduleKind.COSINE, null, 0, chart);
         TrainingResult result = new TrainingRun(settings, backend, out,
                 new ProgressReporter(spec.commandLine().getErr(), main.interactiveTerminal())).run(train, test);
         Model trained = result.model();
@@ -140,7 +139,7 @@ final class DemoCommand implements Callable<Integer> {
         step = new Stopwatch();
         boolean drawn = FilterPicture.firstConvolution(trained.network()).isPresent();
         if (drawn) {
-            VisualizeCommand.write(trained, predictions.get(0), outDir, preset.id());
+            VisualizeCommand.write(trained, predictions.get(0), outDir, preset.id(), null);
         }
         done(6, drawn ? "drew the filters and the feature maps of test image #0"
                 : preset.id() + " has no convolution, so there are no filters to draw", step);

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         description = {"Train, evaluate and look inside convolutional neural networks.",
                 "New here? Run: ./cnn demo"},
         subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class,
-                SummaryCommand.class, VisualizeCommand.class, BenchCommand.class, BackendsCommand.class,
+                SummaryCommand.class, VisualizeCommand.class, CompareCommand.class, BenchCommand.class, BackendsCommand.class,
                 DatasetsCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
     private final boolean interactiveTerminal;

@@ -14,7 +14,7 @@ final class ModelEvaluation {
 
     /** The model on {@code pixels} (values in [0, 1]), prepared with the model's own preprocessing. */
     static Evaluation evaluate(Model model, Dataset pixels, int batchSize) {
-        if (model.loss() == Loss.SIGMOID_BINARY_CROSS_ENTROPY) {
+        if (model.loss().targets() == dev.cnn.api.loss.Targets.TAGS) {
             throw new CliFailure("this model tags images (several tags each); eval scores single-label classifiers");
         }
         if (!model.inputShape().equals(pixels.sampleShape())) {

@@ -56,7 +56,7 @@ final class ModelFiles {
             Files.createDirectories(dir);
             Files.deleteIfExists(Files.createTempFile(dir, ".cnn-write-check", ".tmp"));
         } catch (IOException e) {
-            throw new CliFailure("cannot write the model file " + file + " (" + Messages.oneLine(String.valueOf(e.getMessage()))
+            throw new CliFailure("cannot write the model file " + file + " (" + FailureHandler.describe(e)
                     + "); choose another --out, in a directory you can write to");
         }
     }

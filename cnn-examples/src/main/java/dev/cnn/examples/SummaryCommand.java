@@ -2,7 +2,7 @@ package dev.cnn.examples;
 
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.network.Sequential;
+import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.models.Preset;
 import java.io.PrintWriter;
@@ -57,8 +57,7 @@ final class SummaryCommand implements Callable<Integer> {
         }
         Options.atLeast(spec, "--classes", classes, 2);
         Shape shape = Shape.of(inputShape);
-        var config = preset.config(shape, classes);
-        Sequential network = Sequential.of(config, common.backend(), 1);
+        GraphNetwork network = preset.build(shape, classes, common.backend(), 1);
         out.printf("%s: %s; input %s, %d classes%n", preset.id(), preset.description(), shape, classes);
         out.print(network.summary());
         return 0;

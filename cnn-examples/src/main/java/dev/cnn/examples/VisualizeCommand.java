@@ -47,6 +47,10 @@ final class VisualizeCommand implements Callable<Integer> {
 
 
 
+    @Option(names = "--node", paramLabel = "NAME", description = "Draw only the feature maps of this node (names as in"
+            + " ./cnn summary); default: every stage.")
+    private String node;
+
     @Option(names = "--out-dir", paramLabel = "DIR", description = "Where to write the PNGs (default: MODEL-visualize next to the model file).")
     private Path outDir;
 
@@ -65,7 +69,12 @@ final class VisualizeCommand implements Callable<Integer> {
                 : PredictionInputs.fromDataset(model, source.testImages(model, new LoadReporter(spec.commandLine().getOut(), spec.commandLine().getErr(),
                 main.interactiveTerminal(), source.dataset())), List.of(index), "test").get(0);
         Path dir = outDir != null ? outDir : ModelFiles.sibling(source.modelFile(), "-visualize");
-        List<Path> written = write(model, input, dir, source.modelFile().getFileName().toString());
+        if (node != null && !FeatureMapSlide.mapNodes(model.network()).contains(node)) {
+            throw Options.usage(spec, (model.network().nodeNames().contains(node) ? "node '" + node + "' makes "
+                    + model.network().shapeOf(node) + ", not feature maps" : "the model has no node '" + node + "'")
+                    + "; nodes with feature maps: " + String.join(", ", FeatureMapSlide.mapNodes(model.network())));
+        }
+        List<Path> written = write(model, input, dir, source.modelFile().getFileName().toString(), node);
         PrintWriter out = spec.commandLine().getOut();
         out.println(input.source() + ": " + input.describeTop(Math.min(3, model.classNames().size()), model.classNames()));
         for (Path p : written) {
@@ -74,9 +83,12 @@ final class VisualizeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Writes {@code filters.png} and {@code feature-maps.png} for {@code input} into {@code dir}. */
-    static List<Path> write(Model model, Prediction input, Path dir, String modelName) throws IOException {
-        int conv = FilterPicture.firstConvolution(model.network()).orElseThrow(() -> new CliFailure(
+    /**
+     * Writes {@code filters.png} and {@code feature-maps.png} for {@code input} into {@code dir}: every stage's maps, or
+     * only those of {@code node} when it is not null.
+     */
+    static List<Path> write(Model model, Prediction input, Path dir, String modelName, String node) throws IOException {
+        String conv = FilterPicture.firstConvolution(model.network()).orElseThrow(() -> new CliFailure(
                 "the model " + modelName + " has no convolutional layer, so it has no filters or feature maps to draw;"
                         + " train a conv preset such as conv-20-40"));
         Files.createDirectories(dir);
@@ -87,7 +99,7 @@ final class VisualizeCommand implements Callable<Integer> {
         String title = String.format("What %s sees in %s (predicted %s, %.1f%%)", modelName, source,
                 model.classNames().get(predicted), input.probabilities()[predicted] * 100);
         Path maps = dir.resolve("feature-maps.png");
-        PngFiles.write(FeatureMapSlide.render(model, input.pixels(), title), maps);
+        PngFiles.write(FeatureMapSlide.render(model, input.pixels(), title, node), maps);
         return List.of(filters, maps);
     }
 }

@@ -8,7 +8,6 @@ import dev.cnn.api.backend.Backend;
 import dev.cnn.api.backend.Backends;
 import dev.cnn.api.io.ModelArchive;
 import dev.cnn.api.io.ModelArchiveContents;
-import dev.cnn.api.layer.Layer;
 import dev.cnn.api.layer.Parameter;
 import dev.cnn.api.model.Model;
 import java.io.ByteArrayOutputStream;
@@ -84,8 +83,8 @@ class HostileInputTest {
     @Test
     void aModelWithAConstantOutputScoresZero() throws Exception {
         Path constant = changed("constant.cnn", m -> {
-            List<Layer> layers = m.network().layers();
-            layers.get(layers.size() - 1).parameters().forEach(p -> fill(p, 0f));
+            List<String> nodes = m.network().nodeNames();
+            m.network().layer(nodes.get(nodes.size() - 1)).parameters().forEach(p -> fill(p, 0f));
         });
         Cli.Result r = quickly("eval", "--model-file", constant.toString(), "--dataset", data.toString()).succeeded();
         assertTrue(r.out().contains("accuracy: 0.00%"), r.out());

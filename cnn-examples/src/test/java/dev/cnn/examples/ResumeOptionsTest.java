@@ -28,7 +28,7 @@ class ResumeOptionsTest {
     @Test
     void aFinishedRunIsNotResumedButPointsToInitFrom() {
         Cli.run("train", "--resume", finished.toString(), "--dataset", data.toString())
-                .failedWith(1, "has finished all 1 of its epochs; to train further from its weights, start a new run from"
+                .failedWith(1, "has finished its only epoch; to train further from its weights, start a new run from"
                         + " them: ./cnn train --init-from " + finished);
     }
 

@@ -2,6 +2,7 @@ package dev.cnn.api.backend;
 
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
+import java.util.List;
 
 /**
  * The kernels a compute backend provides. Layers, losses and optimizers are written once against
@@ -52,6 +53,21 @@ public interface Backend {
     /** Sums over every axis but axis 1: returns shape {@code [C]}. */
     Tensor sumPerChannel(Tensor x);
 
+    // ---- the channel axis (axis 1): joining and splitting ----
+
+    /**
+     * Joins {@code parts} along axis 1, in order: each part has the same rank (2 or more) and the same
+     * dimensions except axis 1; returns {@code [N, C1 + C2 + ..., ...]}, as {@link ChannelShapes#concat}. One part
+     * gives a copy of it.
+     */
+    Tensor concatChannels(List<Tensor> parts);
+
+    /**
+     * Channels {@code from} to {@code from + count - 1} of {@code x} (rank 2 or more) along axis 1, as a new tensor
+     * {@code [N, count, ...]}; the inverse of {@link #concatChannels}, as {@link ChannelShapes#slice}.
+     */
+    Tensor sliceChannels(Tensor x, int from, int count);
+
     // ---- convolution ----
 
     /**
@@ -74,6 +90,22 @@ public interface Backend {
         return new ConvGradients(conv2dBackwardData(outputGradient, filter, geometry, input.shape()),
                 conv2dBackwardFilter(input, outputGradient, geometry, filter.shape()));
     }
+
+    // ---- depthwise convolution (one group per input channel, any dilation) ----
+
+    /**
+     * Depthwise cross-correlation of {@code input} {@code [N, C, H, W]} with {@code filter} {@code [C, M, kH, kW]}:
+     * each input channel {@code c} is convolved on its own with its {@code M} kernels, giving output channels
+     * {@code c M .. c M + M - 1} of {@code [N, C M, Ho, Wo]} ({@link ConvGeometry#depthwiseOutputShape}). Honours
+     * stride, padding and dilation; no bias.
+     */
+    Tensor depthwiseConv2d(Tensor input, Tensor filter, ConvGeometry geometry);
+
+    /** Gradient of {@link #depthwiseConv2d} with respect to its input, given the output gradient; shape {@code inputShape}. */
+    Tensor depthwiseConv2dBackwardData(Tensor outputGradient, Tensor filter, ConvGeometry geometry, Shape inputShape);
+
+    /** Gradient of {@link #depthwiseConv2d} with respect to its filter, given the input and output gradient; shape {@code filterShape}. */
+    Tensor depthwiseConv2dBackwardFilter(Tensor input, Tensor outputGradient, ConvGeometry geometry, Shape filterShape);
 
     // ---- pooling ----
 

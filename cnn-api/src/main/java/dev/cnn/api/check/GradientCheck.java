@@ -5,10 +5,15 @@ import dev.cnn.api.layer.Layer;
 import dev.cnn.api.layer.LayerConfig;
 import dev.cnn.api.layer.Parameter;
 import dev.cnn.api.loss.Loss;
+import dev.cnn.api.network.GraphConfig;
+import dev.cnn.api.network.GraphInput;
+import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 
@@ -73,6 +78,60 @@ public final class GradientCheck {
         return new GradientCheckResult(worst, tolerance, mismatches);
     }
 
+    /**
+     * Checks the gradients a whole graph network computes (with respect to every input and every trainable parameter,
+     * shared ones included) for a batch of {@code batch} per input; the objective sums a random projection of every
+     * output, so fan-out, merges and shared layers are all exercised.
+     */
+    public GradientCheckResult checkNetwork(GraphConfig graph, int batch, boolean training, Backend backend, long seed) {
+        Random random = new Random(seed);
+        GraphNetwork network = GraphNetwork.of(graph, backend, seed + 1);
+        Map<String, float[]> inputs = new LinkedHashMap<>();
+        for (GraphInput input : graph.inputs()) {
+            inputs.put(input.name(), spreadValues(input.shape().withBatch(batch).size(), random));
+        }
+        Map<String, Tensor> projections = new LinkedHashMap<>();
+        for (String output : graph.outputs()) {
+            Shape shape = network.outputShape(output).withBatch(batch);
+            projections.put(output, backend.tensor(gaussian(shape.size(), random), shape));
+        }
+        DoubleSupplier objective = () -> {
+            Map<String, Tensor> x = new LinkedHashMap<>();
+            inputs.forEach((name, values) -> x.put(name, backend.tensor(values, network.shapeOf(name).withBatch(batch))));
+            Map<String, Tensor> out = network.forward(x, training);
+            double total = 0;
+            for (var entry : projections.entrySet()) {
+                total += backend.sum(backend.multiply(out.get(entry.getKey()), entry.getValue()));
+            }
+            return total;
+        };
+        objective.getAsDouble();
+        Map<String, float[]> inputGradients = new LinkedHashMap<>();
+        network.backward(projections).forEach((name, g) -> inputGradients.put(name, g.toArray()));
+        Map<String, float[]> parameterGradients = new LinkedHashMap<>();
+        network.parameters().forEach((name, p) -> {
+            if (p.trainable()) {
+                parameterGradients.put(name, p.gradient().toArray());
+            }
+        });
+        List<Mismatch> mismatches = new ArrayList<>();
+        double worst = 0;
+        for (var entry : inputs.entrySet()) {
+            worst = Math.max(worst, compare(entry.getKey(), entry.getValue(), inputGradients.get(entry.getKey()), random,
+                    objective, mismatches));
+        }
+        for (var entry : parameterGradients.entrySet()) {
+            Parameter p = network.parameters().get(entry.getKey());
+            float[] value = p.value().toArray();
+            worst = Math.max(worst, compare(entry.getKey(), value, entry.getValue(), random, () -> {
+                p.setValue(backend.tensor(value, p.shape()));
+                return objective.getAsDouble();
+            }, mismatches));
+            p.setValue(backend.tensor(value, p.shape()));
+        }
+        return new GradientCheckResult(worst, tolerance, mismatches);
+    }
+
     /** Checks the gradient {@code loss} gives with respect to the network's output, for a batch of {@code shape}. */
     public GradientCheckResult checkLoss(Loss loss, Shape shape, Backend backend, long seed) {
         Random random = new Random(seed);
@@ -80,11 +139,11 @@ public final class GradientCheck {
         float[] targets = new float[shape.size()];
         int classes = shape.dim(-1);
         for (int row = 0; row < shape.size() / classes; row++) {
-            if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
+            if (loss.targets() == dev.cnn.api.loss.Targets.CLASS) {
                 targets[row * classes + random.nextInt(classes)] = 1f;
             } else {
                 for (int c = 0; c < classes; c++) {
-                    targets[row * classes + c] = loss == Loss.MEAN_SQUARED_ERROR ? (float) random.nextGaussian()
+                    targets[row * classes + c] = loss.targets() == dev.cnn.api.loss.Targets.VALUES ? (float) random.nextGaussian()
                             : random.nextBoolean() ? 1f : 0f;
                 }
             }

@@ -19,7 +19,7 @@ public final class Evaluator {
      */
     public static Evaluation evaluate(Network network, Loss loss, Dataset data, int batchSize) {
         int classes = network.outputShape().size();
-        if (loss != Loss.SIGMOID_BINARY_CROSS_ENTROPY && classes != data.classNames().size()) {
+        if (loss.targets() != dev.cnn.api.loss.Targets.TAGS && classes != data.classNames().size()) {
             throw new IllegalArgumentException("the network has " + classes + " outputs but the dataset has "
                     + data.classNames().size() + " classes");
         }

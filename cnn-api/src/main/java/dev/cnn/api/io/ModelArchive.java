@@ -121,7 +121,7 @@ public final class ModelArchive {
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
+        } catch (ZipException | java.io.EOFException e) {
             throw new ModelFormatException(name + ": not a model file (not a zip archive, or truncated): "
                     + e.getMessage(), e);
         }

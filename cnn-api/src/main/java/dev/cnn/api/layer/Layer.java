@@ -4,9 +4,12 @@ import dev.cnn.api.tensor.Tensor;
 import java.util.List;
 
 /**
- * A layer made for one backend and one input shape. {@link #forward} keeps what {@link #backward}
- * needs; {@code backward} returns the gradient with respect to the input and stores the gradients of
- * the parameters in them. Calls alternate: one forward in training mode, then at most one backward.
+ * A layer made for one backend and its input shapes. {@link #forward} keeps what {@link #backward}
+ * needs; {@code backward} returns the gradient with respect to the input and {@linkplain Parameter#addGradient adds}
+ * the gradients of the parameters to them. Calls alternate: one forward in training mode, then at most one backward.
+ *
+ * <p>Most layers take one input. A layer with several ({@code add}, {@code concatenate}) overrides
+ * {@link #forward(List, boolean)} and {@link #backwardInputs}; the graph network calls only those two.
  */
 public interface Layer {
 
@@ -25,6 +28,26 @@ public interface Layer {
      */
     default void backwardToParameters(Tensor outputGradient) {
         backward(outputGradient);
+    }
+
+    /**
+     * Computes the output from one tensor per input, in the order the node lists its inputs. The default takes
+     * exactly one and calls {@link #forward(Tensor, boolean)}.
+     */
+    default Tensor forward(List<Tensor> inputs, boolean training) {
+        if (inputs.size() != 1) {
+            throw new IllegalArgumentException("layer " + LayerTypes.idOf(config()) + " takes one input, got "
+                    + inputs.size());
+        }
+        return forward(inputs.get(0), training);
+    }
+
+    /**
+     * Back-propagates like {@link #backward} and returns one gradient per input, in the order of the inputs of the
+     * last {@link #forward(List, boolean)}. The default returns {@code backward}'s one gradient.
+     */
+    default List<Tensor> backwardInputs(Tensor outputGradient) {
+        return List.of(backward(outputGradient));
     }
 
     /** The layer's parameters (learned and running statistics), in a fixed order; empty for most layers. */

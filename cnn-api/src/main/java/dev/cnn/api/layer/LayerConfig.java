@@ -3,6 +3,7 @@ package dev.cnn.api.layer;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.tensor.Shape;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -11,6 +12,9 @@ import java.util.Random;
  * never a Java class name.
  *
  * <p>Shapes here are per image, without the batch dimension: {@code [C, H, W]} or {@code [F]}.
+ *
+ * <p>A layer with several inputs overrides {@link #outputShape(List)} and {@link #build(List, Backend, Random)},
+ * which are what a graph network calls; the defaults take exactly one input.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 public interface LayerConfig {
@@ -35,5 +39,35 @@ public interface LayerConfig {
      */
     default long parameterCount(Shape input) {
         return 0;
+    }
+
+    /**
+     * {@link #parameterCount(Shape)} for the inputs a node gives the layer; the default is that for one input, and 0 for
+     * several (a layer with several inputs and parameters overrides it).
+     */
+    default long parameterCount(List<Shape> inputs) {
+        return inputs.size() == 1 ? parameterCount(inputs.get(0)) : 0;
+    }
+
+    /**
+     * The shape this layer produces from its inputs, in the order a node lists them. The default requires one.
+     *
+     * @throws ShapeMismatchException when the layer cannot take those inputs
+     */
+    default Shape outputShape(List<Shape> inputs) {
+        return outputShape(only(inputs));
+    }
+
+    /** Makes the runtime layer for these inputs; the default requires one and calls {@link #build(Shape, Backend, Random)}. */
+    default Layer build(List<Shape> inputs, Backend backend, Random random) {
+        return build(only(inputs), backend, random);
+    }
+
+    private Shape only(List<Shape> inputs) {
+        if (inputs.size() != 1) {
+            throw new ShapeMismatchException(LayerTypes.idOf(this) + " takes one input, got " + inputs.size() + " "
+                    + inputs + "; join several with an add or concatenate node first");
+        }
+        return inputs.get(0);
     }
 }

@@ -41,8 +41,8 @@ public final class LayerTypes {
     }
 
     /**
-     * A JSON mapper that reads and writes {@link LayerConfig}s by their type ids. Only registered
-     * ids can be read: an unknown id fails instead of loading a class by name.
+     * A JSON mapper that reads and writes {@link LayerConfig}s and {@link dev.cnn.api.loss.Loss}es by their type
+     * ids. Only registered ids can be read: an unknown id fails instead of loading a class by name.
      */
     public static ObjectMapper mapper() {
         ObjectMapper mapper = new ObjectMapper();
@@ -51,6 +51,7 @@ public final class LayerTypes {
         if (context != null && context != LayerTypes.class.getClassLoader()) {
             all(context).forEach((id, type) -> mapper.registerSubtypes(new NamedType(type, id)));
         }
+        dev.cnn.api.loss.LossTypes.registerWith(mapper);
         return mapper;
     }
 }

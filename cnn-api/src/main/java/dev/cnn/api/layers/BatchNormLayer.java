@@ -87,8 +87,8 @@ final class BatchNormLayer implements Layer {
     public Tensor backward(Tensor outputGradient) {
         Tensor betaGradient = backend.sumPerChannel(outputGradient);
         Tensor gammaGradient = backend.sumPerChannel(backend.multiply(outputGradient, normalized));
-        beta.setGradient(betaGradient);
-        gamma.setGradient(gammaGradient);
+        beta.addGradient(betaGradient);
+        gamma.addGradient(gammaGradient);
         float[] g = gamma.value().toArray();
         float[] dBeta = betaGradient.toArray();
         float[] dGamma = gammaGradient.toArray();

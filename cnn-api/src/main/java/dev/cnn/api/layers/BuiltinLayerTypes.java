@@ -22,6 +22,10 @@ public final class BuiltinLayerTypes implements LayerTypeProvider {
                 Map.entry("leaky_relu", LeakyReLU.class),
                 Map.entry("sigmoid", Sigmoid.class),
                 Map.entry("tanh", Tanh.class),
-                Map.entry("softmax", Softmax.class));
+                Map.entry("softmax", Softmax.class),
+                Map.entry("add", Add.class),
+                Map.entry("concatenate", Concatenate.class),
+                Map.entry("depthwise_conv2d", DepthwiseConv2D.class),
+                Map.entry("separable_conv2d", SeparableConv2D.class));
     }
 }

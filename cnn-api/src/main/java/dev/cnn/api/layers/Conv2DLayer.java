@@ -45,20 +45,20 @@ final class Conv2DLayer implements Layer {
     @Override
     public Tensor backward(Tensor outputGradient) {
         ConvGradients gradients = backend.conv2dBackward(lastInput, weight.value(), outputGradient, geometry);
-        weight.setGradient(gradients.filter());
+        weight.addGradient(gradients.filter());
         setBiasGradient(outputGradient);
         return gradients.input();
     }
 
     @Override
     public void backwardToParameters(Tensor outputGradient) {
-        weight.setGradient(backend.conv2dBackwardFilter(lastInput, outputGradient, geometry, weight.shape()));
+        weight.addGradient(backend.conv2dBackwardFilter(lastInput, outputGradient, geometry, weight.shape()));
         setBiasGradient(outputGradient);
     }
 
     private void setBiasGradient(Tensor outputGradient) {
         if (bias != null) {
-            bias.setGradient(backend.sumPerChannel(outputGradient));
+            bias.addGradient(backend.sumPerChannel(outputGradient));
         }
     }
 

@@ -43,9 +43,9 @@ final class DenseLayer implements Layer {
 
     @Override
     public void backwardToParameters(Tensor outputGradient) {
-        weight.setGradient(backend.matmul(lastInput, true, outputGradient, false));
+        weight.addGradient(backend.matmul(lastInput, true, outputGradient, false));
         if (bias != null) {
-            bias.setGradient(backend.sumPerChannel(outputGradient));
+            bias.addGradient(backend.sumPerChannel(outputGradient));
         }
     }
 

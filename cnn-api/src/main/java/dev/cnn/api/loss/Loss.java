@@ -1,92 +1,50 @@
 package dev.cnn.api.loss;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.cnn.api.tensor.Tensor;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
- * What training minimises, averaged over the batch. The network's last layer gives raw scores
- * (logits) of shape {@code [N, K]}; the targets have the same shape.
+ * What training minimises for one output (head) of a network, averaged over the batch. An open type: the three
+ * built-in losses are the constants here, and a user's own loss registers its logical type id through a
+ * {@link LossTypeProvider}, so model files name it by id, never by class. Written to JSON as
+ * {@code {"type": "softmax_cross_entropy"}} plus the loss's own settings.
  */
-public enum Loss {
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+public interface Loss {
     /** Softmax then cross-entropy, for one class per image; targets are one-hot rows. */
-    SOFTMAX_CROSS_ENTROPY("softmax_cross_entropy") {
-        @Override
-        public LossValue evaluate(Tensor logits, Tensor targets) {
-            var b = check(logits, targets);
-            int n = logits.shape().dim(0);
-            double value = -b.sum(b.multiply(b.logSoftmax(logits), targets)) / n;
-            return new LossValue(value, b.scale(b.subtract(b.softmax(logits), targets), 1f / n));
-        }
-
-        @Override
-        public Tensor probabilities(Tensor logits) {
-            return logits.backend().softmax(logits);
-        }
-    },
+    Loss SOFTMAX_CROSS_ENTROPY = new SoftmaxCrossEntropy();
     /** Sigmoid then binary cross-entropy per output, for several tags per image; targets are multi-hot. */
-    SIGMOID_BINARY_CROSS_ENTROPY("sigmoid_binary_cross_entropy") {
-        @Override
-        public LossValue evaluate(Tensor logits, Tensor targets) {
-            var b = check(logits, targets);
-            int count = logits.shape().size();
-            double value = b.sum(b.subtract(b.softplus(logits), b.multiply(logits, targets))) / count;
-            return new LossValue(value, b.scale(b.subtract(b.sigmoid(logits), targets), 1f / count));
-        }
-
-        @Override
-        public Tensor probabilities(Tensor logits) {
-            return logits.backend().sigmoid(logits);
-        }
-    },
-    /** Mean of squared differences, for regression. */
-    MEAN_SQUARED_ERROR("mean_squared_error") {
-        @Override
-        public LossValue evaluate(Tensor predictions, Tensor targets) {
-            var b = check(predictions, targets);
-            int count = predictions.shape().size();
-            Tensor difference = b.subtract(predictions, targets);
-            double value = b.sum(b.multiply(difference, difference)) / count;
-            return new LossValue(value, b.scale(difference, 2f / count));
-        }
-
-        @Override
-        public Tensor probabilities(Tensor predictions) {
-            return predictions;
-        }
-    };
-
-    private final String id;
-
-    Loss(String id) {
-        this.id = id;
-    }
-
-    /** The id used in model files and on the command line. */
-    @JsonValue
-    public String id() {
-        return id;
-    }
-
-    /** The loss with the given id. */
-    public static Loss fromId(String id) {
-        return Arrays.stream(values()).filter(l -> l.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown loss '" + id + "'; known: "
-                        + Arrays.stream(values()).map(Loss::id).collect(Collectors.joining(", "))));
-    }
+    Loss SIGMOID_BINARY_CROSS_ENTROPY = new SigmoidBinaryCrossEntropy();
+    /** Mean of squared differences, for regression; trained against one-hot class rows by default. */
+    Loss MEAN_SQUARED_ERROR = new MeanSquaredError();
 
     /** The loss averaged over the batch, and its gradient with respect to the network's output. */
-    public abstract LossValue evaluate(Tensor output, Tensor targets);
+    LossValue evaluate(Tensor output, Tensor targets);
 
     /** The network's output turned into what a user reads: class probabilities, tag probabilities or values. */
-    public abstract Tensor probabilities(Tensor output);
+    Tensor probabilities(Tensor output);
 
-    private static dev.cnn.api.backend.Backend check(Tensor output, Tensor targets) {
+    /** What the targets of this loss are made from, which also says how its head is scored. */
+    @JsonIgnore
+    Targets targets();
+
+    /** The type id this loss is registered under, for example {@code "softmax_cross_entropy"}. */
+    @JsonIgnore
+    default String id() {
+        return LossTypes.idOf(this);
+    }
+
+    /** The loss registered under {@code id}, with its default settings. */
+    static Loss fromId(String id) {
+        return LossTypes.create(id);
+    }
+
+    /** Checks that {@code output} and {@code targets} have one shape, for implementations. */
+    static void requireSameShape(Loss loss, Tensor output, Tensor targets) {
         if (!output.shape().equals(targets.shape())) {
-            throw new IllegalArgumentException("loss needs outputs and targets of the same shape, got "
+            throw new IllegalArgumentException(loss.id() + " needs outputs and targets of the same shape, got "
                     + output.shape() + " and " + targets.shape());
         }
-        return output.backend();
     }
 }

@@ -1,7 +1,5 @@
 package dev.cnn.api.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.eval.NonFiniteOutputException;
 import dev.cnn.api.eval.ScoreRows;
@@ -12,8 +10,8 @@ import dev.cnn.api.io.NamedArray;
 import dev.cnn.api.layer.LayerTypes;
 import dev.cnn.api.layer.Parameter;
 import dev.cnn.api.loss.Loss;
-import dev.cnn.api.network.NetworkConfig;
-import dev.cnn.api.network.Sequential;
+import dev.cnn.api.loss.Targets;
+import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.optim.Optimizer;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
@@ -21,60 +19,101 @@ import dev.cnn.api.train.TrainingPlan;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.IntStream;
+import java.util.Set;
 
 /**
- * A network together with what it takes to use it: its loss, class names and preprocessing. Saves to
- * and loads from one zip file (see {@link ModelArchive}); a file saved on one backend loads on any other.
+ * A network together with what it takes to use it: its heads (one per output it is trained on: name, loss, weight,
+ * class or tag names) and its preprocessing. Saves to and loads from one zip file (see {@link ModelArchive}); a file
+ * saved on one backend loads on any other, and files of format version 1 (a sequential network) still load.
  */
 public final class Model {
-    private final Sequential network;
-    private final Loss loss;
-    private final List<String> classNames;
-    private final List<String> tagNames;
+    private final GraphNetwork network;
+    private final List<Head> heads;
     private final Preprocessing preprocessing;
 
     /**
-     * @param network       the network
+     * A model with one head on the network's only output.
+     *
+     * @param network       the network, with one input and one output
      * @param loss          the loss it trains with
-     * @param classNames    a name per output (class or tag)
+     * @param classNames    a name per output value (class or tag)
      * @param preprocessing how pixels in [0, 1] become inputs
      */
-    public Model(Sequential network, Loss loss, List<String> classNames, Preprocessing preprocessing) {
-        this(network, loss, classNames, List.of(), preprocessing);
+    public Model(GraphNetwork network, Loss loss, List<String> classNames, Preprocessing preprocessing) {
+        this(network, List.of(Head.of(onlyOutput(network), loss, classNames)), preprocessing);
     }
 
-    private Model(Sequential network, Loss loss, List<String> classNames, List<String> tagNames, Preprocessing preprocessing) {
+    /**
+     * A model with a head per trained output.
+     *
+     * @throws IllegalArgumentException when a head names no output, two heads name one, or a head's names do not
+     *                                  match its output's size
+     */
+    public Model(GraphNetwork network, List<Head> heads, Preprocessing preprocessing) {
         this.network = Objects.requireNonNull(network, "network");
-        this.loss = Objects.requireNonNull(loss, "loss");
-        this.classNames = List.copyOf(classNames);
-        this.tagNames = List.copyOf(tagNames);
+        this.heads = List.copyOf(heads);
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
-        int outputs = network.outputShape().size();
-        int names = loss == Loss.SIGMOID_BINARY_CROSS_ENTROPY && !tagNames.isEmpty() ? tagNames.size() : classNames.size();
-        if (names != outputs) {
-            throw new IllegalArgumentException("the network has " + outputs + " outputs but " + names + " names were given");
+        if (this.heads.isEmpty()) {
+            throw new IllegalArgumentException("a model needs at least one head; the network's outputs are "
+                    + network.outputNames());
+        }
+        Set<String> seen = new HashSet<>();
+        for (Head head : this.heads) {
+            if (!network.outputNames().contains(head.name())) {
+                throw new IllegalArgumentException("head '" + head.name() + "' is no output of the network; its outputs"
+                        + " are " + network.outputNames());
+            }
+            if (!seen.add(head.name())) {
+                throw new IllegalArgumentException("two heads read the output '" + head.name() + "'");
+            }
+            int outputs = network.outputShape(head.name()).size();
+            boolean needsNames = head.loss().targets() != Targets.VALUES;
+            if ((needsNames || !head.labels().isEmpty()) && head.labels().size() != outputs) {
+                throw new IllegalArgumentException("the output '" + head.name() + "' has " + outputs + " values but "
+                        + head.labels().size() + " names were given");
+            }
         }
     }
 
+    private static String onlyOutput(GraphNetwork network) {
+        if (network.outputNames().size() != 1) {
+            throw new IllegalArgumentException("the network has " + network.outputNames().size() + " outputs "
+                    + network.outputNames() + "; give a head for each with Model(network, heads, preprocessing)");
+        }
+        return network.outputNames().get(0);
+    }
+
     /** The network. */
-    public Sequential network() {
+    public GraphNetwork network() {
         return network;
     }
 
-    /** The loss. */
-    public Loss loss() {
-        return loss;
+    /** The heads, in order. */
+    public List<Head> heads() {
+        return heads;
     }
 
-    /** The class names, by output index. */
+    /** The head called {@code name}. */
+    public Head head(String name) {
+        return heads.stream().filter(h -> h.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no head '" + name + "'; heads are "
+                        + heads.stream().map(Head::name).toList()));
+    }
+
+    /** The loss of the first head. */
+    public Loss loss() {
+        return heads.get(0).loss();
+    }
+
+    /** The names of the first head's values (its classes, or tags), by output index. */
     public List<String> classNames() {
-        return classNames;
+        return heads.get(0).labels();
     }
 
     /** How pixels become inputs. */
@@ -88,30 +127,45 @@ public final class Model {
     }
 
     /**
-     * Class (or tag) probabilities for a batch of images given as pixels in [0, 1], row-major
+     * The first head's probabilities (classes or tags) for a batch of images given as pixels in [0, 1], row-major
      * {@code [N, ...inputShape]}; returns {@code N} rows.
      *
      * @throws NonFiniteOutputException when the network gives NaN or infinite scores for any of the images
      */
     public float[][] predictProbabilities(float[] pixels, int count) {
+        return predict(pixels, count).get(heads.get(0).name());
+    }
+
+    /**
+     * Every head's probabilities (classes, tags or values, by its loss) for a batch of images given as pixels in
+     * [0, 1]; returns {@code N} rows per head name, in head order.
+     *
+     * @throws NonFiniteOutputException when the network gives NaN or infinite scores for any of the images
+     */
+    public Map<String, float[][]> predict(float[] pixels, int count) {
         Shape shape = network.inputShape().withBatch(count);
         if (pixels.length != shape.size()) {
             throw new IllegalArgumentException(count + " images of shape " + network.inputShape() + " need "
                     + shape.size() + " values, got " + pixels.length);
         }
         Backend b = network.backend();
-        Tensor out = loss.probabilities(network.forward(b.tensor(preprocessing.apply(pixels), shape), false));
-        float[] flat = out.toArray();
-        int k = flat.length / count;
-        long nonFinite = IntStream.range(0, count).filter(i -> !ScoreRows.allFinite(flat, i * k, k)).count();
-        if (nonFinite > 0) {
-            throw new NonFiniteOutputException(nonFinite, count);
+        Map<String, Tensor> outputs = network.forward(
+                Map.of(network.inputNames().get(0), b.tensor(preprocessing.apply(pixels), shape)), false);
+        Map<String, float[][]> out = new LinkedHashMap<>();
+        for (Head head : heads) {
+            float[] flat = head.loss().probabilities(outputs.get(head.name())).toArray();
+            int k = flat.length / count;
+            long nonFinite = ScoreRows.nonFiniteRows(flat, k);
+            if (nonFinite > 0) {
+                throw new NonFiniteOutputException(nonFinite, count);
+            }
+            float[][] rows = new float[count][];
+            for (int i = 0; i < count; i++) {
+                rows[i] = Arrays.copyOfRange(flat, i * k, (i + 1) * k);
+            }
+            out.put(head.name(), rows);
         }
-        float[][] rows = new float[count][];
-        for (int i = 0; i < count; i++) {
-            rows[i] = java.util.Arrays.copyOfRange(flat, i * k, (i + 1) * k);
-        }
-        return rows;
+        return out;
     }
 
     /** Writes the model to {@code file} (atomically: a temporary file renamed into place). */
@@ -119,7 +173,10 @@ public final class Model {
         save(file, null);
     }
 
-    /** Writes the model and, when {@code optimizer} is not null, its state, so training can resume exactly. */
+    /**
+     * Writes the model in format version {@value ModelDescription#CURRENT_VERSION} and, when {@code optimizer} is not
+     * null, its state, so training can resume exactly.
+     */
     public void save(Path file, Optimizer optimizer) throws IOException {
         save(file, optimizer, null);
     }
@@ -130,9 +187,8 @@ public final class Model {
      */
     public void save(Path file, Optimizer optimizer, TrainingPlan plan) throws IOException {
         ModelDescription description = new ModelDescription(ModelDescription.FORMAT, ModelDescription.CURRENT_VERSION,
-                network.config(), loss, classNames, tagNames, preprocessing,
-                optimizer == null ? null : optimizer.config(), optimizer == null ? 0 : optimizer.step(),
-                network.backend().name(), plan);
+                network.graph(), heads, preprocessing, optimizer == null ? null : optimizer.config(),
+                optimizer == null ? 0 : optimizer.step(), network.backend().name(), plan);
         List<NamedArray> parameters = new ArrayList<>();
         network.parameters().forEach((name, p) -> parameters.add(new NamedArray(name, p.shape(), p.value().toArray())));
         List<NamedArray> state = new ArrayList<>();
@@ -141,7 +197,8 @@ public final class Model {
             optimizer.exportState().forEach((name, values) -> state.add(new NamedArray(name,
                     byName.get(name.substring(0, name.lastIndexOf('#'))).shape(), values)));
         }
-        ModelArchive.write(file, new ModelArchiveContents(mapper().writeValueAsString(description), parameters, state));
+        ModelArchive.write(file, new ModelArchiveContents(LayerTypes.mapper().writeValueAsString(description),
+                parameters, state));
     }
 
     /**
@@ -165,103 +222,7 @@ public final class Model {
      *                              architecture
      */
     public static Loaded loadWithState(Path file, Backend backend, ModelLimits limits) throws IOException {
-        ModelArchiveContents contents = ModelArchive.read(file);
-        ModelDescription description = parseDescription(file, contents.modelJson());
-        checkSizes(file, description.architecture(), contents.parameters(), limits);
-        Sequential network = Sequential.of(description.architecture(), backend, 0);
-        Map<String, NamedArray> saved = new HashMap<>();
-        contents.parameters().forEach(a -> saved.put(a.name(), a));
-        for (var entry : network.parameters().entrySet()) {
-            NamedArray array = saved.remove(entry.getKey());
-            if (array == null) {
-                throw new ModelFormatException(file + ": parameter '" + entry.getKey() + "' is missing; the file is damaged");
-            }
-            if (!array.shape().equals(entry.getValue().shape())) {
-                throw new ModelFormatException(file + ": parameter '" + entry.getKey() + "' has shape " + array.shape()
-                        + " but the architecture needs " + entry.getValue().shape());
-            }
-            entry.getValue().setValue(backend.tensor(array.data(), array.shape()));
-        }
-        if (!saved.isEmpty()) {
-            throw new ModelFormatException(file + ": parameters " + saved.keySet() + " belong to no layer of the architecture");
-        }
-        Model model;
-        try {
-            model = new Model(network, description.loss(), description.classNames(), description.tagNames(),
-                    description.preprocessing());
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(file + ": " + e.getMessage());
-        }
-        Optimizer optimizer = null;
-        if (description.optimizer() != null) {
-            optimizer = new Optimizer(description.optimizer(), network.parameters());
-            Map<String, float[]> state = new LinkedHashMap<>();
-            contents.optimizerState().forEach(a -> state.put(a.name(), a.data()));
-            try {
-                optimizer.restoreState(description.optimizerSteps(), state);
-            } catch (IllegalArgumentException e) {
-                throw new ModelFormatException(file + ": " + e.getMessage());
-            }
-        }
-        return new Loaded(model, optimizer, description.training());
-    }
-
-    /**
-     * The architecture's sizes, computed from its shapes, against the limits and against what the file holds: a network
-     * is built only when its parameters are no more than the stored arrays, which the archive reader has bounded.
-     */
-    private static void checkSizes(Path file, NetworkConfig architecture, List<NamedArray> stored, ModelLimits limits)
-            throws ModelFormatException {
-        long parameters;
-        long activations;
-        try {
-            parameters = architecture.parameterCount();
-            activations = architecture.activationsPerImage();
-        } catch (ArithmeticException | IllegalArgumentException e) {
-            throw new ModelFormatException(file + ": the architecture's sizes do not fit a long: " + e.getMessage());
-        }
-        if (parameters > limits.maxParameters()) {
-            throw new ModelFormatException(file + ": the architecture declares " + parameters + " parameters, more than"
-                    + " the " + limits.maxParameters() + " allowed (ModelLimits)");
-        }
-        if (activations > limits.maxActivationsPerImage()) {
-            throw new ModelFormatException(file + ": the architecture's layers make " + activations + " values per image,"
-                    + " more than the " + limits.maxActivationsPerImage() + " allowed (ModelLimits)");
-        }
-        long held = stored.stream().mapToLong(a -> a.data().length).sum();
-        if (parameters > held) {
-            throw new ModelFormatException(file + ": the architecture declares " + parameters + " parameters but the"
-                    + " file holds only " + held + "; the file is damaged or was edited");
-        }
-    }
-
-    private static ModelDescription parseDescription(Path file, String json) throws ModelFormatException {
-        ModelDescription description;
-        try {
-            description = mapper().readValue(json, ModelDescription.class);
-        } catch (JsonProcessingException e) {
-            throw new ModelFormatException(file + ": model.json is not a valid model description: " + e.getOriginalMessage());
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(file + ": model.json is not a valid model description: " + e.getMessage());
-        }
-        if (description == null) {
-            throw new ModelFormatException(file + ": model.json holds null instead of a model description");
-        }
-        if (!ModelDescription.FORMAT.equals(description.format())) {
-            throw new ModelFormatException(file + ": not a model file (format '" + description.format() + "')");
-        }
-        if (description.formatVersion() < 1 || description.formatVersion() > ModelDescription.CURRENT_VERSION) {
-            throw new ModelFormatException(file + ": model format version " + description.formatVersion()
-                    + " is not supported; this version reads up to " + ModelDescription.CURRENT_VERSION);
-        }
-        if (description.architecture() == null || description.loss() == null) {
-            throw new ModelFormatException(file + ": model.json lacks its architecture or loss");
-        }
-        return description;
-    }
-
-    private static ObjectMapper mapper() {
-        return LayerTypes.mapper();
+        return ModelReader.read(file, backend, limits);
     }
 
     /**

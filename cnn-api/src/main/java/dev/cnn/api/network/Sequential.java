@@ -3,44 +3,24 @@ package dev.cnn.api.network;
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.layer.Layer;
 import dev.cnn.api.layer.LayerConfig;
-import dev.cnn.api.layer.LayerTypes;
-import dev.cnn.api.layer.Parameter;
-import dev.cnn.api.layer.ShapeMismatchException;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 
-/** A network whose layers run one after another. Build one with {@link #builder()}. */
-public final class Sequential implements Network {
+/**
+ * A network whose layers run one after another: the chain-shaped {@link GraphNetwork}, with one input
+ * ({@value NetworkConfig#INPUT}) and nodes named by type id and count ({@code conv2d_1, relu_1, ...}; see
+ * {@link NetworkConfig#nodeNames()}). Build one with {@link #builder()}.
+ */
+public final class Sequential extends GraphNetwork {
     private final NetworkConfig config;
-    private final Backend backend;
-    private final List<Layer> layers;
-    private final Map<String, Parameter> parameters;
+    private final List<String> nodeNames;
 
     private Sequential(NetworkConfig config, Backend backend, long seed) {
+        super(config.toGraph(), backend, seed);
         this.config = config;
-        this.backend = backend;
-        Random seeds = new Random(seed);
-        List<Layer> built = new ArrayList<>();
-        Map<String, Parameter> named = new LinkedHashMap<>();
-        Shape shape = config.inputShape();
-        for (int i = 0; i < config.layers().size(); i++) {
-            LayerConfig layerConfig = config.layers().get(i);
-            Layer layer = layerConfig.build(shape, backend, new Random(seeds.nextLong()));
-            String prefix = i + "." + LayerTypes.idOf(layerConfig) + ".";
-            for (Parameter p : layer.parameters()) {
-                named.put(prefix + p.name(), p);
-            }
-            built.add(layer);
-            shape = layerConfig.outputShape(shape);
-        }
-        this.layers = List.copyOf(built);
-        this.parameters = Collections.unmodifiableMap(named);
+        this.nodeNames = config.nodeNames();
     }
 
     /** Builds the network that {@code config} describes on {@code backend}, initialising weights from {@code seed}. */
@@ -53,72 +33,25 @@ public final class Sequential implements Network {
         return new Builder();
     }
 
-    @Override
-    public Backend backend() {
-        return backend;
-    }
-
-    @Override
+    /** The architecture as a list of layers. */
     public NetworkConfig config() {
         return config;
     }
 
     /** The runtime layers, first to last. */
     public List<Layer> layers() {
-        return layers;
-    }
-
-    @Override
-    public Tensor forward(Tensor input, boolean training) {
-        Shape expected = config.inputShape();
-        if (input.shape().rank() != expected.rank() + 1 || !input.shape().withoutBatch().equals(expected)) {
-            throw new ShapeMismatchException("network expects a batch of inputs of shape [N, "
-                    + expected.toString().substring(1) + ", got " + input.shape());
-        }
-        Tensor x = input;
-        for (Layer layer : layers) {
-            x = layer.forward(x, training);
-        }
-        return x;
+        return nodeNames.stream().map(this::layer).toList();
     }
 
     /** Runs the input through the first {@code count} layers in inference mode and returns each of their outputs. */
     public List<Tensor> activations(Tensor input, int count) {
         List<Tensor> outputs = new ArrayList<>();
         Tensor x = input;
-        for (int i = 0; i < Math.min(count, layers.size()); i++) {
-            x = layers.get(i).forward(x, false);
+        for (int i = 0; i < Math.min(count, nodeNames.size()); i++) {
+            x = layer(nodeNames.get(i)).forward(x, false);
             outputs.add(x);
         }
         return outputs;
-    }
-
-    @Override
-    public Tensor backward(Tensor outputGradient) {
-        Tensor g = outputGradient;
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g);
-        }
-        return g;
-    }
-
-    @Override
-    public void backwardToParameters(Tensor outputGradient) {
-        Tensor g = outputGradient;
-        for (int i = layers.size() - 1; i > 0; i--) {
-            g = layers.get(i).backward(g);
-        }
-        layers.get(0).backwardToParameters(g);
-    }
-
-    @Override
-    public Map<String, Parameter> parameters() {
-        return parameters;
-    }
-
-    @Override
-    public String summary() {
-        return Summary.of(this);
     }
 
     /** Collects an input shape and layers; {@link #build} checks the shapes and makes the network. */

@@ -2,27 +2,28 @@ package dev.cnn.api.network;
 
 import dev.cnn.api.layer.LayerTypes;
 import dev.cnn.api.layer.Parameter;
-import dev.cnn.api.tensor.Shape;
-import java.util.List;
 import java.util.Map;
 
-/** Renders the layer table of {@link Network#summary()}. */
+/** Renders the node table of {@link Network#summary()}. */
 final class Summary {
     private Summary() {
     }
 
     static String of(Network network) {
-        NetworkConfig config = network.config();
-        List<Shape> shapes = config.layerOutputShapes();
+        GraphConfig graph = network.graph();
+        Map<String, dev.cnn.api.tensor.Shape> shapes = graph.shapes();
         Map<String, Parameter> parameters = network.parameters();
         StringBuilder sb = new StringBuilder();
-        String format = "%-4s %-20s %-16s %12s%n";
-        sb.append(String.format(format, "#", "layer", "output shape", "parameters"));
-        sb.append(String.format(format, "", "input", config.inputShape(), ""));
+        String format = "%-16s %-18s %-24s %-16s %10s%n";
+        sb.append(String.format(format, "node", "layer", "inputs", "output shape", "parameters"));
+        for (GraphInput input : graph.inputs()) {
+            sb.append(String.format(format, input.name(), "input", "", input.shape(), ""));
+        }
         long trainable = 0;
         long fixed = 0;
-        for (int i = 0; i < config.layers().size(); i++) {
-            String prefix = i + ".";
+        for (String name : graph.order()) {
+            NodeConfig node = graph.node(name);
+            String prefix = name + ".";
             long count = 0;
             for (var entry : parameters.entrySet()) {
                 if (entry.getKey().startsWith(prefix)) {
@@ -35,9 +36,12 @@ final class Summary {
                     }
                 }
             }
-            sb.append(String.format(format, i, LayerTypes.idOf(config.layers().get(i)), shapes.get(i), String.format("%,d", count)));
+            String layer = LayerTypes.idOf(graph.layerOf(name)) + (node.shares() != null ? " =" + node.shares() : "");
+            sb.append(String.format(format, name, layer, String.join(", ", node.inputs()), shapes.get(name),
+                    node.shares() != null ? "shared" : String.format("%,d", count)));
         }
-        sb.append(String.format("total parameters: %,d (trainable %,d, non-trainable %,d)%n", trainable + fixed, trainable, fixed));
+        sb.append(String.format("total parameters: %,d (trainable %,d, non-trainable %,d); outputs: %s%n",
+                trainable + fixed, trainable, fixed, String.join(", ", graph.outputs())));
         return sb.toString();
     }
 }

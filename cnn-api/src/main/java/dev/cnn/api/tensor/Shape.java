@@ -47,9 +47,9 @@ public final class Shape {
         long n = 1;
         for (int d : dims) {
             n *= d;
-        }
-        if (n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("shape " + this + " has more than 2^31-1 elements");
+            if (n > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("shape " + this + " has more than 2^31-1 elements");
+            }
         }
         return (int) n;
     }

@@ -44,7 +44,7 @@ public final class Batches {
 
     /** What {@code loss} compares the network's output with: one-hot class rows, or the multi-hot tags. */
     public static Tensor targets(Dataset data, int[] indices, Loss loss, int outputs, Backend backend) {
-        if (loss == Loss.SIGMOID_BINARY_CROSS_ENTROPY) {
+        if (loss.targets() == dev.cnn.api.loss.Targets.TAGS) {
             if (!data.hasTags()) {
                 throw new IllegalArgumentException("sigmoid binary cross-entropy needs a dataset with tags");
             }

@@ -1,10 +1,13 @@
 package dev.cnn.backend.cpu;
 
 import dev.cnn.api.backend.Backend;
+import dev.cnn.api.backend.ChannelShapes;
 import dev.cnn.api.backend.ConvGeometry;
 import dev.cnn.api.backend.PoolGeometry;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The pure-Java reference backend, {@code "cpu"}: the kernels every other backend is checked against.
@@ -116,6 +119,32 @@ public final class CpuBackend implements Backend {
         ConvDims d = ConvDims.of(Arguments.cpu(input).shape(), filterShape, geometry);
         requireOutputGradient(outputGradient, geometry.outputShape(input.shape(), filterShape));
         return wrap(Conv2dKernels.backwardFilter(Arguments.data(input), Arguments.data(outputGradient), d), filterShape);
+    }
+
+    // ---- depthwise convolution ----
+
+    @Override
+    public Tensor depthwiseConv2d(Tensor input, Tensor filter, ConvGeometry geometry) {
+        var d = DepthwiseKernels.Dims.of(Arguments.cpu(input).shape(), Arguments.cpu(filter).shape(), geometry);
+        return wrap(DepthwiseKernels.forward(Arguments.data(input), Arguments.data(filter), d),
+                geometry.depthwiseOutputShape(input.shape(), filter.shape()));
+    }
+
+    @Override
+    public Tensor depthwiseConv2dBackwardData(Tensor outputGradient, Tensor filter, ConvGeometry geometry,
+                                              Shape inputShape) {
+        var d = DepthwiseKernels.Dims.of(inputShape, Arguments.cpu(filter).shape(), geometry);
+        requireOutputGradient(outputGradient, geometry.depthwiseOutputShape(inputShape, filter.shape()));
+        return wrap(DepthwiseKernels.backwardData(Arguments.data(outputGradient), Arguments.data(filter), d), inputShape);
+    }
+
+    @Override
+    public Tensor depthwiseConv2dBackwardFilter(Tensor input, Tensor outputGradient, ConvGeometry geometry,
+                                                Shape filterShape) {
+        var d = DepthwiseKernels.Dims.of(Arguments.cpu(input).shape(), filterShape, geometry);
+        requireOutputGradient(outputGradient, geometry.depthwiseOutputShape(input.shape(), filterShape));
+        return wrap(DepthwiseKernels.backwardFilter(Arguments.data(input), Arguments.data(outputGradient), d),
+                filterShape);
     }
 
     private static void requireOutputGradient(Tensor outputGradient, Shape expected) {
@@ -234,6 +263,32 @@ public final class CpuBackend implements Backend {
     public Tensor logSoftmax(Tensor x) {
         Arguments.rank("logSoftmax", x, 2);
         return wrap(Softmax.logForward(Arguments.data(x), x.shape().dim(0), x.shape().dim(1)), x.shape());
+    }
+
+    // ---- the channel axis ----
+
+    @Override
+    public Tensor concatChannels(List<Tensor> parts) {
+        if (parts == null || parts.isEmpty()) {
+            throw new IllegalArgumentException("concatChannels needs at least one tensor");
+        }
+        List<Shape> shapes = new ArrayList<>(parts.size());
+        float[][] data = new float[parts.size()][];
+        int[] channels = new int[parts.size()];
+        for (int p = 0; p < parts.size(); p++) {
+            data[p] = Arguments.data(parts.get(p));
+            shapes.add(parts.get(p).shape());
+            channels[p] = parts.get(p).shape().rank() >= 2 ? parts.get(p).shape().dim(1) : 0;
+        }
+        Shape out = ChannelShapes.concat(shapes);
+        return wrap(ChannelKernels.concat(data, channels, out.dim(0), Arguments.inner(out)), out);
+    }
+
+    @Override
+    public Tensor sliceChannels(Tensor x, int from, int count) {
+        Shape out = ChannelShapes.slice(Arguments.cpu(x).shape(), from, count);
+        Shape s = x.shape();
+        return wrap(ChannelKernels.slice(Arguments.data(x), s.dim(0), s.dim(1), Arguments.inner(s), from, count), out);
     }
 
     // ---- element-wise arithmetic and reductions ----

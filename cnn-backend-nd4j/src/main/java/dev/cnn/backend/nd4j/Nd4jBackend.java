@@ -1,11 +1,14 @@
 package dev.cnn.backend.nd4j;
 
 import dev.cnn.api.backend.Backend;
+import dev.cnn.api.backend.ChannelShapes;
 import dev.cnn.api.backend.ConvGeometry;
 import dev.cnn.api.backend.ConvGradients;
 import dev.cnn.api.backend.PoolGeometry;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -110,6 +113,37 @@ public final class Nd4jBackend implements Backend {
         return new ConvGradients(wrap(both[0]), wrap(both[1]));
     }
 
+    // ---- depthwise convolution (as a full conv2d; see DepthwiseAsFull) ----
+
+    @Override
+    public Tensor depthwiseConv2d(Tensor input, Tensor filter, ConvGeometry geometry) {
+        geometry.depthwiseOutputShape(input.shape(), filter.shape());
+        return conv2d(input, full(filter, geometry), DepthwiseAsFull.undilated(geometry));
+    }
+
+    @Override
+    public Tensor depthwiseConv2dBackwardData(Tensor outputGradient, Tensor filter, ConvGeometry geometry,
+                                              Shape inputShape) {
+        requireOutputGradient("depthwiseConv2dBackwardData", geometry.depthwiseOutputShape(inputShape, filter.shape()),
+                outputGradient);
+        return conv2dBackwardData(outputGradient, full(filter, geometry), DepthwiseAsFull.undilated(geometry), inputShape);
+    }
+
+    @Override
+    public Tensor depthwiseConv2dBackwardFilter(Tensor input, Tensor outputGradient, ConvGeometry geometry,
+                                                Shape filterShape) {
+        requireOutputGradient("depthwiseConv2dBackwardFilter", geometry.depthwiseOutputShape(input.shape(), filterShape),
+                outputGradient);
+        Tensor fullGradient = conv2dBackwardFilter(input, outputGradient, DepthwiseAsFull.undilated(geometry),
+                DepthwiseAsFull.fullShape(filterShape, geometry));
+        return tensor(DepthwiseAsFull.gather(fullGradient.toArray(), filterShape, geometry), filterShape);
+    }
+
+    private Tensor full(Tensor filter, ConvGeometry geometry) {
+        return tensor(DepthwiseAsFull.expand(filter.toArray(), filter.shape(), geometry),
+                DepthwiseAsFull.fullShape(filter.shape(), geometry));
+    }
+
     // ---- pooling ----
 
     @Override
@@ -202,6 +236,29 @@ public final class Nd4jBackend implements Backend {
     public Tensor logSoftmax(Tensor x) {
         ShapeRules.requireRank("logSoftmax", "x", x.shape(), 2);
         return wrap(Softmax.log(array(x)));
+    }
+
+    // ---- the channel axis ----
+
+    @Override
+    public Tensor concatChannels(List<Tensor> parts) {
+        if (parts == null || parts.isEmpty()) {
+            throw new IllegalArgumentException("concatChannels needs at least one tensor");
+        }
+        List<Shape> shapes = new ArrayList<>(parts.size());
+        INDArray[] arrays = new INDArray[parts.size()];
+        for (int p = 0; p < arrays.length; p++) {
+            arrays[p] = array(parts.get(p));
+            shapes.add(parts.get(p).shape());
+        }
+        ChannelShapes.concat(shapes);
+        return wrap(ChannelAxis.concat(arrays));
+    }
+
+    @Override
+    public Tensor sliceChannels(Tensor x, int from, int count) {
+        ChannelShapes.slice(x.shape(), from, count);
+        return wrap(ChannelAxis.slice(array(x), from, count));
     }
 
     // ---- element-wise arithmetic and reductions ----

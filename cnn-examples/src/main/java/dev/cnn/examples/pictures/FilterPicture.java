@@ -3,13 +3,12 @@ package dev.cnn.examples.pictures;
 import dev.cnn.api.layer.Layer;
 import dev.cnn.api.layer.Parameter;
 import dev.cnn.api.layers.Conv2D;
-import dev.cnn.api.network.Sequential;
+import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.tensor.Shape;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
-import java.util.stream.IntStream;
+import java.util.Optional;
 
 /**
  * The filters of a network's first convolution, one tile each. Grey inputs give one plane per filter, drawn red
@@ -22,17 +21,16 @@ public final class FilterPicture {
     private FilterPicture() {
     }
 
-    /** The index of the first convolution among the network's layers, if it has one. */
-    public static OptionalInt firstConvolution(Sequential network) {
-        return IntStream.range(0, network.config().layers().size())
-                .filter(i -> network.config().layers().get(i) instanceof Conv2D).findFirst();
+    /** The name of the first convolution node in the order the network runs, if it has one. */
+    public static Optional<String> firstConvolution(GraphNetwork network) {
+        return network.nodeNames().stream().filter(n -> network.graph().layerOf(n) instanceof Conv2D).findFirst();
     }
 
-    /** Draws the filters of the convolution at layer {@code index}. */
-    public static BufferedImage render(Sequential network, int index) {
-        Layer layer = network.layers().get(index);
+    /** Draws the filters of the convolution at node {@code node}. */
+    public static BufferedImage render(GraphNetwork network, String node) {
+        Layer layer = network.layer(node);
         Parameter weight = layer.parameters().stream().filter(p -> p.name().equals("weight")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("layer " + index + " has no weight"));
+                .orElseThrow(() -> new IllegalStateException("node " + node + " has no weight"));
         Shape shape = weight.shape();
         int filters = shape.dim(0);
         int channels = shape.dim(1);
@@ -63,7 +61,7 @@ public final class FilterPicture {
         }
         String colours = channels == 3 ? "as colours" : channels == 1 ? "red: positive weight, blue: negative"
                 : "mean over " + channels + " input channels; red: positive, blue: negative";
-        String title = String.format("Layer %d (conv2d): %d filters of %dx%d (%s)", index, filters, rows, cols, colours);
+        String title = String.format("Node %s (conv2d): %d filters of %dx%d (%s)", node, filters, rows, cols, colours);
         int tile = Math.max(TILE, Math.max(rows, cols) * 2);
         return new PictureSheet(title, 10).addSection("each filter is slid over the image; it answers strongest where"
                 + " the image looks like it", tiles, tile).render();

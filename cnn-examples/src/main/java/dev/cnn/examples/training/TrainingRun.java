@@ -8,10 +8,11 @@ import dev.cnn.api.eval.Evaluator;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Model;
 import dev.cnn.api.model.Preprocessing;
-import dev.cnn.api.network.Sequential;
+import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.optim.Optimizer;
 import dev.cnn.api.optim.OptimizerConfig;
 import dev.cnn.api.train.Batches;
+import dev.cnn.api.train.Checkpoint;
 import dev.cnn.api.train.EpochReport;
 import dev.cnn.api.train.Trainer;
 import dev.cnn.api.train.TrainingControl;
@@ -88,22 +89,33 @@ public final class TrainingRun {
                 ? resumed.checkpoint().optimizer()
                 : new Optimizer(optimizerConfig((long) batchesPerEpoch * plan.epochs(), batchesPerEpoch),
                 model.network().parameters());
-        int epochsDone = epochsDone(optimizer.step(), batchesPerEpoch);
-        if (epochsDone > 0) {
-            out.printf(Locale.ROOT, "resuming after epoch %d of %d%n", epochsDone, plan.epochs());
+        long stepsDone = optimizer.step();
+        refuseFinished(stepsDone, batchesPerEpoch);
+        if (stepsDone > 0) {
+            String where = progressAt(stepsDone, batchesPerEpoch);
+            out.println("resuming " + where);
             if (settings.source() instanceof ModelSource.Resumed resumed && settings.checkpoint() != null
                     && resumed.file().toAbsolutePath().equals(settings.checkpoint().toAbsolutePath())) {
-                watcher.checkpointHolds(settings.checkpoint(), epochsDone, plan.epochs());
+                watcher.checkpointHolds(settings.checkpoint(), where);
             }
         }
         List<EpochScores> scores = new ArrayList<>();
         Evaluation[] lastTest = new Evaluation[1];
         progress.planRun(plan.epochs());
         TrainingCurve curve = new TrainingCurve();
-        EpochBookkeeper bookkeeper = new EpochBookkeeper(model, optimizer, test, scores, lastTest, curve, watcher);
-        Trainer.Builder builder = Trainer.builder().setNetwork(model.network()).setLoss(model.loss())
-                .optOptimizer(optimizer).optEpochs(plan.epochs()).optInitialEpoch(epochsDone)
-                .optBatchSize(plan.batchSize()).optSeed(plan.seed()).optListener(progress, curve, bookkeeper);
+        EpochBookkeeper bookkeeper = new EpochBookkeeper(model, test, scores, lastTest, curve);
+        Trainer.Builder builder = settings.source() instanceof ModelSource.Resumed resumed
+                ? Trainer.resume(resumed.checkpoint(), resumed.file().toString()).trainer()
+                : Trainer.builder().setNetwork(model.network()).setHeads(model.heads()).optOptimizer(optimizer)
+                .optEpochs(plan.epochs()).optBatchSize(plan.batchSize()).optSeed(plan.seed());
+        builder.optListener(progress, curve, bookkeeper);
+        if (settings.checkpoint() != null) {
+            Checkpoint checkpoint = settings.checkpointEvery() > 0
+                    ? Checkpoint.everySteps(settings.checkpointEvery(), settings.checkpoint(), model, optimizer, plan)
+                    : Checkpoint.everyEpoch(settings.checkpoint(), model, optimizer, plan);
+            builder.optListener(checkpoint.withListener((file, steps, epochs) ->
+                    watcher.checkpointHolds(file, progressAt(steps, batchesPerEpoch))));
+        }
         ImageAugmentation augmentation = ImageAugmentation.parse(plan.augmentation());
         if (plan.augmentShift() > 0 || !augmentation.isNone()) {
             builder.optBatchTransform(new PixelAugmentation(plan.augmentShift(), augmentation, pre));
@@ -117,20 +129,24 @@ public final class TrainingRun {
         return new TrainingResult(model, optimizer, scores, lastTest[0], stopReason);
     }
 
-    /** The whole epochs behind {@code steps} updates; a resumed run must have epochs left to train. */
-    private int epochsDone(long steps, int batchesPerEpoch) {
+    /** A resumed run must have updates left to do. */
+    private void refuseFinished(long steps, int batchesPerEpoch) {
         TrainingPlan plan = settings.plan();
-        if (steps % batchesPerEpoch != 0) {
-            throw new CliFailure("the checkpoint holds " + steps + " updates, not a whole number of epochs of "
-                    + batchesPerEpoch + " batches; was it trained on another dataset or batch size?");
+        if (steps >= (long) batchesPerEpoch * plan.epochs() && settings.source() instanceof ModelSource.Resumed resumed) {
+            throw new CliFailure("the run in " + resumed.file() + " has finished " + (plan.epochs() == 1 ? "its only epoch"
+                    : "all " + plan.epochs() + " of its epochs") + "; to train further from its weights, start a new run"
+                    + " from them: ./cnn train --init-from " + resumed.file() + " --dataset " + plan.dataset()
+                    + " --epochs N --out NEW_FILE");
         }
-        int done = (int) (steps / batchesPerEpoch);
-        if (done >= plan.epochs() && settings.source() instanceof ModelSource.Resumed resumed) {
-            throw new CliFailure("the run in " + resumed.file() + " has finished all " + plan.epochs() + " of its"
-                    + " epochs; to train further from its weights, start a new run from them: ./cnn train --init-from "
-                    + resumed.file() + " --dataset " + plan.dataset() + " --epochs N --out NEW_FILE");
-        }
-        return done;
+    }
+
+    /** Where a run stands after {@code steps} updates: {@code after epoch 1 of 3} or {@code at batch 41 of epoch 2 of 3}. */
+    private String progressAt(long steps, int batchesPerEpoch) {
+        int epochs = settings.plan().epochs();
+        long whole = steps / batchesPerEpoch;
+        long batch = steps % batchesPerEpoch;
+        return batch == 0 ? String.format(Locale.ROOT, "after epoch %d of %d", whole, epochs)
+                : String.format(Locale.ROOT, "after batch %d of epoch %d of %d", batch, whole + 1, epochs);
     }
 
     private Dataset[] splitOffValidation(Dataset data) {
@@ -149,13 +165,13 @@ public final class TrainingRun {
     }
 
     private Model newModel(Preset preset, Dataset trainRaw) {
-        var config = preset.config(trainRaw.sampleShape(), trainRaw.classNames().size());
-        Sequential network = Sequential.of(config, backend, settings.plan().seed());
+        GraphNetwork network = preset.build(trainRaw.sampleShape(), trainRaw.classNames().size(), backend,
+                settings.plan().seed());
         return new Model(network, Loss.SOFTMAX_CROSS_ENTROPY, trainRaw.classNames(), PixelStatistics.of(trainRaw));
     }
 
     private Model compatible(Model model, Dataset trainPixels, String verb) {
-        if (model.loss() != Loss.SOFTMAX_CROSS_ENTROPY) {
+        if (!Loss.SOFTMAX_CROSS_ENTROPY.equals(model.loss())) {
             throw new CliFailure("the model to " + verb + " is trained with " + model.loss().id()
                     + "; the command line trains single-label classifiers (softmax_cross_entropy) only");
         }
@@ -173,7 +189,7 @@ public final class TrainingRun {
     }
 
     private OptimizerConfig optimizerConfig(long totalSteps, long stepsPerEpoch) {
-        return OptimizerConfig.of(settings.optimizer(), settings.learningRate())
+        return OptimizerConfig.byName(settings.optimizer(), settings.learningRate())
                 .withSchedule(settings.schedule().schedule(totalSteps, stepsPerEpoch));
     }
 
@@ -181,23 +197,17 @@ public final class TrainingRun {
         return data.normalized((float) pre.mean(), (float) pre.std());
     }
 
-    /** After each epoch: scores the test split, prints the epoch's line, rewrites the checkpoint and the chart. */
+    /** After each epoch: scores the test split, prints the epoch's line and redraws the chart. */
     private final class EpochBookkeeper implements TrainingListener {
         private final Model model;
-        private final Optimizer optimizer;
         private final Dataset test;
         private final List<EpochScores> scores;
         private final Evaluation[] lastTest;
         private final TrainingCurve curve;
 
-        private final CheckpointWatcher watcher;
-
-        EpochBookkeeper(Model model, Optimizer optimizer, Dataset test, List<EpochScores> scores, Evaluation[] lastTest,
-                        TrainingCurve curve, CheckpointWatcher watcher) {
-            this.watcher = watcher;
+        EpochBookkeeper(Model model, Dataset test, List<EpochScores> scores, Evaluation[] lastTest, TrainingCurve curve) {
             this.curve = curve;
             this.model = model;
-            this.optimizer = optimizer;
             this.test = test;
             this.scores = scores;
             this.lastTest = lastTest;
@@ -213,10 +223,6 @@ public final class TrainingRun {
             out.println(describe(s));
             out.flush();
             try {
-                if (settings.checkpoint() != null) {
-                    model.save(settings.checkpoint(), optimizer, settings.plan());
-                    watcher.checkpointHolds(settings.checkpoint(), r.epoch(), r.epochs());
-                }
                 if (settings.chart() != null) {
                     TrainingChart.write(scores, curve.points(), settings.chart());
                 }

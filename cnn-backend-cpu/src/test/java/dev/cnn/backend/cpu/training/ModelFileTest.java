@@ -39,7 +39,7 @@ class ModelFileTest {
                 .add(Conv2D.of(3, 3), BatchNorm.of(), new ReLU(), new Flatten(), Dense.of(3)).build(cpu);
     }
 
-    private Trainer.Builder trainer(Sequential network) {
+    private Trainer.Builder trainer(dev.cnn.api.network.Network network) {
         return Trainer.builder().setNetwork(network).setLoss(Loss.SOFTMAX_CROSS_ENTROPY).optBatchSize(16).optSeed(9);
     }
 

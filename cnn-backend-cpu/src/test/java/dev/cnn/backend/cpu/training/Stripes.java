@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Random;
 
 /** A small synthetic dataset: 1x8x8 noisy images of a horizontal, vertical or diagonal stripe. */
-final class Stripes {
-    static final Shape SHAPE = Shape.of(1, 8, 8);
+public final class Stripes {
+    public static final Shape SHAPE = Shape.of(1, 8, 8);
 
     private Stripes() {
     }
 
-    static Dataset make(int count, long seed) {
+    public static Dataset make(int count, long seed) {
         Random random = new Random(seed);
         float[] pixels = new float[count * 64];
         int[] labels = new int[count];

@@ -1,0 +1,150 @@
+package dev.cnn.api.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cnn.api.backend.Backend;
+import dev.cnn.api.io.ModelArchive;
+import dev.cnn.api.io.ModelArchiveContents;
+import dev.cnn.api.io.ModelFormatException;
+import dev.cnn.api.io.NamedArray;
+import dev.cnn.api.layer.LayerTypes;
+import dev.cnn.api.network.GraphConfig;
+import dev.cnn.api.network.GraphNetwork;
+import dev.cnn.api.network.Sequential;
+import dev.cnn.api.optim.Optimizer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads model files of every format version: checks the description, then the architecture's sizes against the limits
+ * and the stored arrays, and only then builds the network and fills it. Every problem is a {@link ModelFormatException}.
+ */
+final class ModelReader {
+    private ModelReader() {
+    }
+
+    static Model.Loaded read(Path file, Backend backend, ModelLimits limits) throws IOException {
+        ModelArchiveContents contents = ModelArchive.read(file);
+        Parsed parsed = parse(file, contents.modelJson());
+        ModelDescription description = parsed.description();
+        checkSizes(file, description.graph(), contents.parameters(), limits);
+        GraphNetwork network;
+        try {
+            network = parsed.legacy() != null ? Sequential.of(parsed.legacy().architecture(), backend, 0)
+                    : GraphNetwork.of(description.graph(), backend, 0);
+        } catch (RuntimeException e) {
+            throw new ModelFormatException(file + ": the architecture cannot be built: " + e.getMessage(), e);
+        }
+        Map<String, NamedArray> saved = new HashMap<>();
+        contents.parameters().forEach(a -> saved.put(parsed.rename().apply(a.name()), a));
+        for (var entry : network.parameters().entrySet()) {
+            NamedArray array = saved.remove(entry.getKey());
+            if (array == null) {
+                throw new ModelFormatException(file + ": parameter '" + entry.getKey() + "' is missing; the file is damaged");
+            }
+            if (!array.shape().equals(entry.getValue().shape())) {
+                throw new ModelFormatException(file + ": parameter '" + entry.getKey() + "' has shape " + array.shape()
+                        + " but the architecture needs " + entry.getValue().shape());
+            }
+            entry.getValue().setValue(backend.tensor(array.data(), array.shape()));
+        }
+        if (!saved.isEmpty()) {
+            throw new ModelFormatException(file + ": parameters " + saved.keySet() + " belong to no node of the architecture");
+        }
+        Model model;
+        try {
+            model = new Model(network, description.heads(), description.preprocessing());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(file + ": " + e.getMessage());
+        }
+        Optimizer optimizer = null;
+        if (description.optimizer() != null) {
+            optimizer = new Optimizer(description.optimizer(), network.parameters());
+            Map<String, float[]> state = new LinkedHashMap<>();
+            contents.optimizerState().forEach(a -> state.put(parsed.rename().apply(a.name()), a.data()));
+            try {
+                optimizer.restoreState(description.optimizerSteps(), state);
+            } catch (IllegalArgumentException e) {
+                throw new ModelFormatException(file + ": " + e.getMessage());
+            }
+        }
+        return new Model.Loaded(model, optimizer, description.training());
+    }
+
+    /**
+     * The architecture's sizes, computed from its shapes, against the limits and against what the file holds: a network
+     * is built only when its parameters are no more than the stored arrays, which the archive reader has bounded.
+     */
+    private static void checkSizes(Path file, GraphConfig architecture, List<NamedArray> stored, ModelLimits limits)
+            throws ModelFormatException {
+        long parameters;
+        long activations;
+        try {
+            parameters = architecture.parameterCount();
+            activations = architecture.activationsPerImage();
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            throw new ModelFormatException(file + ": the architecture's sizes do not fit a long: " + e.getMessage());
+        }
+        if (parameters > limits.maxParameters()) {
+            throw new ModelFormatException(file + ": the architecture declares " + parameters + " parameters, more than"
+                    + " the " + limits.maxParameters() + " allowed (ModelLimits)");
+        }
+        if (activations > limits.maxActivationsPerImage()) {
+            throw new ModelFormatException(file + ": the architecture's layers make " + activations + " values per image,"
+                    + " more than the " + limits.maxActivationsPerImage() + " allowed (ModelLimits)");
+        }
+        long held = stored.stream().mapToLong(a -> a.data().length).sum();
+        if (parameters > held) {
+            throw new ModelFormatException(file + ": the architecture declares " + parameters + " parameters but the"
+                    + " file holds only " + held + "; the file is damaged or was edited");
+        }
+    }
+
+    /** The description in its current form; for version 1, also the original and how its names map to today's. */
+    private record Parsed(ModelDescription description, LegacyModelDescription legacy, UnaryOperator<String> rename) {
+    }
+
+    private static Parsed parse(Path file, String json) throws ModelFormatException {
+        ObjectMapper mapper = LayerTypes.mapper();
+        try {
+            JsonNode tree = mapper.readTree(json);
+            if (tree == null || tree.isNull()) {
+                throw new ModelFormatException(file + ": model.json holds null instead of a model description");
+            }
+            if (!tree.isObject()) {
+                throw new ModelFormatException(file + ": model.json is not a JSON object");
+            }
+            JsonNode format = tree.get("format");
+            if (format == null || !ModelDescription.FORMAT.equals(format.textValue())) {
+                throw new ModelFormatException(file + ": not a model file (format " + format + ")");
+            }
+            JsonNode version = tree.get("formatVersion");
+            if (version == null || !version.isInt() || version.intValue() < 1
+                    || version.intValue() > ModelDescription.CURRENT_VERSION) {
+                throw new ModelFormatException(file + ": model format version " + version + " is not supported; this"
+                        + " version reads 1 to " + ModelDescription.CURRENT_VERSION + "; a newer cnn may read it");
+            }
+            if (version.intValue() == 1) {
+                LegacyModelDescription legacy = mapper.treeToValue(tree, LegacyModelDescription.class);
+                return new Parsed(legacy.upgrade(), legacy, legacy::upgradeName);
+            }
+            ModelDescription description = mapper.treeToValue(tree, ModelDescription.class);
+            if (description.graph() == null || description.heads().isEmpty()) {
+                throw new ModelFormatException(file + ": model.json lacks its graph or its heads");
+            }
+            return new Parsed(description, null, UnaryOperator.identity());
+        } catch (ModelFormatException e) {
+            throw e;
+        } catch (JsonProcessingException e) {
+            throw new ModelFormatException(file + ": model.json is not a valid model description: " + e.getOriginalMessage());
+        } catch (RuntimeException e) {
+            throw new ModelFormatException(file + ": model.json is not a valid model description: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,337 @@
+package dev.cnn.api.network;
+
+import dev.cnn.api.backend.Backend;
+import dev.cnn.api.layer.Layer;
+import dev.cnn.api.layer.LayerConfig;
+import dev.cnn.api.layer.Parameter;
+import dev.cnn.api.layer.ShapeMismatchException;
+import dev.cnn.api.tensor.Shape;
+import dev.cnn.api.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A network whose layers form a directed acyclic graph of named nodes (see {@link GraphConfig}). Forward runs the
+ * nodes in topological order; backward runs them in reverse, summing the gradients where a node feeds several
+ * others. A layer used at several nodes (shared weights) is built once per node with its parameters tied, so its
+ * gradients add up. Build one with a {@link GraphBuilder}; {@link Sequential} is the chain-shaped special case.
+ */
+public class GraphNetwork implements Network {
+    private final GraphConfig graph;
+    private final Backend backend;
+    private final Map<String, Shape> shapes;
+    private final List<String> inputNames;
+    private final List<String> outputNames;
+    /** Node runtimes in topological order; values are indexed by slot: inputs first, then nodes in that order. */
+    private final List<Node> nodes;
+    private final Map<String, Integer> slots;
+    private final Map<String, Parameter> parameters;
+    private final List<Parameter> everyParameter;
+    private Tensor[] values;
+
+    /** Builds the network {@code graph} describes on {@code backend}, drawing initial weights from {@code seed}. */
+    protected GraphNetwork(GraphConfig graph, Backend backend, long seed) {
+        this.graph = graph;
+        this.backend = backend;
+        GraphPlan plan = graph.plan();
+        this.shapes = plan.shapes();
+        this.inputNames = graph.inputs().stream().map(GraphInput::name).toList();
+        this.outputNames = graph.outputs();
+        Map<String, Integer> slotOf = new HashMap<>();
+        for (String input : inputNames) {
+            slotOf.put(input, slotOf.size());
+        }
+        for (String name : plan.order()) {
+            slotOf.put(name, slotOf.size());
+        }
+        this.slots = Collections.unmodifiableMap(slotOf);
+        Random seeds = new Random(seed);
+        Map<String, Long> nodeSeeds = new HashMap<>();
+        for (NodeConfig node : graph.nodes()) {
+            nodeSeeds.put(node.name(), seeds.nextLong());
+        }
+        Map<String, Layer> built = new HashMap<>();
+        Map<String, Parameter> named = new LinkedHashMap<>();
+        List<Parameter> all = new ArrayList<>();
+        List<Node> runtime = new ArrayList<>();
+        boolean[] needsGradient = new boolean[slotOf.size()];
+        for (String name : plan.order()) {
+            NodeConfig node = graph.node(name);
+            LayerConfig layerConfig = graph.layerOf(name);
+            List<Shape> inputShapes = node.inputs().stream().map(shapes::get).toList();
+            Layer layer = layerConfig.build(inputShapes, backend, new Random(nodeSeeds.get(name)));
+            if (node.shares() != null) {
+                tie(name, layer, built.get(node.shares()));
+            } else {
+                for (Parameter p : layer.parameters()) {
+                    named.put(name + "." + p.name(), p);
+                }
+            }
+            all.addAll(layer.parameters());
+            built.put(name, layer);
+            int[] in = node.inputs().stream().mapToInt(slotOf::get).toArray();
+            int out = slotOf.get(name);
+            boolean needs = layer.parameters().stream().anyMatch(Parameter::trainable);
+            for (int slot : in) {
+                needs |= needsGradient[slot];
+            }
+            needsGradient[out] = needs;
+            runtime.add(new Node(name, layer, in, out, needs));
+        }
+        this.nodes = List.copyOf(runtime);
+        for (Node node : nodes) {
+            node.inputsNeedGradient = new boolean[node.inputs.length];
+            for (int i = 0; i < node.inputs.length; i++) {
+                node.inputsNeedGradient[i] = needsGradient[node.inputs[i]];
+            }
+        }
+        this.parameters = Collections.unmodifiableMap(named);
+        this.everyParameter = List.copyOf(all);
+    }
+
+    /** Ties the parameters of a second node's layer to those of the first node using that layer. */
+    private static void tie(String name, Layer layer, Layer owner) {
+        List<Parameter> mine = layer.parameters();
+        List<Parameter> theirs = owner.parameters();
+        if (mine.size() != theirs.size()) {
+            throw new ShapeMismatchException("node '" + name + "' cannot share a layer whose parameters differ: "
+                    + mine.size() + " against " + theirs.size());
+        }
+        for (int i = 0; i < mine.size(); i++) {
+            try {
+                mine.get(i).tieTo(theirs.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new ShapeMismatchException("node '" + name + "': " + e.getMessage());
+            }
+        }
+    }
+
+    /** Builds the network {@code graph} describes on {@code backend}, initialising weights from {@code seed}. */
+    public static GraphNetwork of(GraphConfig graph, Backend backend, long seed) {
+        return new GraphNetwork(graph, backend, seed);
+    }
+
+    @Override
+    public Backend backend() {
+        return backend;
+    }
+
+    @Override
+    public GraphConfig graph() {
+        return graph;
+    }
+
+    @Override
+    public List<String> inputNames() {
+        return inputNames;
+    }
+
+    @Override
+    public List<String> outputNames() {
+        return outputNames;
+    }
+
+    @Override
+    public Shape outputShape(String name) {
+        if (!outputNames.contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is not an output of this network; its outputs are "
+                    + outputNames);
+        }
+        return shapes.get(name);
+    }
+
+    /** The shape of one value of the input or node {@code name}, without the batch dimension. */
+    public Shape shapeOf(String name) {
+        Shape shape = shapes.get(name);
+        if (shape == null) {
+            throw new IllegalArgumentException("no node or input '" + name + "' in this network; known: " + shapes.keySet());
+        }
+        return shape;
+    }
+
+    /** The node names in the order they run. */
+    public List<String> nodeNames() {
+        return nodes.stream().map(n -> n.name).toList();
+    }
+
+    /** The runtime layer of node {@code name}. */
+    public Layer layer(String name) {
+        return node(name).layer;
+    }
+
+    @Override
+    public Map<String, Tensor> forward(Map<String, Tensor> inputs, boolean training) {
+        run(inputs, training);
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (String name : outputNames) {
+            out.put(name, values[slots.get(name)]);
+        }
+        return out;
+    }
+
+    /**
+     * Runs the inputs through the network in inference mode and returns the output of every node (and the inputs)
+     * by name, in the order they run: for pictures of what each node makes of an image.
+     */
+    public Map<String, Tensor> activations(Map<String, Tensor> inputs) {
+        run(inputs, false);
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (String input : inputNames) {
+            out.put(input, values[slots.get(input)]);
+        }
+        for (Node node : nodes) {
+            out.put(node.name, values[node.output]);
+        }
+        return out;
+    }
+
+    private void run(Map<String, Tensor> inputs, boolean training) {
+        Tensor[] v = new Tensor[slots.size()];
+        int batch = -1;
+        for (String name : inputNames) {
+            Tensor x = inputs.get(name);
+            Shape expected = shapes.get(name);
+            if (x == null) {
+                throw new IllegalArgumentException("no tensor given for the input '" + name + "'; inputs are "
+                        + inputNames);
+            }
+            if (x.shape().rank() != expected.rank() + 1 || !x.shape().withoutBatch().equals(expected)) {
+                throw new ShapeMismatchException("input '" + name + "' expects a batch of shape [N, "
+                        + expected.toString().substring(1) + ", got " + x.shape());
+            }
+            if (batch >= 0 && x.shape().dim(0) != batch) {
+                throw new ShapeMismatchException("the inputs hold batches of " + batch + " and " + x.shape().dim(0)
+                        + " images; give every input the same batch size");
+            }
+            batch = x.shape().dim(0);
+            v[slots.get(name)] = x;
+        }
+        for (String name : inputs.keySet()) {
+            if (!slots.containsKey(name) || !inputNames.contains(name)) {
+                throw new IllegalArgumentException("'" + name + "' is not an input of this network; inputs are "
+                        + inputNames);
+            }
+        }
+        for (Node node : nodes) {
+            List<Tensor> in = new ArrayList<>(node.inputs.length);
+            for (int slot : node.inputs) {
+                in.add(v[slot]);
+            }
+            v[node.output] = node.layer.forward(in, training);
+        }
+        values = v;
+    }
+
+    @Override
+    public Map<String, Tensor> backward(Map<String, Tensor> outputGradients) {
+        Tensor[] gradients = propagate(outputGradients, true);
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (String name : inputNames) {
+            Tensor g = gradients[slots.get(name)];
+            Shape shape = values[slots.get(name)].shape();
+            out.put(name, g != null ? g : backend.zeros(shape));
+        }
+        return out;
+    }
+
+    @Override
+    public void backwardToParameters(Map<String, Tensor> outputGradients) {
+        propagate(outputGradients, false);
+    }
+
+    /** Reverse topological order; gradients meeting at a value are summed. */
+    private Tensor[] propagate(Map<String, Tensor> outputGradients, boolean toInputs) {
+        if (values == null) {
+            throw new IllegalStateException("call forward before backward");
+        }
+        for (String name : outputGradients.keySet()) {
+            if (!outputNames.contains(name)) {
+                throw new IllegalArgumentException("'" + name + "' is not an output of this network; outputs are "
+                        + outputNames);
+            }
+        }
+        everyParameter.forEach(Parameter::clearGradient);
+        Tensor[] gradients = new Tensor[slots.size()];
+        for (var entry : outputGradients.entrySet()) {
+            int slot = slots.get(entry.getKey());
+            Shape expected = values[slot].shape();
+            if (!entry.getValue().shape().equals(expected)) {
+                throw new ShapeMismatchException("the gradient of output '" + entry.getKey() + "' has shape "
+                        + entry.getValue().shape() + " but the output has shape " + expected);
+            }
+            accumulate(gradients, slot, entry.getValue());
+        }
+        for (int k = nodes.size() - 1; k >= 0; k--) {
+            Node node = nodes.get(k);
+            Tensor g = gradients[node.output];
+            if (g == null || !(toInputs || node.needsGradient)) {
+                continue;
+            }
+            boolean anyInputNeeds = toInputs;
+            for (boolean needs : node.inputsNeedGradient) {
+                anyInputNeeds |= needs;
+            }
+            if (!anyInputNeeds && node.inputs.length == 1) {
+                node.layer.backwardToParameters(g);
+                continue;
+            }
+            List<Tensor> inputGradients = node.layer.backwardInputs(g);
+            if (inputGradients.size() != node.inputs.length) {
+                throw new IllegalStateException("node '" + node.name + "' returned " + inputGradients.size()
+                        + " input gradients for " + node.inputs.length + " inputs");
+            }
+            for (int i = 0; i < node.inputs.length; i++) {
+                if (toInputs || node.inputsNeedGradient[i]) {
+                    accumulate(gradients, node.inputs[i], inputGradients.get(i));
+                }
+            }
+        }
+        return gradients;
+    }
+
+    private void accumulate(Tensor[] gradients, int slot, Tensor g) {
+        gradients[slot] = gradients[slot] == null ? g : backend.add(gradients[slot], g);
+    }
+
+    @Override
+    public Map<String, Parameter> parameters() {
+        return parameters;
+    }
+
+    @Override
+    public String summary() {
+        return Summary.of(this);
+    }
+
+    private Node node(String name) {
+        for (Node node : nodes) {
+            if (node.name.equals(name)) {
+                return node;
+            }
+        }
+        throw new IllegalArgumentException("no node '" + name + "' in this network; nodes are " + nodeNames());
+    }
+
+    /** One node at run time: its layer and the slots of its inputs and output. */
+    private static final class Node {
+        final String name;
+        final Layer layer;
+        final int[] inputs;
+        final int output;
+        final boolean needsGradient;
+        boolean[] inputsNeedGradient;
+
+        Node(String name, Layer layer, int[] inputs, int output, boolean needsGradient) {
+            this.name = name;
+            this.layer = layer;
+            this.inputs = inputs;
+            this.output = output;
+            this.needsGradient = needsGradient;
+        }
+    }
+}
