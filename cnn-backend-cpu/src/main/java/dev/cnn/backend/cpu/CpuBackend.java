@@ -8,8 +8,9 @@ import dev.cnn.api.tensor.Tensor;
 
 /**
  * The pure-Java reference backend, {@code "cpu"}: the kernels every other backend is checked against.
- * Convolutions run as im2col plus a cache-blocked matrix multiply, with the minibatch spread over a
- * pool of daemon threads, one per processor. Results do not depend on thread scheduling.
+ * Convolutions and dense layers run as packed matrix multiplies with a register-blocked micro-kernel
+ * (the Vector API where the JVM has {@code jdk.incubator.vector}, plain Java otherwise), with the work
+ * spread over a pool of daemon threads, one per processor. Results do not depend on thread scheduling.
  */
 public final class CpuBackend implements Backend {
     /** The name of this backend and of its provider. */
@@ -18,6 +19,14 @@ public final class CpuBackend implements Backend {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /**
+     * The matrix-multiply micro-kernel chosen when the backend was first loaded (Vector API or plain Java) and the
+     * number of threads, in words.
+     */
+    public static String kernelDescription() {
+        return MicroKernels.SELECTED.description() + ", " + Parallel.parallelism() + " threads";
     }
 
     private CpuTensor wrap(float[] data, Shape shape) {
