@@ -1,6 +1,7 @@
 package dev.cnn.examples;
 
 import dev.cnn.api.data.LocatedDataset;
+import dev.cnn.examples.bench.AllocationMeter;
 import dev.cnn.examples.bench.BackendBench;
 import dev.cnn.examples.bench.BenchImages;
 import dev.cnn.examples.bench.MachineDescription;
@@ -231,6 +232,13 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         results.forEach(r -> out.println(r.line()));
+        if (train && AllocationMeter.supported()) {
+            for (BackendBench bench : benches) {
+                out.printf(Locale.ROOT, "bench alloc %s %s batch=%d%s: %,.0f bytes/step (Java heap, all threads)%n",
+                        preset.id(), bench.name(), batch, size == BenchImages.PRESET_INPUT.dim(1) ? "" : " input=" + size,
+                        bench.allocatedBytesPerTrainingStep(timed));
+            }
+        }
         out.flush();
         return results;
     }

@@ -30,6 +30,8 @@ class BenchCommandTest {
         assertTrue(r.out().contains("\nround 1/1 train conv-3maps batch=8 (img/s, 2 batches): cpu "), r.out());
         assertTrue(r.out().matches("(?s).*\\nbench train conv-3maps cpu batch=8: \\d+\\.\\d img/s\\n.*"), r.out());
         assertTrue(r.out().matches("(?s).*\\nbench infer conv-3maps cpu batch=16: \\d+\\.\\d img/s\\n.*"), r.out());
+        assertTrue(r.out().matches("(?s).*\\nbench alloc conv-3maps cpu batch=8: [\\d,]+ bytes/step \\(Java heap, all threads\\)\\n.*"),
+                r.out());
         int header = lines.indexOf("kind   model         input  batch  backend      img/s   ratio");
         assertTrue(header > 0, r.out());
         assertTrue(lines.get(header + 1).matches("train  conv-3maps    28x28      8  cpu      +[\\d,]+   1\\.00x"), lines.get(header + 1));
@@ -53,7 +55,9 @@ class BenchCommandTest {
             }
         }
         assertTrue(r.out().contains("\ndata: synthetic random images 1x28x28, 1x32x32, 10 classes\n"), r.out());
-        assertEquals(12, r.outLines().stream().filter(l -> l.startsWith("bench ")).count(), r.out());
+        assertEquals(12, r.outLines().stream().filter(l -> l.startsWith("bench train ") || l.startsWith("bench infer ")).count(),
+                r.out());
+        assertEquals(8, r.outLines().stream().filter(l -> l.startsWith("bench alloc ")).count(), r.out());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.cnn.backend.cpu;
 
 import dev.cnn.backend.cpu.Scratch.Slot;
+import java.util.Arrays;
 
 /**
  * Convolution forward and backward passes as packed matrix multiplies ({@link PackedGemm}), one image
@@ -15,8 +16,13 @@ final class Conv2dKernels {
     private Conv2dKernels() {
     }
 
-    /** {@code out[n] = filter[O, CkHkW] * unfold(input[n])}. */
-    static float[] forward(float[] input, float[] filter, ConvDims d) {
+    /**
+     * {@code out[n] = filter[O, CkHkW] * unfold(input[n]) (+ bias[o])}: with a bias, each image's output rows start
+     * as the bias and the product accumulates onto them while they are in cache.
+     *
+     * @param bias one value per output channel, or null for none
+     */
+    static float[] forward(float[] input, float[] filter, float[] bias, ConvDims d) {
         float[] out = new float[d.batch() * d.outImageSize()];
         MicroKernel kernel = MicroKernels.SELECTED;
         int mr = kernel.rows();
@@ -32,8 +38,13 @@ final class Conv2dKernels {
             float[] tile = Scratch.floats(Slot.TASK_TILE, mr * nr);
             for (int image = Parallel.chunkStart(d.batch(), chunks, t); image < Parallel.chunkStart(d.batch(), chunks, t + 1); image++) {
                 ConvPacking.packTapsByPosition(input, image * d.imageSize(), d, nr, columns);
-                PackedGemm.multiply(kernel, m, n, k, 0, m, filterPacked, columns, out, image * d.outImageSize(), n,
-                        false, tile);
+                int at = image * d.outImageSize();
+                if (bias != null) {
+                    for (int o = 0; o < m; o++) {
+                        Arrays.fill(out, at + o * n, at + (o + 1) * n, bias[o]);
+                    }
+                }
+                PackedGemm.multiply(kernel, m, n, k, 0, m, filterPacked, columns, out, at, n, bias != null, tile);
             }
         });
         return out;

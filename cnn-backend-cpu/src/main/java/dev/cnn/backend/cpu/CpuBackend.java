@@ -77,6 +77,24 @@ public final class CpuBackend implements Backend {
                 Shape.of(m, n));
     }
 
+    @Override
+    public Tensor denseForward(Tensor input, Tensor weight, Tensor bias) {
+        Arguments.rank("denseForward", input, 2);
+        Arguments.rank("denseForward", weight, 2);
+        int m = input.shape().dim(0);
+        int k = input.shape().dim(1);
+        int n = weight.shape().dim(1);
+        if (weight.shape().dim(0) != k) {
+            throw new IllegalArgumentException("denseForward shapes do not fit: input " + input.shape() + ", weight "
+                    + weight.shape());
+        }
+        Arguments.biasVector("denseForward", bias, n);
+        float[] out = new float[m * n];
+        MatMul.multiplyInto(Arguments.data(input), false, Arguments.data(weight), false, m, n, k,
+                Arguments.data(bias), out);
+        return wrap(out, Shape.of(m, n));
+    }
+
     // ---- per-channel ----
 
     @Override
@@ -109,7 +127,15 @@ public final class CpuBackend implements Backend {
     @Override
     public Tensor conv2d(Tensor input, Tensor filter, ConvGeometry geometry) {
         ConvDims d = ConvDims.of(Arguments.cpu(input).shape(), Arguments.cpu(filter).shape(), geometry);
-        return wrap(Conv2dKernels.forward(Arguments.data(input), Arguments.data(filter), d),
+        return wrap(Conv2dKernels.forward(Arguments.data(input), Arguments.data(filter), null, d),
+                geometry.outputShape(input.shape(), filter.shape()));
+    }
+
+    @Override
+    public Tensor conv2dWithBias(Tensor input, Tensor filter, Tensor bias, ConvGeometry geometry) {
+        ConvDims d = ConvDims.of(Arguments.cpu(input).shape(), Arguments.cpu(filter).shape(), geometry);
+        Arguments.biasVector("conv2dWithBias", bias, d.outputs());
+        return wrap(Conv2dKernels.forward(Arguments.data(input), Arguments.data(filter), Arguments.data(bias), d),
                 geometry.outputShape(input.shape(), filter.shape()));
     }
 

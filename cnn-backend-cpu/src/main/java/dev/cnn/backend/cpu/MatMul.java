@@ -21,13 +21,22 @@ final class MatMul {
      */
     static float[] multiply(float[] a, boolean transposeA, float[] b, boolean transposeB, int m, int n, int k) {
         float[] c = new float[m * n];
-        multiplyInto(a, transposeA, b, transposeB, m, n, k, c);
+        multiplyInto(a, transposeA, b, transposeB, m, n, k, null, c);
         return c;
     }
 
-    /** As {@link #multiply}, writing the {@code [m, n]} product into {@code c}. */
+    /**
+     * As {@link #multiply}, writing the {@code [m, n]} product into {@code c}; with a {@code bias} of {@code n}
+     * values, each row of {@code c} starts as the bias and the product accumulates onto it.
+     */
     static void multiplyInto(float[] a, boolean transposeA, float[] b, boolean transposeB, int m, int n, int k,
-                             float[] c) {
+                             float[] bias, float[] c) {
+        boolean accumulate = bias != null;
+        if (accumulate) {
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(bias, 0, c, i * n, n);
+            }
+        }
         MicroKernel kernel = MicroKernels.SELECTED;
         int mr = kernel.rows();
         int nr = kernel.cols();
@@ -36,7 +45,9 @@ final class MatMul {
         int bRowStride = transposeB ? 1 : n;
         int bColStride = transposeB ? k : 1;
         if (k == 0) {
-            java.util.Arrays.fill(c, 0, m * n, 0f);
+            if (!accumulate) {
+                java.util.Arrays.fill(c, 0, m * n, 0f);
+            }
             return;
         }
         float[] aPacked = Scratch.floats(Slot.CALLER_PACKED_A, Packing.packedASize(m, k, mr));
@@ -53,7 +64,7 @@ final class MatMul {
                 int width = j1 - j0;
                 float[] bPacked = Scratch.floats(Slot.TASK_PACKED_B, Packing.packedBSize(k, width, nr));
                 Packing.packB(b, j0 * bColStride, bRowStride, bColStride, k, width, nr, bPacked);
-                PackedGemm.multiply(kernel, m, width, k, 0, m, aPacked, bPacked, c, j0, n, false,
+                PackedGemm.multiply(kernel, m, width, k, 0, m, aPacked, bPacked, c, j0, n, accumulate,
                         Scratch.floats(Slot.TASK_TILE, mr * nr));
             });
             return;
@@ -64,7 +75,7 @@ final class MatMul {
         Parallel.forEachTask(tasks, t -> {
             int i0 = Parallel.chunkStart(rowPanels, tasks, t) * mr;
             int i1 = Math.min(m, Parallel.chunkStart(rowPanels, tasks, t + 1) * mr);
-            PackedGemm.multiply(kernel, m, n, k, i0, i1, aPacked, bPacked, c, 0, n, false,
+            PackedGemm.multiply(kernel, m, n, k, i0, i1, aPacked, bPacked, c, 0, n, accumulate,
                     Scratch.floats(Slot.TASK_TILE, mr * nr));
         });
     }

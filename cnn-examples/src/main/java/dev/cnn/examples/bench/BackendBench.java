@@ -38,7 +38,8 @@ public final class BackendBench {
     }
 
     /**
-     * Runs {@code batches} training steps (forward, loss, backward, Adam update) and returns the images per second.
+     * Runs {@code batches} training steps (forward, loss, backward to the parameters as {@code Trainer} does, so no
+     * gradient of the input images, Adam update) and returns the images per second.
      * Reading the loss and, at the end, the parameters waits for every step to finish.
      */
     public double trainImagesPerSecond(int batches) {
@@ -51,11 +52,22 @@ public final class BackendBench {
             if (!Double.isFinite(loss.value())) {
                 throw new TrainingDivergedException("the loss on backend " + name() + " became " + loss.value());
             }
-            network.backward(loss.gradient());
+            network.backwardToParameters(loss.gradient());
             optimizer.update();
         }
         network.parameters().values().forEach(p -> p.value().toArray());
         return imagesPerSecond(batches, System.nanoTime() - start);
+    }
+
+    /**
+     * Bytes allocated on the Java heap per training step, by every thread, over {@code batches} steps after this
+     * bench has warmed up; -1 when the JVM cannot count them. Off-heap memory (such as ND4J's) is not included.
+     */
+    public double allocatedBytesPerTrainingStep(int batches) {
+        long before = AllocationMeter.allocatedBytes();
+        trainImagesPerSecond(batches);
+        long after = AllocationMeter.allocatedBytes();
+        return before < 0 ? -1 : (double) (after - before) / batches;
     }
 
     /** Runs {@code batches} forward passes in inference mode, copying each output out, and returns the images per second. */
