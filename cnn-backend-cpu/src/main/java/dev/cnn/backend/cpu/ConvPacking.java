@@ -58,49 +58,65 @@ final class ConvPacking {
         }
     }
 
-    /** Packs the transpose of the unfolded matrix, {@code B[q, r]} (depth {@code Ho*Wo}, {@code C*kH*kW} columns), for backward-filter. */
+    /**
+     * Packs the transpose of the unfolded matrix, {@code B[q, r]} (depth {@code Ho*Wo}, {@code C*kH*kW} columns), for
+     * backward-filter. Each panel row is written whole, in order, from a table of where each tap reads relative to
+     * the window's corner; windows that overlap the padding take the slower path that checks every tap.
+     */
     static void packPositionsByTap(float[] in, int inOff, ConvDims d, int nr, float[] dst) {
         int k = d.outPlane();
         int n = d.patchSize();
         int nPadded = Packing.roundUp(n, nr);
-        int kh = d.kernelH();
-        int kw = d.kernelW();
-        int h = d.height();
-        int w = d.width();
-        int oh = 0;
-        int ow = 0;
+        int[] taps = tapOffsets(d, nPadded);
         for (int pc = 0; pc < k; pc += PackedGemm.KC) {
             int kc = Math.min(PackedGemm.KC, k - pc);
-            int panelStep = nr * kc;
-            for (int p = 0; p < kc; p++) {
-                int ih0 = oh * d.strideH() - d.padH();
-                int iw0 = ow * d.strideW() - d.padW();
-                boolean inside = ih0 >= 0 && ih0 + kh <= h && iw0 >= 0 && iw0 + kw <= w;
-                int at = pc * nPadded + p * nr;
-                int lane = 0;
-                for (int c = 0; c < d.channels(); c++) {
-                    for (int ki = 0; ki < kh; ki++) {
-                        int ih = ih0 + ki;
-                        int src = inOff + (c * h + ih) * w + iw0;
-                        boolean rowInside = ih >= 0 && ih < h;
-                        for (int kj = 0; kj < kw; kj++) {
-                            dst[at + lane] = inside || rowInside && iw0 + kj >= 0 && iw0 + kj < w ? in[src + kj] : 0f;
-                            if (++lane == nr) {
-                                lane = 0;
-                                at += panelStep;
-                            }
+            for (int jr = 0; jr < nPadded; jr += nr) {
+                int panel = pc * nPadded + jr * kc;
+                int full = Math.min(nr, n - jr);
+                for (int p = 0; p < kc; p++) {
+                    int q = pc + p;
+                    int ih0 = q / d.outW() * d.strideH() - d.padH();
+                    int iw0 = q % d.outW() * d.strideW() - d.padW();
+                    int at = panel + p * nr;
+                    if (ih0 >= 0 && ih0 + d.kernelH() <= d.height() && iw0 >= 0 && iw0 + d.kernelW() <= d.width()) {
+                        int corner = inOff + ih0 * d.width() + iw0;
+                        for (int jj = 0; jj < full; jj++) {
+                            dst[at + jj] = in[corner + taps[jr + jj]];
+                        }
+                    } else {
+                        for (int jj = 0; jj < full; jj++) {
+                            dst[at + jj] = tapValue(in, inOff, d, jr + jj, ih0, iw0);
                         }
                     }
-                }
-                for (; lane != 0 && lane < nr; lane++) {
-                    dst[at + lane] = 0f;
-                }
-                if (++ow == d.outW()) {
-                    ow = 0;
-                    oh++;
+                    for (int jj = full; jj < nr; jj++) {
+                        dst[at + jj] = 0f;
+                    }
                 }
             }
         }
+    }
+
+    /** For each tap {@code r = (c, ki, kj)}, its offset from the window's top-left input element. */
+    private static int[] tapOffsets(ConvDims d, int length) {
+        int[] taps = Scratch.ints(length);
+        int r = 0;
+        for (int c = 0; c < d.channels(); c++) {
+            for (int ki = 0; ki < d.kernelH(); ki++) {
+                for (int kj = 0; kj < d.kernelW(); kj++) {
+                    taps[r++] = (c * d.height() + ki) * d.width() + kj;
+                }
+            }
+        }
+        return taps;
+    }
+
+    /** The input value tap {@code r} of the window at {@code (ih0, iw0)} reads, zero in the padding. */
+    private static float tapValue(float[] in, int inOff, ConvDims d, int r, int ih0, int iw0) {
+        int c = r / (d.kernelH() * d.kernelW());
+        int ih = ih0 + r / d.kernelW() % d.kernelH();
+        int iw = iw0 + r % d.kernelW();
+        boolean inside = ih >= 0 && ih < d.height() && iw >= 0 && iw < d.width();
+        return inside ? in[inOff + (c * d.height() + ih) * d.width() + iw] : 0f;
     }
 
     /**

@@ -11,6 +11,7 @@ final class Scratch {
     /** What a buffer is used for. */
     enum Slot { CALLER_PACKED_A, CALLER_PACKED_B, CALLER_PARTIALS, TASK_PACKED_A, TASK_PACKED_B, TASK_COLUMNS, TASK_TILE }
 
+    private static final ThreadLocal<int[][]> INDEX_BUFFERS = ThreadLocal.withInitial(() -> new int[1][]);
     private static final ThreadLocal<float[][]> BUFFERS =
             ThreadLocal.withInitial(() -> new float[Slot.values().length][]);
 
@@ -26,5 +27,14 @@ final class Scratch {
             buffers[slot.ordinal()] = buffer;
         }
         return buffer;
+    }
+
+    /** This thread's one index buffer, at least {@code size} long, for a table a kernel builds and uses without calling another kernel. */
+    static int[] ints(int size) {
+        int[][] holder = INDEX_BUFFERS.get();
+        if (holder[0] == null || holder[0].length < size) {
+            holder[0] = new int[size];
+        }
+        return holder[0];
     }
 }
