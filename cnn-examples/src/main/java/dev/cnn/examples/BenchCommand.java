@@ -9,6 +9,7 @@ import dev.cnn.examples.bench.ProcessMemory;
 import dev.cnn.backend.cpu.CpuBackend;
 import dev.cnn.examples.bench.Measurement;
 import dev.cnn.examples.bench.ThroughputTable;
+import dev.cnn.api.optim.OptimizerConfig;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.models.Preset;
 import java.io.IOException;
@@ -82,6 +83,12 @@ final class BenchCommand implements Callable<Integer> {
                     + " compiled and buffers are allocated (default: ${DEFAULT-VALUE}).")
     private int warmUpBatches;
 
+    @Option(names = "--optimizer", paramLabel = "adam|sgd", defaultValue = "adam",
+            description = "adam (learning rate " + BackendBench.LEARNING_RATE + ") or sgd: plain SGD without momentum,"
+                    + " learning rate " + BackendBench.SGD_LEARNING_RATE + ", as the PyTorch reference benchmark"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private String optimizerName;
+
     @Option(names = "--backends", paramLabel = "NAME", split = ",",
             description = "Backends to compare, the first being the baseline (default: every available one, cpu first).")
     private List<String> backendNames;
@@ -97,10 +104,12 @@ final class BenchCommand implements Callable<Integer> {
     private int memoryEpochs;
 
     private PrintWriter out;
+    private OptimizerConfig optimizer;
 
     @Override
     public Integer call() throws Exception {
         List<Preset> presets = presets();
+        optimizer = optimizer();
         for (int size : batchSizes) {
             Options.atLeast(spec, "--batch-size", size, 1);
         }
@@ -127,11 +136,11 @@ final class BenchCommand implements Callable<Integer> {
         LocatedDataset located = dataset == null ? null : DatasetAccess.open(dataset);
 
         out.printf(Locale.ROOT, "cnn bench: %s, training batches of %s, inference batches of %s, %s, %d round%s,"
-                        + " Adam (learning rate %s), seed %d%n", presets.stream().map(Preset::id).collect(Collectors.joining(", ")),
+                        + " %s, seed %d%n", presets.stream().map(Preset::id).collect(Collectors.joining(", ")),
                 join(batchSizes), join(inferBatchSizes),
                 batches == null ? "about " + IMAGES_PER_MEASUREMENT + " images timed per measurement"
                         : batches + " timed batches per measurement",
-                rounds, rounds == 1 ? "" : "s", BackendBench.LEARNING_RATE, SEED);
+                rounds, rounds == 1 ? "" : "s", optimizerDescription(), SEED);
         out.println("data: " + (located == null ? "synthetic random images " + inputSizes.stream()
                 .map(s -> BenchImages.describe(sample(s))).collect(Collectors.joining(", ")) + ", "
                 + BenchImages.PRESET_CLASSES + " classes" : located.name() + " training images "
@@ -166,6 +175,19 @@ final class BenchCommand implements Callable<Integer> {
             watchMemory(backends, presets.get(0), images(located, sizes.get(0), batchSizes.get(0)));
         }
         return 0;
+    }
+
+    private OptimizerConfig optimizer() {
+        return switch (optimizerName.trim().toLowerCase(Locale.ROOT)) {
+            case "adam" -> OptimizerConfig.adam(BackendBench.LEARNING_RATE);
+            case "sgd" -> OptimizerConfig.sgd(BackendBench.SGD_LEARNING_RATE, 0);
+            default -> throw Options.usage(spec, "unknown optimizer '" + optimizerName + "' for bench; known: adam, sgd");
+        };
+    }
+
+    private String optimizerDescription() {
+        return optimizerName.trim().equalsIgnoreCase("sgd") ? "SGD (learning rate " + BackendBench.SGD_LEARNING_RATE
+                + ", no momentum)" : "Adam (learning rate " + BackendBench.LEARNING_RATE + ")";
     }
 
     private List<Preset> presets() {
@@ -212,7 +234,7 @@ final class BenchCommand implements Callable<Integer> {
         String label = kind + " " + preset.id() + " batch=" + batch + (size == BenchImages.PRESET_INPUT.dim(1) ? "" : " input=" + size);
         for (var backend : backends.backends()) {
             Stopwatch warmUp = new Stopwatch();
-            BackendBench bench = new BackendBench(backend, preset, images, SEED);
+            BackendBench bench = new BackendBench(backend, preset, images, SEED, optimizer);
             if (warmUpBatches > 0) {
                 run(bench, train, warmUpBatches);
             }
@@ -257,7 +279,7 @@ final class BenchCommand implements Callable<Integer> {
         String format = "%-" + nameWidth + "s  %5s  %s%n";
         out.printf(Locale.ROOT, format, "backend", "epoch", ProcessMemory.header());
         for (var backend : backends.backends()) {
-            BackendBench bench = new BackendBench(backend, preset, images, SEED);
+            BackendBench bench = new BackendBench(backend, preset, images, SEED, optimizer);
             for (int epoch = 1; epoch <= memoryEpochs; epoch++) {
                 bench.trainImagesPerSecond(timed);
                 out.printf(Locale.ROOT, format, bench.name(), epoch, ProcessMemory.now().columns());

@@ -61,6 +61,13 @@ class BenchCommandTest {
     }
 
     @Test
+    void trainsWithPlainSgdAsThePyTorchReferenceWhenAsked() {
+        Cli.Result r = bench("--model", "mlp", "--backends", "cpu", "--optimizer", "sgd").succeeded();
+        assertTrue(r.outLines().get(0).contains(", SGD (learning rate 0.1, no momentum), seed 1"), r.out());
+        assertTrue(r.out().contains("\nbench train mlp cpu batch=8: "), r.out());
+    }
+
+    @Test
     void defaultsToEveryAvailableBackendAndTakesADataset() throws Exception {
         Path data = SyntheticDigits.write(dir.resolve("squares"), 20, 10, 28);
         Cli.Result r = bench("--model", "mlp", "--dataset", data.toString()).succeeded();
@@ -96,6 +103,7 @@ class BenchCommandTest {
         Cli.run("bench", "--infer-batch-size", "0").failedWith(2, "--infer-batch-size must be at least 1, got 0");
         Cli.run("bench", "--input-size", "0").failedWith(2, "--input-size must be at least 1, got 0");
         bench("--model", "mlp,mlp").failedWith(2, "model 'mlp' is named twice");
+        bench("--optimizer", "lbfgs").failedWith(2, "unknown optimizer 'lbfgs' for bench; known: adam, sgd");
         bench("--dataset", "mnist", "--input-size", "56").failedWith(2, "--input-size applies to the synthetic images");
         Cli.run("bench", "--warm-up", "-1").failedWith(2, "--warm-up must be at least 0, got -1");
         Cli.run("bench", "--memory-epochs", "-1").failedWith(2, "--memory-epochs must be at least 0, got -1");

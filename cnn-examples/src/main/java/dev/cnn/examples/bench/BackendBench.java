@@ -24,12 +24,20 @@ public final class BackendBench {
     private final Optimizer optimizer;
     private int nextBatch;
 
-    /** Builds {@code preset} for {@code images} on {@code backend}, its weights drawn from {@code seed}. */
+    /** Plain SGD's learning rate, as in the PyTorch reference benchmark. */
+    public static final double SGD_LEARNING_RATE = 0.1;
+
+    /** Builds {@code preset} for {@code images} on {@code backend}, its weights drawn from {@code seed}, trained with Adam. */
     public BackendBench(Backend backend, Preset preset, BenchImages images, long seed) {
+        this(backend, preset, images, seed, OptimizerConfig.adam(LEARNING_RATE));
+    }
+
+    /** As the other constructor, trained with {@code optimizer}. */
+    public BackendBench(Backend backend, Preset preset, BenchImages images, long seed, OptimizerConfig optimizer) {
         this.backend = backend;
         this.images = images;
         this.network = Sequential.of(preset.config(images.sampleShape(), images.classes()), backend, seed);
-        this.optimizer = new Optimizer(OptimizerConfig.adam(LEARNING_RATE), network.parameters());
+        this.optimizer = new Optimizer(optimizer, network.parameters());
     }
 
     /** The backend's name. */
