@@ -55,9 +55,6 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
-    @Mixin
-    private ImageShapeOptions imageShape;
-
     @Option(names = "--model", paramLabel = "PRESET", split = ",", defaultValue = "conv-20-40",
             description = "Architectures, comma-separated, or all: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             completionCandidates = PresetNames.class)
@@ -140,13 +137,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         BenchBackends backends = BenchBackends.choose(spec, backendNames);
         out = spec.commandLine().getOut();
-        if (dataset == null && imageShape.given()) {
-            throw Options.usage(spec, imageShape.givenNames() + " resizes the images of --dataset; give --dataset too");
-        }
         String dataName = null;
         Dataset trainImages = null;
         if (dataset != null) {
-            DatasetSource source = DatasetAccess.source(dataset, DatasetAccess.Wanted.of(imageShape),
+            DatasetSource source = DatasetAccess.source(dataset, DatasetAccess.Wanted.asTheyAre(),
                     new LoadReporter(out, spec.commandLine().getErr(), main.interactiveTerminal(), dataset));
             dataName = source.name();
             trainImages = source.train();
