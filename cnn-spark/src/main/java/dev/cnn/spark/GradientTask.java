@@ -45,14 +45,16 @@ final class GradientTask implements Function2<Integer, Iterator<Shard>, Iterator
         hook.beforeStep(partition, step);
         long start = System.nanoTime();
         Replica replica = ReplicaCache.get(runId, partition, spec);
-        replica.flat().setValues(parameters.value());
-        StepResult result = replica.trainer().computeGradients(shard.dataset(), share, new Random(step));
-        out.weightedSum = Contribution.addScaled(null, replica.flat().gradients(), share.length);
-        out.lossSum = result.loss() * share.length;
-        out.images = share.length;
-        out.correct = result.correct();
-        out.steps = 1;
-        out.longestComputeNanos = System.nanoTime() - start;
+        synchronized (replica) { // a cancelled task that ignored its interrupt may still hold it
+            replica.flat().setValues(parameters.value());
+            StepResult result = replica.trainer().computeGradients(shard.dataset(), share, new Random(step));
+            out.weightedSum = Contribution.addScaled(null, replica.flat().gradients(), share.length);
+            out.lossSum = result.loss() * share.length;
+            out.images = share.length;
+            out.correct = result.correct();
+            out.steps = 1;
+            out.longestComputeNanos = System.nanoTime() - start;
+        }
         return List.of(out).iterator();
     }
 }

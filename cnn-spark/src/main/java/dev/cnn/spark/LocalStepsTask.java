@@ -42,32 +42,34 @@ final class LocalStepsTask implements Function2<Integer, Iterator<Shard>, Iterat
         RoundStart from = start.value();
         long begin = System.nanoTime();
         Replica replica = ReplicaCache.get(runId, partition, spec);
-        replica.flat().setValues(from.parameters());
-        replica.optimizer().restoreState(from.step(), from.state());
-        for (int i = 0; i < steps; i++) {
-            long step = from.step() + i;
-            int[] share = plan.share(partition, step);
-            if (share.length == 0) {
-                continue;
+        synchronized (replica) { // a cancelled task that ignored its interrupt may still hold it
+            replica.flat().setValues(from.parameters());
+            replica.optimizer().restoreState(from.step(), from.state());
+            for (int i = 0; i < steps; i++) {
+                long step = from.step() + i;
+                int[] share = plan.share(partition, step);
+                if (share.length == 0) {
+                    continue;
+                }
+                hook.beforeStep(partition, step);
+                StepResult result = replica.trainer().computeGradients(shard.dataset(), share, new Random(step));
+                out.lossSum += result.loss() * share.length;
+                out.images += share.length;
+                out.correct += result.correct();
+                if (!result.finite()) {
+                    break;
+                }
+                replica.trainer().applyGradients();
             }
-            hook.beforeStep(partition, step);
-            StepResult result = replica.trainer().computeGradients(shard.dataset(), share, new Random(step));
-            out.lossSum += result.loss() * share.length;
-            out.images += share.length;
-            out.correct += result.correct();
-            if (!result.finite()) {
-                break;
+            out.steps = steps;
+            if (out.images > 0) {
+                float weight = out.images;
+                out.weightedSum = Contribution.addScaled(null, replica.flat().values(), weight);
+                replica.optimizer().exportState().forEach((name, values) ->
+                        out.weightedState.put(name, Contribution.addScaled(null, values, weight)));
             }
-            replica.trainer().applyGradients();
+            out.longestComputeNanos = System.nanoTime() - begin;
         }
-        out.steps = steps;
-        if (out.images > 0) {
-            float weight = out.images;
-            out.weightedSum = Contribution.addScaled(null, replica.flat().values(), weight);
-            replica.optimizer().exportState().forEach((name, values) ->
-                    out.weightedState.put(name, Contribution.addScaled(null, values, weight)));
-        }
-        out.longestComputeNanos = System.nanoTime() - begin;
         return List.of(out).iterator();
     }
 }

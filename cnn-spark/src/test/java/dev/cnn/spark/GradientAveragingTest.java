@@ -1,5 +1,6 @@
 package dev.cnn.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,15 +10,19 @@ import dev.cnn.api.optim.OptimizerConfig;
 import dev.cnn.api.train.FlatParameters;
 import dev.cnn.api.train.StepResult;
 import dev.cnn.api.train.Trainer;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Synchronous gradient averaging equals single-process training on the same global batches. */
 class GradientAveragingTest {
@@ -49,6 +54,39 @@ class GradientAveragingTest {
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void threeUnequalPartitionsAreWeightedByTheirShares() throws Exception {
         assertSameAsSingleProcess(3);
+    }
+
+    private static final AtomicBoolean STALLED_ONCE = new AtomicBoolean();
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void aStalledPartitionIsCancelledAfterTheStepTimeoutAndTheRunResumesExactly(@TempDir Path dir) throws Exception {
+        Dataset data = LocalSpark.mnistTrain(640);
+        Model uninterrupted = LocalSpark.conv2040(9);
+        SparkTrainer.builder().setContext(sc).setModel(uninterrupted).setOptimizer(optimizer())
+                .setStrategy(Strategy.gradientAveraging()).optBatchSize(32).optLog(l -> { }).build().fit(data, 2);
+
+        Model model = LocalSpark.conv2040(9);
+        List<String> lines = new ArrayList<>();
+        long started = System.nanoTime();
+        SparkTrainingHistory history = SparkTrainer.builder().setContext(sc).setModel(model).setOptimizer(optimizer())
+                .setStrategy(Strategy.gradientAveraging()).optBatchSize(32)
+                .optCheckpoint(dir.resolve("run.cnn").toString(), 5).optStepTimeout(Duration.ofSeconds(3))
+                .optExecutorHook((partition, step) -> {
+                    if (partition == 0 && step == 12 && STALLED_ONCE.compareAndSet(false, true)) {
+                        Thread.sleep(120_000); // a lost peer: never answers (until the cancelled job interrupts it)
+                    }
+                })
+                .optLog(lines::add).build().fit(data, 2);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertTrue(STALLED_ONCE.get());
+        assertEquals(1, history.recoveries());
+        assertTrue(seconds < 60, "the stalled step was abandoned after its timeout, not waited for: " + seconds + " s");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("stage failed at step 13 (no answer from every partition"
+                + " within 3 s; the job was cancelled); resuming from the checkpoint") && l.endsWith("at step 10"
+                + " (recovery 1 of at most 3)")), lines::toString);
+        assertArrayEquals(new FlatParameters(uninterrupted.network().parameters()).values(),
+                new FlatParameters(model.network().parameters()).values(), "the resumed run ends as the uninterrupted one");
     }
 
     private void assertSameAsSingleProcess(int partitions) throws Exception {
