@@ -164,9 +164,10 @@ public final class SparkTrainer {
                 int epoch = plan.epochOf(step);
                 long epochEnd = (long) epoch * plan.stepsPerEpoch();
                 int steps = (int) Math.min(strategy.stepsPerJob(), epochEnd - step);
-                String description = String.format(Locale.ROOT, "cnn: %s, steps %d-%d of %d (epoch %d)",
-                        strategy instanceof Strategy.GradientAveraging ? "gradient step" : "local steps", step + 1,
-                        step + steps, totalSteps, epoch);
+                String description = strategy instanceof Strategy.GradientAveraging
+                        ? String.format(Locale.ROOT, "cnn: gradient step %d of %d (epoch %d)", step + 1, totalSteps, epoch)
+                        : String.format(Locale.ROOT, "cnn: local steps %d-%d of %d (epoch %d)", step + 1, step + steps,
+                        totalSteps, epoch);
                 long started = System.nanoTime();
                 Contribution sum;
                 try {

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Timeout;
  * Training in {@code local-cluster[2,1,1024]}: two executor JVMs apart from the driver, so the network's JSON, the
  * parameters, the shards and the results really are serialized. Spark launches the executors with the test's own
  * classpath ({@code spark.executor.extraClassPath}); its launcher wants a Spark home, for which an empty folder does
- * ({@code spark.test.home}, with {@code SPARK_SCALA_VERSION} and {@code SPARK_TESTING} set by the build).
+ * ({@code spark.test.home}, with {@code SPARK_SCALA_VERSION} and {@code SPARK_TESTING} set by the build). The images
+ * arrive as a {@code JavaRDD<LabelledImage>}, packed into shards on the executors.
  */
 class LocalClusterTest {
     private static JavaSparkContext sc;
@@ -53,6 +54,15 @@ class LocalClusterTest {
         }
     }
 
+    /** The images as rows, as a user's RDD would hold them; {@code parallelize} cuts them into contiguous halves. */
+    private static List<LabelledImage> images(Dataset data) {
+        List<LabelledImage> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            rows.add(new LabelledImage(data.features(i), data.label(i)));
+        }
+        return rows;
+    }
+
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void trainsAFewStepsInSeparateExecutorJvms() throws Exception {
@@ -65,7 +75,7 @@ class LocalClusterTest {
         Model distributed = LocalSpark.conv2040(5);
         SparkTrainingHistory history = SparkTrainer.builder().setContext(sc).setModel(distributed)
                 .setOptimizer(OptimizerConfig.adam(0.002)).setStrategy(Strategy.gradientAveraging()).optBatchSize(32)
-                .optSeed(2).build().fit(data, 2);
+                .optSeed(2).build().fit(sc.parallelize(images(data), 2));
         assertEquals(8, history.steps());
 
         Model single = LocalSpark.conv2040(5);
