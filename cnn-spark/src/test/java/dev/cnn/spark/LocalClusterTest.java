@@ -54,6 +54,57 @@ class LocalClusterTest {
         }
     }
 
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void anExecutorThatDiesMidTrainingIsReplacedAndTheRunEndsAsTheUninterruptedOne() throws Exception {
+        Path marker = Files.createTempDirectory("cnn-executor-death").resolve("died");
+        String markerPath = marker.toString();
+        Dataset data = LocalSpark.mnistTrain(256);
+        Path checkpoint = marker.resolveSibling("run.cnn");
+        Model model = LocalSpark.conv2040(5);
+        List<String> lines = new java.util.ArrayList<>();
+        SparkTrainingHistory history = SparkTrainer.builder().setContext(sc).setModel(model)
+                .setOptimizer(OptimizerConfig.adam(0.002)).setStrategy(Strategy.gradientAveraging()).optBatchSize(32)
+                .optSeed(2).optCheckpoint(checkpoint.toString(), 2).optStepTimeout(java.time.Duration.ofSeconds(90))
+                .optExecutorHook((partition, step) -> {
+                    if (partition == 1 && step == 5) {
+                        try {
+                            Files.createFile(Path.of(markerPath)); // once across all executor JVMs
+                        } catch (java.nio.file.FileAlreadyExistsException again) {
+                            return;
+                        }
+                        Runtime.getRuntime().halt(1); // the executor JVM dies, as on a lost machine
+                    }
+                })
+                .optLog(line -> {
+                    lines.add(line);
+                    System.out.println(line);
+                }).build().fit(sc.parallelize(images(data), 2));
+        assertTrue(Files.exists(marker), "an executor was killed");
+        assertEquals(8, history.steps());
+        float[] actual = new FlatParameters(model.network().parameters()).values();
+        float[] expected = singleProcess(data);
+        double maxDifference = 0;
+        for (int i = 0; i < expected.length; i++) {
+            maxDifference = Math.max(maxDifference, Math.abs(expected[i] - actual[i]));
+        }
+        System.out.printf("executor killed at step 6: %d recoveries by us, max parameter difference %.3g%n",
+                history.recoveries(), maxDifference);
+        assertTrue(maxDifference < 1e-4, "parameters differ from single-process training by " + maxDifference);
+    }
+
+    private static float[] singleProcess(Dataset data) {
+        Model single = LocalSpark.conv2040(5);
+        Trainer trainer = Trainer.builder().setNetwork(single.network()).setHeads(single.heads())
+                .setOptimizer(OptimizerConfig.adam(0.002)).optBatchSize(32).build();
+        ShardPlan plan = new ShardPlan(new int[] {128, 128}, 32, 2);
+        for (long step = 0; step < 8; step++) {
+            trainer.computeGradients(data, plan.globalIndices(step), new Random(step));
+            trainer.applyGradients();
+        }
+        return trainer.flatParameters().values();
+    }
+
     /** The images as rows, as a user's RDD would hold them; {@code parallelize} cuts them into contiguous halves. */
     private static List<LabelledImage> images(Dataset data) {
         List<LabelledImage> rows = new java.util.ArrayList<>();
