@@ -63,7 +63,7 @@ class ResumeIT {
                 output.append(line).append('\n');
                 if (line.startsWith("epoch 1/2:")) {
                     waitFor(stopped);
-                    pressCtrlC(process);
+                    stop(process);
                 }
             }
         }
@@ -88,9 +88,13 @@ class ResumeIT {
         assertEquals(lastLine(whole.output()), lastLine(resumed.output()), "the same test accuracy");
     }
 
-    /** Sends SIGINT, as Ctrl-C in a terminal does; {@link Process#destroy} would also close the output we read. */
-    private static void pressCtrlC(Process process) throws Exception {
-        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor());
+    /**
+     * Sends SIGTERM, as a closing terminal or {@code kill} does; the JVM's shutdown then runs as on Ctrl-C. Not SIGINT:
+     * a shell without job control starts background jobs with SIGINT ignored, and {@link Process#destroy} would also
+     * close the output we read.
+     */
+    private static void stop(Process process) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor());
     }
 
     private static void waitFor(Path checkpoint) throws InterruptedException {
@@ -119,7 +123,7 @@ class ResumeIT {
         stoppedArgs.addAll(List.of("--out", stopped.toString(), "--checkpoint-every", "100"));
         Process process = PackagedCli.start(dir, stoppedArgs);
         waitFor(stopped);
-        pressCtrlC(process);
+        stop(process);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(1, TimeUnit.MINUTES));
         assertFalse(output.contains("epoch 1/1:"), "the epoch ended before the run was stopped:\n" + output);
