@@ -9,9 +9,11 @@ import dev.cnn.api.data.NamedDataset;
 import dev.cnn.api.eval.Evaluation;
 import dev.cnn.api.model.Model;
 import dev.cnn.api.optim.OptimizerConfig;
+import dev.cnn.api.train.TrainingPlan;
 import dev.cnn.examples.pictures.ConfusionHeatMap;
 import dev.cnn.examples.pictures.FilterPicture;
 import dev.cnn.examples.pictures.PngFiles;
+import dev.cnn.examples.training.ModelSource;
 import dev.cnn.examples.training.ProgressReporter;
 import dev.cnn.examples.training.ScheduleKind;
 import dev.cnn.examples.training.TrainingResult;
@@ -96,8 +98,9 @@ final class DemoCommand implements Callable<Integer> {
                 + " batches of 64)%n", STEPS, preset.id(), epochs, epochs == 1 ? "" : "s", backend.name());
         out.flush();
         Path chart = outDir.resolve("training.png");
-        TrainingSettings settings = new TrainingSettings(preset, null, epochs, 64, OptimizerConfig.Kind.ADAM, 0.001,
-                ScheduleKind.COSINE, seed, 0, 0, null, chart);
+        TrainingPlan plan = new TrainingPlan(epochs, 64, seed, 0, 0, located.name(), train.size());
+        TrainingSettings settings = new TrainingSettings(new ModelSource.Fresh(preset), plan, OptimizerConfig.Kind.ADAM,
+                0.001, ScheduleKind.COSINE, null, chart);
         TrainingResult result = new TrainingRun(settings, backend, out,
                 new ProgressReporter(spec.commandLine().getErr(), main.interactiveTerminal())).run(train, test);
         Model trained = result.model();

@@ -42,7 +42,9 @@ final class FailureHandler implements IExecutionExceptionHandler {
             return "cannot access " + denied.getFile() + ": permission denied";
         }
         if (e instanceof FileSystemException fs) {
-            return "cannot access " + fs.getFile() + ": " + (fs.getReason() == null ? e.getClass().getSimpleName() : fs.getReason());
+            return "cannot access " + fs.getFile() + ": " + (fs.getReason() != null ? fs.getReason()
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way where a directory should be"
+                    : e instanceof java.nio.file.NotDirectoryException ? "not a directory" : "the file system refused");
         }
         if (e instanceof ModelFormatException) {
             return Messages.oneLine(e.getMessage()) + " (model files are written by ./cnn train --out FILE)";

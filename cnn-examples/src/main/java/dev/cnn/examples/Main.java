@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         description = {"Train, evaluate and look inside convolutional neural networks.",
                 "New here? Run: ./cnn demo"},
         subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class,
-                SummaryCommand.class, VisualizeCommand.class, BenchCommand.class, BackendsCommand.class,
+                SummaryCommand.class, VisualizeCommand.class, CompareCommand.class, BenchCommand.class, BackendsCommand.class,
                 DatasetsCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
     private final boolean interactiveTerminal;
@@ -58,6 +58,9 @@ public final class Main implements Runnable {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
         CommandLine commandLine = new CommandLine(new Main(interactiveTerminal));
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        out = new PrintWriter(new TerminalSafeWriter(out), true);
+        err = new PrintWriter(new TerminalSafeWriter(err), true);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());

@@ -42,4 +42,22 @@ final class ModelFiles {
         String base = dot > 0 ? name.substring(0, dot) : name;
         return modelFile.resolveSibling(base + suffix);
     }
+
+    /**
+     * Fails now, before any training, when a model file cannot be written at {@code file}: its directory cannot be made
+     * or written to, or the path is a directory.
+     */
+    static void checkWritable(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file)) {
+            throw new CliFailure(file + " is a directory; give --out the path of a model file, such as " + file.resolve("model.cnn"));
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.deleteIfExists(Files.createTempFile(dir, ".cnn-write-check", ".tmp"));
+        } catch (IOException e) {
+            throw new CliFailure("cannot write the model file " + file + " (" + FailureHandler.describe(e)
+                    + "); choose another --out, in a directory you can write to");
+        }
+    }
 }

@@ -5,6 +5,8 @@ import dev.cnn.api.data.Dataset;
 import dev.cnn.api.data.LocatedDataset;
 import dev.cnn.api.model.Model;
 import dev.cnn.api.optim.OptimizerConfig;
+import dev.cnn.api.train.TrainingPlan;
+import dev.cnn.examples.training.ModelSource;
 import dev.cnn.examples.training.ProgressReporter;
 import dev.cnn.examples.training.ScheduleKind;
 import dev.cnn.examples.training.TrainingResult;
@@ -13,6 +15,7 @@ import dev.cnn.examples.training.TrainingSettings;
 import dev.cnn.models.Preset;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,14 +80,31 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Model file (default: runs/PRESET-DATASET.cnn).")
     private Path out;
 
-    @Option(names = "--resume", paramLabel = "FILE", description = "Continue the run saved in this model file.")
+    @Option(names = "--resume", paramLabel = "FILE", description = "Continue the run saved in this checkpoint, with the"
+            + " run's own epochs, batch size, seed, optimizer and schedule, exactly where it stopped.")
     private Path resume;
+
+    @Option(names = "--init-from", paramLabel = "FILE", description = "Start a new run from the architecture, weights and"
+            + " normalisation of this model file, with a fresh optimizer and the options given here.")
+    private Path initFrom;
+
+    /** The options that make up a run's plan; a resume takes them from its checkpoint. */
+    private static final List<String> RUN_OPTIONS = List.of("--model", "--epochs", "--batch-size", "--optimizer", "--lr",
+            "--schedule", "--seed", "--validation-split", "--augment");
 
     @Override
     public Integer call() throws Exception {
+        if (resume != null && initFrom != null) {
+            throw Options.usage(spec, "--resume continues a run and --init-from starts a new one from saved weights; give one of them");
+        }
+        if (model != null && (resume != null || initFrom != null)) {
+            throw Options.usage(spec, "--model names an architecture, but " + (resume != null ? resume : initFrom)
+                    + " brings its own; drop --model");
+        }
         Preset preset = model == null ? null : Options.preset(spec, model);
-        if (preset == null && resume == null) {
-            throw Options.usage(spec, "name an architecture with --model PRESET (" + Preset.ids() + "), or --resume FILE");
+        if (preset == null && resume == null && initFrom == null) {
+            throw Options.usage(spec, "name an architecture with --model PRESET (" + Preset.ids() + "), continue a run"
+                    + " with --resume FILE, or start from saved weights with --init-from FILE");
         }
         Options.atLeast(spec, "--epochs", epochs, 1);
         Options.atLeast(spec, "--batch-size", batchSize, 1);
@@ -98,31 +118,79 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
 
         Backend backend = common.backend();
-        Model.Loaded resumed = resume == null ? null : ModelFiles.loadWithState(resume, backend);
+        Model.Loaded resumed = resume == null ? null : checkpoint(resume, backend);
+        Model initial = initFrom == null ? null : ModelFiles.load(initFrom, backend);
         LocatedDataset located = DatasetAccess.open(dataset);
         Dataset train = located.train();
         Dataset test = located.test();
-        String architecture = preset != null ? preset.id() : "model from " + resume;
-        Path modelFile = out != null ? out : resume != null ? resume
+        checkShift(train);
+        Path modelFile = out != null ? out : resume != null ? resume : initFrom != null ? ModelFiles.sibling(initFrom, "-continued.cnn")
                 : Path.of("runs", preset.id() + "-" + DatasetAccess.shortName(located) + ".cnn");
+        ModelFiles.checkWritable(modelFile);
         Path chart = ModelFiles.sibling(modelFile, "-training.png");
+        ModelSource source = resumed != null ? new ModelSource.Resumed(resumed, resume)
+                : initial != null ? new ModelSource.InitializedFrom(initial, initFrom) : new ModelSource.Fresh(preset);
+        TrainingPlan plan = resumed != null ? resumed.plan()
+                : new TrainingPlan(epochs, batchSize, seed, validationSplit, augment, located.name(), train.size());
+        String architecture = preset != null ? preset.id() : "the model from " + (resume != null ? resume : initFrom);
         stdout.printf("training %s on %s (%,d training images, %,d test) on backend %s%n", architecture,
                 located.name(), train.size(), test.size(), backend.name());
         stdout.flush();
 
-        TrainingSettings settings = new TrainingSettings(preset, resumed, epochs, batchSize, kind, learningRate,
-                scheduleKind, seed, validationSplit, augment, modelFile, chart);
+        TrainingSettings settings = new TrainingSettings(source, plan, kind, learningRate, scheduleKind, modelFile, chart);
         ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), main.interactiveTerminal());
-        TrainingResult result = new TrainingRun(settings, backend, stdout, progress).run(train, test);
+        TrainingResult result;
+        try (InterruptNotice notice = InterruptNotice.forCheckpoint(spec.commandLine().getErr(), modelFile)) {
+            result = new TrainingRun(settings, backend, stdout, progress).run(train, test, notice);
+        }
         result.stopReason().ifPresent(reason -> stdout.println("stopped early: " + reason));
-        if (result.epochs().isEmpty()) {
-            result.model().save(modelFile, result.optimizer());
-        }
         stdout.println("model: " + modelFile + " (rewritten after every epoch; continue with --resume " + modelFile + ")");
-        if (!result.epochs().isEmpty()) {
-            stdout.println("chart: " + chart);
-        }
+        stdout.println("chart: " + chart);
         stdout.println("test accuracy: " + Messages.percent(result.testEvaluation().accuracy()));
         return 0;
+    }
+
+    /** A shift of half the image or more moves every digit off the picture: a typo, not an augmentation. */
+    private void checkShift(Dataset train) {
+        var shape = train.sampleShape();
+        int largest = (Math.min(shape.dim(-1), shape.dim(-2)) - 1) / 2;
+        if (augment > largest) {
+            throw Options.usage(spec, "--augment " + augment + " would shift the " + shape.dim(-2) + "x" + shape.dim(-1)
+                    + " images off the picture; use at most " + largest + " pixels (2 is usual)");
+        }
+    }
+
+    /** The checkpoint to resume, refusing every option that would change its run. */
+    private Model.Loaded checkpoint(Path file, Backend backend) throws java.io.IOException {
+        Model.Loaded loaded = ModelFiles.loadWithState(file, backend);
+        if (loaded.plan() == null || loaded.optimizer() == null) {
+            throw new CliFailure(file + " is not the checkpoint of a training run (it holds no optimizer state or run"
+                    + " plan); start a new run from its weights with --init-from " + file);
+        }
+        TrainingPlan plan = loaded.plan();
+        var parsed = spec.commandLine().getParseResult();
+        for (String option : RUN_OPTIONS) {
+            if (parsed.hasMatchedOption(option) && !agrees(option, plan)) {
+                String given = option + " " + parsed.matchedOptionValue(option, (Object) "");
+                throw Options.usage(spec, given + " cannot be honoured by --resume, which continues the run saved in "
+                        + file + " with its own settings (" + plan.epochs() + (plan.epochs() == 1 ? " epoch" : " epochs")
+                        + ", batches of " + plan.batchSize() + ", seed " + plan.seed() + ", "
+                        + loaded.optimizer().config().kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + "); drop " + option + ", or start a new run from its weights: ./cnn train --init-from " + file
+                        + " --dataset " + dataset + " " + given);
+            }
+        }
+        return loaded;
+    }
+
+    private boolean agrees(String option, TrainingPlan plan) {
+        return switch (option) {
+            case "--epochs" -> epochs == plan.epochs();
+            case "--batch-size" -> batchSize == plan.batchSize();
+            case "--seed" -> seed == plan.seed();
+            case "--validation-split" -> validationSplit == plan.validationSplit();
+            case "--augment" -> augment == plan.augmentShift();
+            default -> false;
+        };
     }
 }

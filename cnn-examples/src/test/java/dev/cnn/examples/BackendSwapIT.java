@@ -73,10 +73,10 @@ class BackendSwapIT {
     }
 
     private static Run cnn(boolean withNd4j, String... args) throws Exception {
-        List<String> classpath = new ArrayList<>(List.of(requiredFile("cnn.jar")));
+        List<String> classpath = new ArrayList<>(List.of(PackagedCli.requiredFile("cnn.jar")));
         if (withNd4j) {
-            classpath.add(requiredFile("cnn.nd4j.jar"));
-            classpath.add(Files.readString(Path.of(requiredFile("cnn.nd4j.classpath"))).strip());
+            classpath.add(PackagedCli.requiredFile("cnn.nd4j.jar"));
+            classpath.add(Files.readString(Path.of(PackagedCli.requiredFile("cnn.nd4j.classpath"))).strip());
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx2g", "-Dcnn.nd4j.threads=1", "-cp", String.join(File.pathSeparator, classpath), "dev.cnn.examples.Main"));
@@ -85,12 +85,5 @@ class BackendSwapIT {
         byte[] output = process.getInputStream().readAllBytes();
         assertTrue(process.waitFor(5, TimeUnit.MINUTES), "cnn " + String.join(" ", args) + " did not finish");
         return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-    }
-
-    private static String requiredFile(String property) {
-        String path = System.getProperty(property);
-        assertTrue(path != null && Files.isRegularFile(Path.of(path)),
-                property + " = " + path + " is missing: run the build through the package phase (mvn verify)");
-        return path;
     }
 }

@@ -53,19 +53,6 @@ class TrainCommandTest {
     }
 
     @Test
-    void resumeContinuesFromTheCheckpoint() {
-        Path model = dir.resolve("run3/m.cnn");
-        Cli.run("train", "--model", "mlp", "--dataset", data.toString(), "--epochs", "1", "--out", model.toString()).succeeded();
-        Cli.Result r = Cli.run("train", "--resume", model.toString(), "--dataset", data.toString(), "--epochs", "2").succeeded();
-        assertTrue(r.out().contains("resuming after epoch 1 of 2"), r.out());
-        assertTrue(r.out().contains("epoch 2/2: "), r.out());
-        assertTrue(!r.out().contains("epoch 1/2: "), r.out());
-        Cli.Result again = Cli.run("train", "--resume", model.toString(), "--dataset", data.toString(), "--epochs", "2").succeeded();
-        assertTrue(again.out().contains("all 2 epochs are done already"), again.out());
-        assertTrue(again.lastLine().startsWith("test accuracy: "), again.out());
-    }
-
-    @Test
     void defaultOutputGoesUnderRuns() {
         Cli.Result r = Cli.run("train", "--help").succeeded();
         assertTrue(r.out().contains("runs/PRESET-DATASET.cnn"), r.out());

@@ -1,5 +1,6 @@
 package dev.cnn.api.data;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.ZipException;
 
 /**
  * Reads IDX files of unsigned bytes (the MNIST format), raw or gzip-compressed; gzip is recognised by its
@@ -67,6 +69,18 @@ public final class IdxReader {
 
     private static byte[] read(Path file, int expectedDims, int[] dims) throws IOException {
         String name = String.valueOf(file.getFileName());
+        if (!Files.isRegularFile(file)) {
+            throw new IdxFormatException(file + " is not a regular file (a directory, device or pipe); give an IDX file");
+        }
+        try {
+            return readChecked(file, name, expectedDims, dims);
+        } catch (EOFException | ZipException e) {
+            throw new IdxFormatException(file + ": the compressed data ends early or is damaged (" + e.getMessage()
+                    + "); install or download the file again");
+        }
+    }
+
+    private static byte[] readChecked(Path file, String name, int expectedDims, int[] dims) throws IOException {
         boolean gzip = MaybeGzip.isGzip(file);
         try (InputStream in = MaybeGzip.open(file)) {
             byte[] header = in.readNBytes(4 + 4 * expectedDims);

@@ -7,11 +7,7 @@ import java.awt.image.ColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /**
  * Converts between images and float samples of shape {@code [C, H, W]} in [0, 1], channels planar: {@code C = 1}
@@ -22,20 +18,10 @@ public final class ImageConverter {
     private ImageConverter() {
     }
 
-    /** Reads an image file that {@code javax.imageio} can decode (PNG, JPEG, GIF, BMP) and converts it. */
+    /** Reads an image file that {@code javax.imageio} can decode (PNG, JPEG, GIF, BMP) and converts it; see {@link ImageDecoder}. */
     public static float[] read(Path file, Shape sampleShape) throws IOException {
         checkShape(sampleShape);
-        BufferedImage image;
-        try (InputStream in = Files.newInputStream(file)) {
-            image = ImageIO.read(in);
-        } catch (NoSuchFileException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new IOException(file + ": cannot decode the image: " + e.getMessage(), e);
-        }
-        if (image == null) {
-            throw new IOException(file + ": not an image format that javax.imageio can decode");
-        }
+        BufferedImage image = ImageDecoder.decode(file);
         return toSample(image, sampleShape);
     }
 

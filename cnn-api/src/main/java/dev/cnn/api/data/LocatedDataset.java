@@ -18,7 +18,10 @@ public record LocatedDataset(String name, List<String> classNames, IdxFileSet fi
         classNames = List.copyOf(classNames);
     }
 
-    /** The training split: features in [0, 1], sample shape {@code [1, rows, columns]}. */
+    /**
+     * The training split: features in [0, 1], sample shape {@code [1, rows, columns]}. Without class names, the classes
+     * are the training labels {@code 0 .. K-1}, each of which must label some training image.
+     */
     public Dataset train() throws IOException {
         return IdxReader.readDataset(files.trainImages(), files.trainLabels(), effectiveClassNames());
     }
@@ -32,12 +35,29 @@ public record LocatedDataset(String name, List<String> classNames, IdxFileSet fi
         if (!classNames.isEmpty()) {
             return classNames;
         }
-        int largest = 0;
-        for (int label : IdxReader.readLabels(files.trainLabels())) {
-            largest = Math.max(largest, label);
+        int[] labels = IdxReader.readLabels(files.trainLabels());
+        if (labels.length == 0) {
+            throw new IdxFormatException(files.trainLabels().getFileName() + " holds no labels: the training split is"
+                    + " empty; a dataset needs training images of every class");
         }
-        for (int label : IdxReader.readLabels(files.testLabels())) {
-            largest = Math.max(largest, label);
+        int largest = 0;
+        int largestAt = -1;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] > largest) {
+                largest = labels[i];
+                largestAt = i;
+            }
+        }
+        boolean[] present = new boolean[largest + 1];
+        for (int label : labels) {
+            present[label] = true;
+        }
+        for (int c = 0; c <= largest; c++) {
+            if (!present[c]) {
+                throw new IdxFormatException(files.trainLabels().getFileName() + ": label " + largest + " of training image #"
+                        + largestAt + " makes " + (largest + 1) + " classes, but class " + c + " has no training image;"
+                        + " labels must run from 0 to the number of classes - 1 with every class present: fix the labels");
+            }
         }
         List<String> names = new ArrayList<>();
         for (int c = 0; c <= largest; c++) {

@@ -18,6 +18,12 @@ public final class HeadEvaluator {
     private HeadEvaluator() {
     }
 
+    private static float[] uniformThresholds(int tags) {
+        float[] thresholds = new float[tags];
+        java.util.Arrays.fill(thresholds, (float) TAG_THRESHOLD);
+        return thresholds;
+    }
+
     /**
      * Evaluates every head on every image of {@code data}, {@code batchSize} at a time, with one forward pass per batch.
      *
@@ -109,7 +115,8 @@ public final class HeadEvaluator {
             double loss = lossSums[k] / n;
             out.put(head.name(), new HeadEvaluation(head.name(), kind, loss,
                     kind == Targets.CLASS ? new Evaluation(loss, data.classNames(), labels, predictions[k], ranks[k]) : null,
-                    kind == Targets.TAGS ? new TagEvaluation(data.tagNames(), TAG_THRESHOLD, probabilities[k], targets[k])
+                    kind == Targets.TAGS ? new TagEvaluation(data.tagNames(), probabilities[k], targets[k],
+                            uniformThresholds(widths[k]))
                             : null));
         }
         return out;

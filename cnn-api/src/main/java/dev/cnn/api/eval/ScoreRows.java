@@ -46,6 +46,17 @@ public final class ScoreRows {
         return atLeast;
     }
 
+    /** How many rows of {@code width} scores hold a NaN or an infinity. */
+    public static long nonFiniteRows(float[] scores, int width) {
+        long rows = 0;
+        for (int offset = 0; offset + width <= scores.length; offset += width) {
+            if (!allFinite(scores, offset, width)) {
+                rows++;
+            }
+        }
+        return rows;
+    }
+
     /** Whether all {@code count} scores starting at {@code offset} are finite numbers. */
     public static boolean allFinite(float[] scores, int offset, int count) {
         for (int c = 0; c < count; c++) {

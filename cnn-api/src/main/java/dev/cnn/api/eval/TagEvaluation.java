@@ -1,92 +1,204 @@
 package dev.cnn.api.eval;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * How a tag head (several tags per image, sigmoid outputs) did on a tagged dataset: per tag, precision, recall and F1
- * of "probability at least the threshold", and the fraction of images whose tags were all right.
+ * How a multi-label tagger did: per tag, precision, recall and F1 at its decision threshold and the threshold-free
+ * average precision; their macro means (over the tags where each is defined) and micro means (over all decisions
+ * pooled); mean average precision; the exact-match rate and the Hamming loss.
+ *
+ * <p>A tag is predicted for an image when its probability is at least the tag's threshold. A quantity whose
+ * denominator is zero is NaN, never a flattering number: precision of a tag never predicted, recall and average
+ * precision of a tag that never occurs, F1 of a tag that neither occurs nor is predicted. F1 is
+ * {@code 2 TP / (2 TP + FP + FN)}, so a tagger that predicts nothing has F1 0 on every tag that occurs.
  */
 public final class TagEvaluation {
     private final List<String> tagNames;
-    private final double threshold;
+    private final float[] thresholds;
+    private final int images;
     private final long[] truePositives;
     private final long[] falsePositives;
     private final long[] falseNegatives;
+    private final double[] averagePrecision;
     private final long exactMatches;
-    private final long images;
 
     /**
      * @param tagNames      a name per tag
-     * @param threshold     the probability from which a tag counts as predicted
-     * @param probabilities {@code images * tags} predicted probabilities, row-major
-     * @param targets       the true tags, 0 or 1, same layout
+     * @param probabilities {@code images x tags} probabilities, row-major
+     * @param truth         {@code images x tags} values, 1 where the image has the tag and 0 where not
+     * @param thresholds    a decision threshold per tag
+     * @throws NonFiniteOutputException when any probability is NaN or infinite
      */
-    public TagEvaluation(List<String> tagNames, double threshold, float[] probabilities, float[] targets) {
+    public TagEvaluation(List<String> tagNames, float[] probabilities, float[] truth, float[] thresholds) {
         this.tagNames = List.copyOf(tagNames);
-        this.threshold = threshold;
-        int t = tagNames.size();
-        if (t == 0 || probabilities.length != targets.length || probabilities.length % t != 0) {
-            throw new IllegalArgumentException(t + " tags cannot score " + probabilities.length + " probabilities against "
-                    + targets.length + " targets");
+        int tags = tagNames.size();
+        Objects.requireNonNull(probabilities, "probabilities");
+        if (tags == 0 || probabilities.length % tags != 0 || truth.length != probabilities.length || thresholds.length != tags) {
+            throw new IllegalArgumentException(tags + " tags need probabilities and truth of the same length, a multiple"
+                    + " of " + tags + ", and " + tags + " thresholds; got " + probabilities.length + ", " + truth.length
+                    + " and " + thresholds.length);
         }
-        truePositives = new long[t];
-        falsePositives = new long[t];
-        falseNegatives = new long[t];
-        images = probabilities.length / t;
+        this.thresholds = thresholds.clone();
+        this.images = probabilities.length / tags;
+        long nonFinite = ScoreRows.nonFiniteRows(probabilities, tags);
+        if (nonFinite > 0) {
+            throw new NonFiniteOutputException(nonFinite, images);
+        }
+        truePositives = new long[tags];
+        falsePositives = new long[tags];
+        falseNegatives = new long[tags];
         long exact = 0;
         for (int i = 0; i < images; i++) {
             boolean allRight = true;
-            for (int k = 0; k < t; k++) {
-                boolean predicted = probabilities[i * t + k] >= threshold;
-                boolean actual = targets[i * t + k] > 0.5f;
+            for (int t = 0; t < tags; t++) {
+                boolean predicted = probabilities[i * tags + t] >= thresholds[t];
+                boolean actual = truth[i * tags + t] > 0.5f;
                 if (predicted && actual) {
-                    truePositives[k]++;
+                    truePositives[t]++;
                 } else if (predicted) {
-                    falsePositives[k]++;
+                    falsePositives[t]++;
                 } else if (actual) {
-                    falseNegatives[k]++;
+                    falseNegatives[t]++;
                 }
                 allRight &= predicted == actual;
             }
-            exact += allRight ? 1 : 0;
+            if (allRight) {
+                exact++;
+            }
         }
-        exactMatches = exact;
+        this.exactMatches = exact;
+        averagePrecision = new double[tags];
+        for (int t = 0; t < tags; t++) {
+            averagePrecision[t] = AveragePrecision.of(column(probabilities, tags, t), column(truth, tags, t));
+        }
     }
 
-    /** The tag names, by output index. */
+    static float[] column(float[] rows, int width, int c) {
+        float[] out = new float[rows.length / width];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = rows[i * width + c];
+        }
+        return out;
+    }
+
+    /** The tag names, by index. */
     public List<String> tagNames() {
         return tagNames;
     }
 
-    /** The probability from which a tag counts as predicted. */
-    public double threshold() {
-        return threshold;
+    /** The number of images evaluated. */
+    public int count() {
+        return images;
     }
 
-    /** Of the images tagged {@code k} by the model, the fraction that have it (NaN if none were). */
-    public double precision(int k) {
-        long predicted = truePositives[k] + falsePositives[k];
-        return predicted == 0 ? Double.NaN : (double) truePositives[k] / predicted;
+    /** The decision threshold of tag {@code t}. */
+    public float threshold(int t) {
+        return thresholds[t];
     }
 
-    /** Of the images that have tag {@code k}, the fraction the model tagged (NaN if none have it). */
-    public double recall(int k) {
-        long actual = truePositives[k] + falseNegatives[k];
-        return actual == 0 ? Double.NaN : (double) truePositives[k] / actual;
+    /** Of the images given tag {@code t}, the fraction that have it; NaN when no image was given it. */
+    public double precision(int t) {
+        return ratio(truePositives[t], truePositives[t] + falsePositives[t]);
     }
 
-    /** The harmonic mean of precision and recall of tag {@code k} (0 when both are 0, NaN when either is). */
-    public double f1(int k) {
-        double p = precision(k);
-        double r = recall(k);
-        if (Double.isNaN(p) || Double.isNaN(r)) {
-            return Double.NaN;
+    /** Of the images that have tag {@code t}, the fraction given it; NaN when no image has it. */
+    public double recall(int t) {
+        return ratio(truePositives[t], truePositives[t] + falseNegatives[t]);
+    }
+
+    /** {@code 2 TP / (2 TP + FP + FN)} of tag {@code t}; NaN when the tag neither occurs nor is predicted. */
+    public double f1(int t) {
+        return ratio(2 * truePositives[t], 2 * truePositives[t] + falsePositives[t] + falseNegatives[t]);
+    }
+
+    /** The average precision of tag {@code t} over every threshold (area under its precision-recall steps). */
+    public double averagePrecision(int t) {
+        return averagePrecision[t];
+    }
+
+    /** The mean of the defined per-tag precisions; NaN when none is defined. */
+    public double macroPrecision() {
+        return meanOfDefined(this::precision);
+    }
+
+    /** The mean of the defined per-tag recalls. */
+    public double macroRecall() {
+        return meanOfDefined(this::recall);
+    }
+
+    /** The mean of the defined per-tag F1 scores. */
+    public double macroF1() {
+        return meanOfDefined(this::f1);
+    }
+
+    /** The mean of the defined per-tag average precisions. */
+    public double meanAveragePrecision() {
+        return meanOfDefined(this::averagePrecision);
+    }
+
+    /** Precision over all decisions of all tags pooled. */
+    public double microPrecision() {
+        return ratio(sum(truePositives), sum(truePositives) + sum(falsePositives));
+    }
+
+    /** Recall over all decisions of all tags pooled. */
+    public double microRecall() {
+        return ratio(sum(truePositives), sum(truePositives) + sum(falseNegatives));
+    }
+
+    /** F1 over all decisions of all tags pooled. */
+    public double microF1() {
+        long tp = sum(truePositives);
+        return ratio(2 * tp, 2 * tp + sum(falsePositives) + sum(falseNegatives));
+    }
+
+    /** The fraction of images whose predicted tags are exactly their true tags. */
+    public double exactMatchRate() {
+        return ratio(exactMatches, images);
+    }
+
+    /** The fraction of (image, tag) decisions that are wrong. */
+    public double hammingLoss() {
+        return ratio(sum(falsePositives) + sum(falseNegatives), (long) images * tagNames.size());
+    }
+
+    /** A text table of threshold, precision, recall, F1 and average precision per tag, then the means. */
+    public String tagReport() {
+        StringBuilder sb = new StringBuilder(String.format("%-14s %9s %9s %9s %9s %9s %8s%n", "tag", "threshold",
+                "precision", "recall", "f1", "avg prec", "support"));
+        for (int t = 0; t < tagNames.size(); t++) {
+            sb.append(String.format("%-14s %9.3f %9.4f %9.4f %9.4f %9.4f %8d%n", tagNames.get(t), thresholds[t],
+                    precision(t), recall(t), f1(t), averagePrecision(t), truePositives[t] + falseNegatives[t]));
         }
-        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        sb.append(String.format("%-14s %9s %9.4f %9.4f %9.4f %9.4f%n", "macro mean", "", macroPrecision(), macroRecall(),
+                macroF1(), meanAveragePrecision()));
+        sb.append(String.format("%-14s %9s %9.4f %9.4f %9.4f%n", "micro mean", "", microPrecision(), microRecall(), microF1()));
+        sb.append(String.format("exact match %.4f, Hamming loss %.4f%n", exactMatchRate(), hammingLoss()));
+        return sb.toString();
     }
 
-    /** The fraction of images whose every tag was predicted right. */
-    public double exactMatchRatio() {
-        return images == 0 ? Double.NaN : (double) exactMatches / images;
+    private double meanOfDefined(java.util.function.IntToDoubleFunction perTag) {
+        List<Double> defined = new ArrayList<>();
+        for (int t = 0; t < tagNames.size(); t++) {
+            double v = perTag.applyAsDouble(t);
+            if (!Double.isNaN(v)) {
+                defined.add(v);
+            }
+        }
+        return defined.isEmpty() ? Double.NaN : defined.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    private static long sum(long[] values) {
+        long total = 0;
+        for (long v : values) {
+            total += v;
+        }
+        return total;
+    }
+
+    private static double ratio(long numerator, long denominator) {
+        return denominator == 0 ? Double.NaN : (double) numerator / denominator;
     }
 }

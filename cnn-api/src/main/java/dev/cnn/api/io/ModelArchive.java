@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ import java.util.zip.ZipOutputStream;
  *   when there is some.</li>
  * </ul>
  * Writing goes to a temporary file in the target's directory, which is then renamed over the target, so a crash
- * never leaves half a file. Reading verifies the zip CRC-32 of every entry and the SHA-256 of every array's bytes
+ * never leaves half a file; a temporary file whose save was interrupted by the JVM's shutdown (Ctrl-C) is deleted. Reading verifies the zip CRC-32 of every entry and the SHA-256 of every array's bytes
  * (files written before the digest was added have none, and are checked by their CRC alone), so a damaged file is
  * refused with the name of the damaged entry. Reading trusts nothing in the file: every failure is a {@link ModelFormatException}
  * with one clear message, sizes declared by the zip are never trusted, and nothing larger than the declared shapes
@@ -61,6 +62,7 @@ public final class ModelArchive {
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        temp.toFile().deleteOnExit();
         try {
             try (FileOutputStream fileOut = new FileOutputStream(temp.toFile());
                  ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(fileOut, CHUNK_BYTES))) {
@@ -79,6 +81,11 @@ public final class ModelArchive {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException("cannot write the model file " + target + ": " + e.getMessage()
+                    + (Files.exists(target) ? "; the file there before is unchanged" : ""), e);
         } finally {
             Files.deleteIfExists(temp);
         }

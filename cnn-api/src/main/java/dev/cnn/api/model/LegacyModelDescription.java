@@ -3,6 +3,7 @@ package dev.cnn.api.model;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.network.NetworkConfig;
 import dev.cnn.api.optim.OptimizerConfig;
+import dev.cnn.api.train.TrainingPlan;
 import java.util.List;
 
 /**
@@ -12,7 +13,8 @@ import java.util.List;
  */
 record LegacyModelDescription(String format, int formatVersion, NetworkConfig architecture, String loss,
                               List<String> classNames, List<String> tagNames, Preprocessing preprocessing,
-                              OptimizerConfig optimizer, long optimizerSteps, String savedBy) {
+                              OptimizerConfig optimizer, long optimizerSteps, String savedBy,
+                              TrainingPlan training) {
 
     /** The same model as a graph with one head, named like version 2. */
     ModelDescription upgrade() {
@@ -26,7 +28,7 @@ record LegacyModelDescription(String format, int formatVersion, NetworkConfig ar
         var graph = architecture.toGraph();
         return new ModelDescription(ModelDescription.FORMAT, 2, graph,
                 List.of(Head.of(graph.outputs().get(0), lossType, labels)), preprocessing, optimizer, optimizerSteps,
-                savedBy);
+                savedBy, training);
     }
 
     /** The current name of a parameter (or optimizer state entry) named by version 1. */

@@ -15,6 +15,7 @@ import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.optim.Optimizer;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
+import dev.cnn.api.train.TrainingPlan;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * A network together with what it takes to use it: its heads (one per output it is trained on: name, loss, weight,
@@ -155,7 +155,7 @@ public final class Model {
         for (Head head : heads) {
             float[] flat = head.loss().probabilities(outputs.get(head.name())).toArray();
             int k = flat.length / count;
-            long nonFinite = IntStream.range(0, count).filter(i -> !ScoreRows.allFinite(flat, i * k, k)).count();
+            long nonFinite = ScoreRows.nonFiniteRows(flat, k);
             if (nonFinite > 0) {
                 throw new NonFiniteOutputException(nonFinite, count);
             }
@@ -178,9 +178,17 @@ public final class Model {
      * null, its state, so training can resume exactly.
      */
     public void save(Path file, Optimizer optimizer) throws IOException {
+        save(file, optimizer, null);
+    }
+
+    /**
+     * Writes a checkpoint of a training run: the model, the optimizer's state and, when not null, the {@code plan} of
+     * the run, which {@link #loadWithState} gives back so that the run can continue where it stopped.
+     */
+    public void save(Path file, Optimizer optimizer, TrainingPlan plan) throws IOException {
         ModelDescription description = new ModelDescription(ModelDescription.FORMAT, ModelDescription.CURRENT_VERSION,
                 network.graph(), heads, preprocessing, optimizer == null ? null : optimizer.config(),
-                optimizer == null ? 0 : optimizer.step(), network.backend().name());
+                optimizer == null ? 0 : optimizer.step(), network.backend().name(), plan);
         List<NamedArray> parameters = new ArrayList<>();
         network.parameters().forEach((name, p) -> parameters.add(new NamedArray(name, p.shape(), p.value().toArray())));
         List<NamedArray> state = new ArrayList<>();
@@ -222,7 +230,8 @@ public final class Model {
      *
      * @param model     the model
      * @param optimizer the optimizer with restored state, or null when none was saved
+     * @param plan      the training run the file is a checkpoint of, or null when it is not one
      */
-    public record Loaded(Model model, Optimizer optimizer) {
+    public record Loaded(Model model, Optimizer optimizer, TrainingPlan plan) {
     }
 }

@@ -2,6 +2,7 @@ package dev.cnn.api.model;
 
 import dev.cnn.api.network.GraphConfig;
 import dev.cnn.api.optim.OptimizerConfig;
+import dev.cnn.api.train.TrainingPlan;
 import java.util.List;
 
 /**
@@ -16,10 +17,11 @@ import java.util.List;
  * @param optimizer       the optimizer's hyper-parameters when its state was saved; null otherwise
  * @param optimizerSteps  updates applied so far, when the optimizer state was saved
  * @param savedBy         the backend the model was saved from, for information only
+ * @param training        the run a checkpoint belongs to, so that resuming continues it; null for a plain model
  */
 public record ModelDescription(String format, int formatVersion, GraphConfig graph, List<Head> heads,
                                Preprocessing preprocessing, OptimizerConfig optimizer, long optimizerSteps,
-                               String savedBy) {
+                               String savedBy, TrainingPlan training) {
 
     /** The value of {@code format} in every model file. */
     public static final String FORMAT = "cnn-model";

@@ -74,7 +74,7 @@ final class ModelReader {
                 throw new ModelFormatException(file + ": " + e.getMessage());
             }
         }
-        return new Model.Loaded(model, optimizer);
+        return new Model.Loaded(model, optimizer, description.training());
     }
 
     /**

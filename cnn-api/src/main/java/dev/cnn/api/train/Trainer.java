@@ -96,6 +96,9 @@ public final class Trainer {
      * @throws TrainingDivergedException when the loss stops being a finite number
      */
     public TrainingHistory fit(Dataset train, Dataset validation) {
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("the training dataset is empty; there is nothing to train on");
+        }
         if (!train.sampleShape().equals(network.inputShape())) {
             throw new ShapeMismatchException("the network takes inputs of shape " + network.inputShape()
                     + " but the dataset's images have shape " + train.sampleShape());

@@ -48,7 +48,7 @@ class DatasetCatalogTest {
         IdxTestFiles.writeDataset(root.resolve("system/fashion-mnist"), true);
         LocatedDataset found = catalog(true).locate(NamedDataset.FASHION_MNIST, null);
         Dataset train = found.train();
-        assertEquals(3, train.size());
+        assertEquals(8, train.size());
         assertEquals("Ankle boot", train.classNames().get(9));
         assertEquals(List.of(5, 0, 4), List.of(train.label(0), train.label(1), train.label(2)));
         assertEquals(2, found.test().size());

@@ -136,4 +136,50 @@ class IdxReaderTest {
                 () -> IdxReader.readDataset(images, labels, List.of("0", "1")));
         assertTrue(e.getMessage().contains("label 9 of item 0"), e.getMessage());
     }
+
+    @Test
+    void aGzipFileCutInTheMiddleOfItsCompressedStreamIsNamed() throws IOException {
+        byte[] compressed = IdxTestFiles.gzip(IdxTestFiles.images(50, 8, 8));
+        Path file = Files.write(dir.resolve("train-images-idx3-ubyte.gz"), Arrays.copyOf(compressed, compressed.length / 2));
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(file));
+        assertTrue(e.getMessage().startsWith(file + ": the compressed data ends early or is damaged"), e.getMessage());
+    }
+
+    @Test
+    void onlyRegularFilesAreOpened() throws Exception {
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(dir));
+        assertTrue(e.getMessage().contains("is not a regular file"), e.getMessage());
+        Path fifo = dir.resolve("fifo");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        IdxFormatException piped = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(fifo)));
+        assertTrue(piped.getMessage().contains("is not a regular file"), piped.getMessage());
+    }
+
+    @Test
+    void oneStrayLabelDoesNotMakeTwoHundredClasses() throws IOException {
+        Path set = Files.createDirectories(dir.resolve("set"));
+        Files.write(set.resolve(IdxFileSet.TRAIN_IMAGES), IdxTestFiles.images(4, 2, 2));
+        Files.write(set.resolve(IdxFileSet.TRAIN_LABELS), IdxTestFiles.labels(0, 1, 200, 1));
+        Files.write(set.resolve(IdxFileSet.TEST_IMAGES), IdxTestFiles.images(2, 2, 2));
+        Files.write(set.resolve(IdxFileSet.TEST_LABELS), IdxTestFiles.labels(0, 1));
+        LocatedDataset located = new LocatedDataset("set", List.of(), IdxFileSet.lookIn(set).found());
+        IdxFormatException e = assertThrows(IdxFormatException.class, located::train);
+        assertEquals(IdxFileSet.TRAIN_LABELS + ": label 200 of training image #2 makes 201 classes, but class 2 has no"
+                + " training image; labels must run from 0 to the number of classes - 1 with every class present: fix the"
+                + " labels", e.getMessage());
+    }
+
+    @Test
+    void aTestLabelBeyondTheTrainingClassesIsRefused() throws IOException {
+        Path set = Files.createDirectories(dir.resolve("set2"));
+        Files.write(set.resolve(IdxFileSet.TRAIN_IMAGES), IdxTestFiles.images(2, 2, 2));
+        Files.write(set.resolve(IdxFileSet.TRAIN_LABELS), IdxTestFiles.labels(0, 1));
+        Files.write(set.resolve(IdxFileSet.TEST_IMAGES), IdxTestFiles.images(2, 2, 2));
+        Files.write(set.resolve(IdxFileSet.TEST_LABELS), IdxTestFiles.labels(0, 7));
+        LocatedDataset located = new LocatedDataset("set2", List.of(), IdxFileSet.lookIn(set).found());
+        assertEquals(2, located.train().classNames().size());
+        IdxFormatException e = assertThrows(IdxFormatException.class, located::test);
+        assertTrue(e.getMessage().contains("label 7 of item 1 is outside the 2 classes"), e.getMessage());
+    }
 }

@@ -54,8 +54,8 @@ final class IdxTestFiles {
     /** Writes a complete four-file dataset (3 train and 2 test images of 4x5) into {@code dir}. */
     static void writeDataset(Path dir, boolean gzip) throws IOException {
         Files.createDirectories(dir);
-        write(dir, IdxFileSet.TRAIN_IMAGES, images(3, 4, 5), gzip);
-        write(dir, IdxFileSet.TRAIN_LABELS, labels(5, 0, 4), gzip);
+        write(dir, IdxFileSet.TRAIN_IMAGES, images(8, 4, 5), gzip);
+        write(dir, IdxFileSet.TRAIN_LABELS, labels(5, 0, 4, 1, 2, 3, 6, 7), gzip);
         write(dir, IdxFileSet.TEST_IMAGES, images(2, 4, 5), gzip);
         write(dir, IdxFileSet.TEST_LABELS, labels(7, 2), gzip);
     }

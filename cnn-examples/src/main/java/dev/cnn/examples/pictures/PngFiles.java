@@ -3,6 +3,7 @@ package dev.cnn.examples.pictures;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,12 +30,17 @@ public final class PngFiles {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        temp.toFile().deleteOnExit();
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 writer.writeTo(out);
             }
             makeReadableByAll(temp);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException("cannot write the picture " + target + ": " + e.getMessage(), e);
         } finally {
             Files.deleteIfExists(temp);
         }

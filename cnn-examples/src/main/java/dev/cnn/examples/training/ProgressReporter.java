@@ -17,7 +17,6 @@ public final class ProgressReporter implements TrainingListener {
 
     private final PrintWriter out;
     private final boolean redrawInPlace;
-    private int epochOffset;
     private int totalEpochs;
     private int lastLineLength;
     private long lastRedraw;
@@ -31,9 +30,8 @@ public final class ProgressReporter implements TrainingListener {
         this.redrawInPlace = redrawInPlace;
     }
 
-    /** Sets how the trainer's epochs map onto the whole run: its epoch 1 is the run's {@code epochOffset + 1}. */
-    void planRun(int epochOffset, int totalEpochs) {
-        this.epochOffset = epochOffset;
+    /** Sets the epochs of the whole run, which a resumed trainer reports by their numbers in the whole run. */
+    void planRun(int totalEpochs) {
         this.totalEpochs = totalEpochs;
     }
 
@@ -66,8 +64,8 @@ public final class ProgressReporter implements TrainingListener {
     }
 
     private String describe(BatchReport r) {
-        int epoch = r.epoch() + epochOffset;
-        int total = Math.max(totalEpochs, r.epochs() + epochOffset);
+        int epoch = r.epoch();
+        int total = Math.max(totalEpochs, r.epochs());
         double secondsPerEpoch = r.seconds() / r.batch() * r.batches();
         double secondsLeft = r.secondsLeftInEpoch() + (r.epochs() - r.epoch()) * secondsPerEpoch;
         String position = redrawInPlace ? bar(r.batch(), r.batches()) + " " : "";

@@ -24,18 +24,12 @@ public final class TrainingCurve implements TrainingListener {
     }
 
     private final List<Point> points = new ArrayList<>();
-    private int epochOffset;
-
-    /** Sets the run's epoch that the trainer's first epoch is, less one. */
-    void startAt(int epochOffset) {
-        this.epochOffset = epochOffset;
-    }
 
     @Override
     public void onBatchEnd(BatchReport r, TrainingControl control) {
         int every = Math.max(1, r.batches() / POINTS_PER_EPOCH);
         if (r.batch() % every == 0 || r.batch() == r.batches()) {
-            points.add(new Point(epochOffset + r.epoch() - 1 + (double) r.batch() / r.batches(), r.loss(), r.accuracy()));
+            points.add(new Point(r.epoch() - 1 + (double) r.batch() / r.batches(), r.loss(), r.accuracy()));
         }
     }
 

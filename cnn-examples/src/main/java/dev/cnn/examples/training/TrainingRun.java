@@ -14,10 +14,11 @@ import dev.cnn.api.train.Batches;
 import dev.cnn.api.train.EpochReport;
 import dev.cnn.api.train.Trainer;
 import dev.cnn.api.train.TrainingControl;
-import dev.cnn.api.train.TrainingHistory;
 import dev.cnn.api.train.TrainingListener;
+import dev.cnn.api.train.TrainingPlan;
 import dev.cnn.examples.CliFailure;
 import dev.cnn.examples.pictures.TrainingChart;
+import dev.cnn.models.Preset;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -54,81 +55,117 @@ public final class TrainingRun {
 
     /** Trains on {@code trainPixels} and scores on {@code testPixels}, both with pixels in [0, 1]. */
     public TrainingResult run(Dataset trainPixels, Dataset testPixels) throws IOException {
+        return run(trainPixels, testPixels, CheckpointWatcher.NONE);
+    }
+
+    /** As {@link #run(Dataset, Dataset)}, telling {@code watcher} what the checkpoint on disk holds. */
+    public TrainingResult run(Dataset trainPixels, Dataset testPixels, CheckpointWatcher watcher) throws IOException {
+        TrainingPlan plan = settings.plan();
+        if (trainPixels.size() == 0) {
+            throw new CliFailure("the dataset has no training images; give one with a non-empty training split");
+        }
+        if (testPixels.size() == 0) {
+            throw new CliFailure("the dataset has no test images; give one with a non-empty test split");
+        }
         Dataset[] split = splitOffValidation(trainPixels);
         Dataset trainRaw = split[0];
-        Model model = settings.resumeFrom() != null ? resumedModel(trainPixels) : newModel(trainRaw);
+        Model model;
+        if (settings.source() instanceof ModelSource.Resumed resumed) {
+            model = compatible(resumed.checkpoint().model(), trainPixels, "resume");
+        } else if (settings.source() instanceof ModelSource.InitializedFrom init) {
+            model = compatible(init.model(), trainPixels, "start from");
+        } else {
+            model = newModel(((ModelSource.Fresh) settings.source()).preset(), trainRaw);
+        }
         Preprocessing pre = model.preprocessing();
         Dataset train = normalize(trainRaw, pre);
         Dataset validation = split[1] == null ? null : normalize(split[1], pre);
         Dataset test = normalize(testPixels, pre);
 
-        int batchesPerEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
-        Optimizer optimizer = settings.resumeFrom() != null && settings.resumeFrom().optimizer() != null
-                ? settings.resumeFrom().optimizer()
-                : new Optimizer(optimizerConfig((long) batchesPerEpoch * settings.epochs(), batchesPerEpoch),
+        int batchesPerEpoch = (train.size() + plan.batchSize() - 1) / plan.batchSize();
+        Optimizer optimizer = settings.source() instanceof ModelSource.Resumed resumed
+                ? resumed.checkpoint().optimizer()
+                : new Optimizer(optimizerConfig((long) batchesPerEpoch * plan.epochs(), batchesPerEpoch),
                 model.network().parameters());
-        int epochsDone = (int) Math.min(settings.epochs(), optimizer.step() / Math.max(1, batchesPerEpoch));
-        int epochsLeft = settings.epochs() - epochsDone;
+        int epochsDone = epochsDone(optimizer.step(), batchesPerEpoch);
         if (epochsDone > 0) {
-            out.printf(Locale.ROOT, "resuming after epoch %d of %d%n", epochsDone, settings.epochs());
+            out.printf(Locale.ROOT, "resuming after epoch %d of %d%n", epochsDone, plan.epochs());
+            if (settings.source() instanceof ModelSource.Resumed resumed && settings.checkpoint() != null
+                    && resumed.file().toAbsolutePath().equals(settings.checkpoint().toAbsolutePath())) {
+                watcher.checkpointHolds(settings.checkpoint(), epochsDone, plan.epochs());
+            }
         }
         List<EpochScores> scores = new ArrayList<>();
         Evaluation[] lastTest = new Evaluation[1];
-        Optional<String> stopReason = Optional.empty();
-        if (epochsLeft > 0) {
-            progress.planRun(epochsDone, settings.epochs());
-            TrainingCurve curve = new TrainingCurve();
-            curve.startAt(epochsDone);
-            EpochBookkeeper bookkeeper = new EpochBookkeeper(model, optimizer, test, epochsDone, scores, lastTest, curve);
-            Trainer.Builder builder = Trainer.builder().setNetwork(model.network()).setLoss(model.loss())
-                    .optOptimizer(optimizer).optEpochs(epochsLeft).optBatchSize(settings.batchSize())
-                    .optSeed(settings.seed() + epochsDone).optListener(progress, curve, bookkeeper);
-            if (settings.augmentShift() > 0) {
-                builder.optBatchTransform(new ShiftAugmentation(settings.augmentShift(), pre));
-            }
-            try {
-                TrainingHistory history = builder.build().fit(train, validation);
-                stopReason = history.stopReason();
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-        } else {
-            out.printf(Locale.ROOT, "all %d epochs are done already; raise --epochs to train more%n", settings.epochs());
-            lastTest[0] = Evaluator.evaluate(model.network(), model.loss(), test, settings.batchSize());
+        progress.planRun(plan.epochs());
+        TrainingCurve curve = new TrainingCurve();
+        EpochBookkeeper bookkeeper = new EpochBookkeeper(model, optimizer, test, scores, lastTest, curve, watcher);
+        Trainer.Builder builder = Trainer.builder().setNetwork(model.network()).setLoss(model.loss())
+                .optOptimizer(optimizer).optEpochs(plan.epochs()).optInitialEpoch(epochsDone)
+                .optBatchSize(plan.batchSize()).optSeed(plan.seed()).optListener(progress, curve, bookkeeper);
+        if (plan.augmentShift() > 0) {
+            builder.optBatchTransform(new ShiftAugmentation(plan.augmentShift(), pre));
+        }
+        Optional<String> stopReason;
+        try {
+            stopReason = builder.build().fit(train, validation).stopReason();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return new TrainingResult(model, optimizer, scores, lastTest[0], stopReason);
     }
 
+    /** The whole epochs behind {@code steps} updates; a resumed run must have epochs left to train. */
+    private int epochsDone(long steps, int batchesPerEpoch) {
+        TrainingPlan plan = settings.plan();
+        if (steps % batchesPerEpoch != 0) {
+            throw new CliFailure("the checkpoint holds " + steps + " updates, not a whole number of epochs of "
+                    + batchesPerEpoch + " batches; was it trained on another dataset or batch size?");
+        }
+        int done = (int) (steps / batchesPerEpoch);
+        if (done >= plan.epochs() && settings.source() instanceof ModelSource.Resumed resumed) {
+            throw new CliFailure("the run in " + resumed.file() + " has finished " + (plan.epochs() == 1 ? "its only epoch"
+                    : "all " + plan.epochs() + " of its epochs") + "; to train further from its weights, start a new run from them: ./cnn train --init-from "
+                    + resumed.file() + " --dataset " + plan.dataset() + " --epochs N --out NEW_FILE");
+        }
+        return done;
+    }
+
     private Dataset[] splitOffValidation(Dataset data) {
-        if (settings.validationSplit() <= 0) {
+        double fraction = settings.plan().validationSplit();
+        if (fraction <= 0) {
             return new Dataset[] {data, null};
         }
-        int held = (int) Math.round(data.size() * settings.validationSplit());
+        int held = (int) Math.round(data.size() * fraction);
         if (held < 1 || held >= data.size()) {
-            throw new CliFailure("--validation-split " + settings.validationSplit() + " leaves no images to "
+            throw new CliFailure("--validation-split " + fraction + " leaves no images to "
                     + (held < 1 ? "validate on" : "train on") + " among " + data.size());
         }
-        int[] order = Batches.shuffledIndices(data.size(), new Random(settings.seed() ^ 0x5EEDL));
+        int[] order = Batches.shuffledIndices(data.size(), new Random(settings.plan().seed() ^ 0x5EEDL));
         return new Dataset[] {data.select(Arrays.copyOfRange(order, held, order.length)),
             data.select(Arrays.copyOfRange(order, 0, held))};
     }
 
-    private Model newModel(Dataset trainRaw) {
-        GraphNetwork network = settings.preset().build(trainRaw.sampleShape(), trainRaw.classNames().size(), backend,
-                settings.seed());
+    private Model newModel(Preset preset, Dataset trainRaw) {
+        GraphNetwork network = preset.build(trainRaw.sampleShape(), trainRaw.classNames().size(), backend,
+                settings.plan().seed());
         return new Model(network, Loss.SOFTMAX_CROSS_ENTROPY, trainRaw.classNames(), PixelStatistics.of(trainRaw));
     }
 
-    private Model resumedModel(Dataset trainPixels) {
-        Model model = settings.resumeFrom().model();
+    private Model compatible(Model model, Dataset trainPixels, String verb) {
         if (!Loss.SOFTMAX_CROSS_ENTROPY.equals(model.loss())) {
-            throw new CliFailure("the model to resume is trained with " + model.loss().id()
+            throw new CliFailure("the model to " + verb + " is trained with " + model.loss().id()
                     + "; the command line trains single-label classifiers (softmax_cross_entropy) only");
         }
         if (!model.inputShape().equals(trainPixels.sampleShape()) || model.classNames().size() != trainPixels.classNames().size()) {
-            throw new CliFailure("the model to resume takes images of shape " + model.inputShape() + " in "
+            throw new CliFailure("the model to " + verb + " takes images of shape " + model.inputShape() + " in "
                     + model.classNames().size() + " classes, but the dataset has images of shape " + trainPixels.sampleShape()
-                    + " in " + trainPixels.classNames().size() + " classes; resume on the dataset it was trained on");
+                    + " in " + trainPixels.classNames().size() + " classes; use the kind of data it was trained on");
+        }
+        if (settings.source() instanceof ModelSource.Resumed && trainPixels.size() != settings.plan().trainingImages()) {
+            throw new CliFailure("the run to resume trained on " + settings.plan().trainingImages() + " images of "
+                    + settings.plan().dataset() + ", but this dataset has " + trainPixels.size() + "; resume on the same"
+                    + " dataset, or start a new run from the weights with --init-from");
         }
         return model;
     }
@@ -147,34 +184,36 @@ public final class TrainingRun {
         private final Model model;
         private final Optimizer optimizer;
         private final Dataset test;
-        private final int epochOffset;
         private final List<EpochScores> scores;
         private final Evaluation[] lastTest;
         private final TrainingCurve curve;
 
-        EpochBookkeeper(Model model, Optimizer optimizer, Dataset test, int epochOffset, List<EpochScores> scores,
-                        Evaluation[] lastTest, TrainingCurve curve) {
+        private final CheckpointWatcher watcher;
+
+        EpochBookkeeper(Model model, Optimizer optimizer, Dataset test, List<EpochScores> scores, Evaluation[] lastTest,
+                        TrainingCurve curve, CheckpointWatcher watcher) {
+            this.watcher = watcher;
             this.curve = curve;
             this.model = model;
             this.optimizer = optimizer;
             this.test = test;
-            this.epochOffset = epochOffset;
             this.scores = scores;
             this.lastTest = lastTest;
         }
 
         @Override
         public void onEpochEnd(EpochReport r, TrainingControl control) {
-            Evaluation evaluation = Evaluator.evaluate(model.network(), model.loss(), test, settings.batchSize());
+            Evaluation evaluation = Evaluator.evaluate(model.network(), model.loss(), test, settings.plan().batchSize());
             lastTest[0] = evaluation;
-            EpochScores s = new EpochScores(r.epoch() + epochOffset, r.trainLoss(), r.trainAccuracy(), r.validationLoss(),
+            EpochScores s = new EpochScores(r.epoch(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(),
                     r.validationAccuracy(), evaluation.loss(), evaluation.accuracy(), r.imagesPerSecond(), r.seconds());
             scores.add(s);
             out.println(describe(s));
             out.flush();
             try {
                 if (settings.checkpoint() != null) {
-                    model.save(settings.checkpoint(), optimizer);
+                    model.save(settings.checkpoint(), optimizer, settings.plan());
+                    watcher.checkpointHolds(settings.checkpoint(), r.epoch(), r.epochs());
                 }
                 if (settings.chart() != null) {
                     TrainingChart.write(scores, curve.points(), settings.chart());
@@ -189,7 +228,7 @@ public final class TrainingRun {
                     ? String.format(Locale.ROOT, ", validation accuracy %.2f%%", s.validationAccuracy() * 100) : "";
             return String.format(Locale.ROOT,
                     "epoch %d/%d: loss %.4f, train accuracy %.2f%%%s, test accuracy %.2f%%, %,.0f images/s, %.1f s",
-                    s.epoch(), settings.epochs(), s.trainLoss(), s.trainAccuracy() * 100, validation,
+                    s.epoch(), settings.plan().epochs(), s.trainLoss(), s.trainAccuracy() * 100, validation,
                     s.testAccuracy() * 100, s.imagesPerSecond(), s.seconds());
         }
     }

@@ -89,4 +89,12 @@ class TrainerTest {
         assertEquals(seen.size(), history.epochs().size());
         assertTrue(history.stopReason().orElseThrow().startsWith("early stopping"), history.stopReason().toString());
     }
+
+    @Test
+    void anEmptyTrainingSetIsRefusedInsteadOfTrainingOnNothing() {
+        Dataset empty = Stripes.make(0, 1);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> trainer(smallConvNet(cpu, 1), OptimizerConfig.adam(0.01)).build().fit(empty, null));
+        assertTrue(e.getMessage().contains("the training dataset is empty"), e.getMessage());
+    }
 }
