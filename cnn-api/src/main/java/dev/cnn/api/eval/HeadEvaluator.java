@@ -18,10 +18,10 @@ public final class HeadEvaluator {
     private HeadEvaluator() {
     }
 
-    private static float[] uniformThresholds(int tags) {
-        float[] thresholds = new float[tags];
-        java.util.Arrays.fill(thresholds, (float) TAG_THRESHOLD);
-        return thresholds;
+    private static float[] thresholds(int tags) {
+        float[] t = new float[tags];
+        java.util.Arrays.fill(t, (float) TAG_THRESHOLD);
+        return t;
     }
 
     /**
@@ -116,7 +116,7 @@ public final class HeadEvaluator {
             out.put(head.name(), new HeadEvaluation(head.name(), kind, loss,
                     kind == Targets.CLASS ? new Evaluation(loss, data.classNames(), labels, predictions[k], ranks[k]) : null,
                     kind == Targets.TAGS ? new TagEvaluation(data.tagNames(), probabilities[k], targets[k],
-                            uniformThresholds(widths[k]))
+                            thresholds(data.tagNames().size()))
                             : null));
         }
         return out;

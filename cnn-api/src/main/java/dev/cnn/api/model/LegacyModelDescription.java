@@ -13,8 +13,7 @@ import java.util.List;
  */
 record LegacyModelDescription(String format, int formatVersion, NetworkConfig architecture, String loss,
                               List<String> classNames, List<String> tagNames, Preprocessing preprocessing,
-                              OptimizerConfig optimizer, long optimizerSteps, String savedBy,
-                              TrainingPlan training) {
+                              OptimizerConfig optimizer, long optimizerSteps, String savedBy, TrainingPlan training) {
 
     /** The same model as a graph with one head, named like version 2. */
     ModelDescription upgrade() {
