@@ -2,6 +2,7 @@ package dev.cnn.examples.training;
 
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.data.Dataset;
+import dev.cnn.api.data.ImageAugmentation;
 import dev.cnn.api.eval.Evaluation;
 import dev.cnn.api.eval.Evaluator;
 import dev.cnn.api.loss.Loss;
@@ -103,8 +104,9 @@ public final class TrainingRun {
         Trainer.Builder builder = Trainer.builder().setNetwork(model.network()).setLoss(model.loss())
                 .optOptimizer(optimizer).optEpochs(plan.epochs()).optInitialEpoch(epochsDone)
                 .optBatchSize(plan.batchSize()).optSeed(plan.seed()).optListener(progress, curve, bookkeeper);
-        if (plan.augmentShift() > 0) {
-            builder.optBatchTransform(new ShiftAugmentation(plan.augmentShift(), pre));
+        ImageAugmentation augmentation = ImageAugmentation.parse(plan.augmentation());
+        if (plan.augmentShift() > 0 || !augmentation.isNone()) {
+            builder.optBatchTransform(new PixelAugmentation(plan.augmentShift(), augmentation, pre));
         }
         Optional<String> stopReason;
         try {
