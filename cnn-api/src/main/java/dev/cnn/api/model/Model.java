@@ -106,6 +106,28 @@ public final class Model {
                         + heads.stream().map(Head::name).toList()));
     }
 
+    /**
+     * This model with {@code replacement} in place of the head of the same name (same network and preprocessing), for
+     * example the tag head with thresholds chosen on validation images.
+     *
+     * @throws IllegalArgumentException when the model has no head of that name, or the replacement does not fit it
+     */
+    public Model withHead(Head replacement) {
+        head(replacement.name());
+        List<Head> replaced = heads.stream().map(h -> h.name().equals(replacement.name()) ? replacement : h).toList();
+        return new Model(network, replaced, preprocessing);
+    }
+
+    /** The first head that reads tags, if there is one. */
+    public java.util.Optional<Head> tagHead() {
+        return heads.stream().filter(h -> h.loss().targets() == Targets.TAGS).findFirst();
+    }
+
+    /** The first head that reads one class per image, if there is one. */
+    public java.util.Optional<Head> classHead() {
+        return heads.stream().filter(h -> h.loss().targets() == Targets.CLASS).findFirst();
+    }
+
     /** The loss of the first head. */
     public Loss loss() {
         return heads.get(0).loss();

@@ -128,25 +128,24 @@ public final class Trainer {
             }
             Tensor input = backend.tensor(features, Batches.batchShape(train, indices.length));
             Map<String, Tensor> outputs = network.forward(Map.of(network.inputNames().get(0), input), true);
-            Map<String, Tensor> gradients = new LinkedHashMap<>();
-            double total = 0;
+            Map<String, Tensor> targets = new LinkedHashMap<>();
             for (Head head : heads) {
-                Tensor output = outputs.get(head.name());
-                LossValue value = head.loss().evaluate(output, Batches.targets(train, indices, head.loss(),
-                        output.shape().dim(-1), backend));
+                targets.put(head.name(), Batches.targets(train, indices, head.loss(),
+                        outputs.get(head.name()).shape().dim(-1), backend));
+            }
+            WeightedLoss loss = WeightedLoss.of(heads, outputs, targets);
+            for (Head head : heads) {
+                LossValue value = loss.perHead().get(head.name());
                 if (!Double.isFinite(value.value())) {
                     throw new TrainingDivergedException("the loss" + (heads.size() > 1 ? " of head '" + head.name() + "'" : "")
                             + " became " + value.value() + " at epoch " + epoch + ", batch " + (batch + 1) + " of "
                             + batches + " (learning rate " + optimizer.currentLearningRate()
                             + "); lower the learning rate, check the inputs are normalised, and start again");
                 }
-                total += head.weight() * value.value();
-                gradients.put(head.name(), head.weight() == 1 ? value.gradient()
-                        : backend.scale(value.gradient(), (float) head.weight()));
             }
-            network.backwardToParameters(gradients);
+            network.backwardToParameters(loss.gradients());
             optimizer.update();
-            lossSum += total * indices.length;
+            lossSum += loss.value() * indices.length;
             if (accuracyHead != null) {
                 Tensor scored = outputs.get(accuracyHead.name());
                 correct += Batches.countCorrect(scored.toArray(), scored.shape().dim(-1), train, indices);

@@ -4,7 +4,6 @@ import dev.cnn.api.backend.Backend;
 import dev.cnn.api.data.Dataset;
 import dev.cnn.api.data.ImageAugmentation;
 import dev.cnn.api.eval.Evaluation;
-import dev.cnn.api.eval.Evaluator;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Model;
 import dev.cnn.api.model.Preprocessing;
@@ -97,11 +96,10 @@ public final class TrainingRun {
             }
         }
         List<EpochScores> scores = new ArrayList<>();
-        Evaluation[] lastTest = new Evaluation[1];
         progress.planRun(plan.epochs());
         TrainingCurve curve = new TrainingCurve();
-        EpochBookkeeper bookkeeper = new EpochBookkeeper(model, optimizer, test, scores, lastTest, curve, watcher);
-        Trainer.Builder builder = Trainer.builder().setNetwork(model.network()).setLoss(model.loss())
+        EpochBookkeeper bookkeeper = new EpochBookkeeper(model, optimizer, validation, test, scores, curve, watcher);
+        Trainer.Builder builder = Trainer.builder().setNetwork(model.network()).setHeads(model.heads())
                 .optOptimizer(optimizer).optEpochs(plan.epochs()).optInitialEpoch(epochsDone)
                 .optBatchSize(plan.batchSize()).optSeed(plan.seed()).optListener(progress, curve, bookkeeper);
         ImageAugmentation augmentation = ImageAugmentation.parse(plan.augmentation());
@@ -114,7 +112,11 @@ public final class TrainingRun {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return new TrainingResult(model, optimizer, scores, lastTest[0], stopReason);
+        if (bookkeeper.lastTest == null) {
+            bookkeeper.score();
+        }
+        return new TrainingResult(bookkeeper.model, optimizer, scores, bookkeeper.lastTest.classes(),
+                bookkeeper.lastTest.tags(), stopReason);
     }
 
     /** The whole epochs behind {@code steps} updates; a resumed run must have epochs left to train. */
@@ -149,9 +151,15 @@ public final class TrainingRun {
     }
 
     private Model newModel(Preset preset, Dataset trainRaw) {
-        GraphNetwork network = preset.build(trainRaw.sampleShape(), trainRaw.classNames().size(), backend,
-                settings.plan().seed());
-        return new Model(network, Loss.SOFTMAX_CROSS_ENTROPY, trainRaw.classNames(), PixelStatistics.of(trainRaw));
+        if (preset.tagged() && !trainRaw.hasTags()) {
+            throw new CliFailure(preset.id() + " learns tags as well as classes, but the dataset has no tags; train it on"
+                    + " a tagged dataset (--dataset shapes, or an image folder with a tags.csv)");
+        }
+        int classes = trainRaw.classNames().size();
+        GraphNetwork network = preset.tagged()
+                ? preset.build(trainRaw.sampleShape(), classes, trainRaw.tagNames().size(), backend, settings.plan().seed())
+                : preset.build(trainRaw.sampleShape(), classes, backend, settings.plan().seed());
+        return new Model(network, preset.heads(trainRaw.classNames(), trainRaw.tagNames()), PixelStatistics.of(trainRaw));
     }
 
     private Model compatible(Model model, Dataset trainPixels, String verb) {
@@ -163,6 +171,11 @@ public final class TrainingRun {
             throw new CliFailure("the model to " + verb + " takes images of shape " + model.inputShape() + " in "
                     + model.classNames().size() + " classes, but the dataset has images of shape " + trainPixels.sampleShape()
                     + " in " + trainPixels.classNames().size() + " classes; use the kind of data it was trained on");
+        }
+        if (model.tagHead().isPresent() && !model.tagHead().get().labels().equals(trainPixels.tagNames())) {
+            throw new CliFailure("the model to " + verb + " learns the tags " + model.tagHead().get().labels()
+                    + ", but the dataset has " + (trainPixels.hasTags() ? "the tags " + trainPixels.tagNames() : "no tags")
+                    + "; use the kind of data it was trained on");
         }
         if (settings.source() instanceof ModelSource.Resumed && trainPixels.size() != settings.plan().trainingImages()) {
             throw new CliFailure("the run to resume trained on " + settings.plan().trainingImages() + " images of "
@@ -181,34 +194,43 @@ public final class TrainingRun {
         return data.normalized((float) pre.mean(), (float) pre.std());
     }
 
-    /** After each epoch: scores the test split, prints the epoch's line, rewrites the checkpoint and the chart. */
+    /**
+     * After each epoch: chooses the tag thresholds on the validation split (when the model has a tag head), scores the
+     * test split, prints the epoch's line, rewrites the checkpoint and the chart.
+     */
     private final class EpochBookkeeper implements TrainingListener {
-        private final Model model;
         private final Optimizer optimizer;
+        private final Dataset validation;
         private final Dataset test;
         private final List<EpochScores> scores;
-        private final Evaluation[] lastTest;
         private final TrainingCurve curve;
-
         private final CheckpointWatcher watcher;
+        private Model model;
+        private ModelScores lastTest;
 
-        EpochBookkeeper(Model model, Optimizer optimizer, Dataset test, List<EpochScores> scores, Evaluation[] lastTest,
+        EpochBookkeeper(Model model, Optimizer optimizer, Dataset validation, Dataset test, List<EpochScores> scores,
                         TrainingCurve curve, CheckpointWatcher watcher) {
-            this.watcher = watcher;
-            this.curve = curve;
             this.model = model;
             this.optimizer = optimizer;
+            this.validation = validation;
             this.test = test;
             this.scores = scores;
-            this.lastTest = lastTest;
+            this.curve = curve;
+            this.watcher = watcher;
+        }
+
+        /** Tunes the thresholds and scores the test split with them. */
+        void score() {
+            model = TagTuning.tuned(model, validation, settings.plan().batchSize());
+            lastTest = ModelScores.of(model, test, settings.plan().batchSize());
         }
 
         @Override
         public void onEpochEnd(EpochReport r, TrainingControl control) {
-            Evaluation evaluation = Evaluator.evaluate(model.network(), model.loss(), test, settings.plan().batchSize());
-            lastTest[0] = evaluation;
+            score();
+            Evaluation evaluation = lastTest.classes();
             EpochScores s = new EpochScores(r.epoch(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(),
-                    r.validationAccuracy(), evaluation.loss(), evaluation.accuracy(), r.imagesPerSecond(), r.seconds());
+                    r.validationAccuracy(), lastTest.loss(), evaluation.accuracy(), r.imagesPerSecond(), r.seconds());
             scores.add(s);
             out.println(describe(s));
             out.flush();
@@ -228,10 +250,13 @@ public final class TrainingRun {
         private String describe(EpochScores s) {
             String validation = s.hasValidation()
                     ? String.format(Locale.ROOT, ", validation accuracy %.2f%%", s.validationAccuracy() * 100) : "";
+            String tags = lastTest.tags() == null ? ""
+                    : String.format(Locale.ROOT, ", test tag F1 %.4f (mAP %.4f)", lastTest.tags().macroF1(),
+                    lastTest.tags().meanAveragePrecision());
             return String.format(Locale.ROOT,
-                    "epoch %d/%d: loss %.4f, train accuracy %.2f%%%s, test accuracy %.2f%%, %,.0f images/s, %.1f s",
+                    "epoch %d/%d: loss %.4f, train accuracy %.2f%%%s, test accuracy %.2f%%%s, %,.0f images/s, %.1f s",
                     s.epoch(), settings.plan().epochs(), s.trainLoss(), s.trainAccuracy() * 100, validation,
-                    s.testAccuracy() * 100, s.imagesPerSecond(), s.seconds());
+                    s.testAccuracy() * 100, tags, s.imagesPerSecond(), s.seconds());
         }
     }
 }
