@@ -123,6 +123,26 @@ class TaggerCommandTest {
     }
 
     @Test
+    void aTaggedImageFolderTrainsTheTaggerAndAnUntaggedOneIsRefused() throws Exception {
+        Path folder = dir.resolve("tagged");
+        Cli.run("datasets", "export", "shapes:120:30:20", folder.toString()).succeeded();
+        Path fromFolder = dir.resolve("folder.cnn");
+        Cli.Result r = Cli.run("train", "--model", "tagger", "--dataset", folder.toString(), "--epochs", "1",
+                "--batch-size", "16", "--out", fromFolder.toString(), "--backend", "cpu").succeeded();
+        assertTrue(r.out().contains("test tags: macro F1 "), r.out());
+        Head tags = Model.load(fromFolder, Backends.select("cpu")).tagHead().orElseThrow();
+        assertEquals(ShapesSource.tagNames(), tags.labels(), "the tags of tags.csv");
+        assertEquals(tags.labels().size(), tags.thresholds().size());
+        Cli.run("eval", "--model-file", fromFolder.toString(), "--dataset", folder.toString(), "--backend", "cpu")
+                .succeeded();
+
+        Files.delete(folder.resolve("tags.csv"));
+        Cli.run("train", "--model", "tagger", "--dataset", folder.toString(), "--epochs", "1", "--out",
+                dir.resolve("untagged.cnn").toString(), "--backend", "cpu")
+                .failedWith(1, "tagger learns tags as well as classes, but the dataset has no tags");
+    }
+
+    @Test
     void thresholdOutsideZeroToOneOrOnAPlainClassifierIsAUsageError() {
         training.succeeded();
         Cli.run("predict", "--model-file", model.toString(), "--index", "0", "--dataset", DATA, "--threshold", "1.5",
