@@ -23,8 +23,8 @@ import dev.cnn.api.backend.Backend;
  * geometry, value kind and seed), the tolerance and the first differing element.
  */
 public abstract class BackendCompatibilityKit implements TensorProperties, MatmulProperties, PerChannelProperties,
-        ChannelProperties, ConvolutionProperties, PoolingProperties, ActivationProperties, SoftmaxProperties,
-        ArithmeticProperties, OptimizerProperties, NetworkProperties {
+        ChannelProperties, ConvolutionProperties, DepthwiseProperties, PoolingProperties, ActivationProperties,
+        SoftmaxProperties, ArithmeticProperties, OptimizerProperties, NetworkProperties {
 
     @Override
     public abstract Backend backendUnderTest();

@@ -6,6 +6,9 @@ import dev.cnn.api.layers.AvgPool2D;
 import dev.cnn.api.layers.BatchNorm;
 import dev.cnn.api.layers.Conv2D;
 import dev.cnn.api.layers.Dense;
+import dev.cnn.api.layers.DepthwiseConv2D;
+import dev.cnn.api.layers.GlobalAvgPool2D;
+import dev.cnn.api.layers.SeparableConv2D;
 import dev.cnn.api.layers.Dropout;
 import dev.cnn.api.layers.Flatten;
 import dev.cnn.api.layers.MaxPool2D;
@@ -115,6 +118,27 @@ public enum Preset {
             }
             layers.addAll(List.of(new Flatten(), new Dense(256, false, dev.cnn.api.layer.Initializer.XAVIER), BatchNorm.of(),
                     new ReLU(), new Dropout(0.5), Dense.of(classes)));
+            return layers;
+        }
+    },
+    /**
+     * Depthwise-separable blocks for few parameters (about 30,000): a 3x3 stem of 32 maps, separable 3x3 convolutions
+     * of 64, then 128 and 128 maps with batch norm, max-pooling after the first and third, global average pooling.
+     */
+    SEPARABLE_SMALL("separable-small", "depthwise-separable: conv3 32, sep3 64, max 2, sep3 128, sep3 128, max 2, global avg pool, dense") {
+        @Override
+        List<LayerConfig> layers(Shape input, int classes) {
+            List<LayerConfig> layers = new ArrayList<>(List.of(Conv2D.of(32, 3).withPadding(1).withBias(false),
+                    BatchNorm.of(), new ReLU()));
+            int[] widths = {64, 128, 128};
+            for (int i = 0; i < widths.length; i++) {
+                layers.addAll(List.of(new SeparableConv2D(widths[i], DepthwiseConv2D.of(3).withPadding(1), false),
+                        BatchNorm.of(), new ReLU()));
+                if (i != 1) {
+                    layers.add(MaxPool2D.of(2));
+                }
+            }
+            layers.addAll(List.of(new GlobalAvgPool2D(), Dense.of(classes)));
             return layers;
         }
     },

@@ -91,6 +91,22 @@ public interface Backend {
                 conv2dBackwardFilter(input, outputGradient, geometry, filter.shape()));
     }
 
+    // ---- depthwise convolution (one group per input channel, any dilation) ----
+
+    /**
+     * Depthwise cross-correlation of {@code input} {@code [N, C, H, W]} with {@code filter} {@code [C, M, kH, kW]}:
+     * each input channel {@code c} is convolved on its own with its {@code M} kernels, giving output channels
+     * {@code c M .. c M + M - 1} of {@code [N, C M, Ho, Wo]} ({@link ConvGeometry#depthwiseOutputShape}). Honours
+     * stride, padding and dilation; no bias.
+     */
+    Tensor depthwiseConv2d(Tensor input, Tensor filter, ConvGeometry geometry);
+
+    /** Gradient of {@link #depthwiseConv2d} with respect to its input, given the output gradient; shape {@code inputShape}. */
+    Tensor depthwiseConv2dBackwardData(Tensor outputGradient, Tensor filter, ConvGeometry geometry, Shape inputShape);
+
+    /** Gradient of {@link #depthwiseConv2d} with respect to its filter, given the input and output gradient; shape {@code filterShape}. */
+    Tensor depthwiseConv2dBackwardFilter(Tensor input, Tensor outputGradient, ConvGeometry geometry, Shape filterShape);
+
     // ---- pooling ----
 
     /** Max over each window of each channel; padding never wins. */

@@ -23,4 +23,18 @@ final class SizeArithmetic {
         }
         return (int) out;
     }
+
+    /**
+     * The cells a kernel of {@code taps} spans with {@code dilation}: {@code (taps - 1) dilation + 1}.
+     *
+     * @throws IllegalArgumentException when the span does not fit an {@code int}
+     */
+    static int dilatedSpan(int taps, int dilation) {
+        long span = (long) (taps - 1) * dilation + 1;
+        if (span > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a kernel of " + taps + " taps dilated " + dilation + " spans " + span
+                    + " cells, more than an int holds");
+        }
+        return (int) span;
+    }
 }

@@ -24,6 +24,8 @@ public final class BuiltinLayerTypes implements LayerTypeProvider {
                 Map.entry("tanh", Tanh.class),
                 Map.entry("softmax", Softmax.class),
                 Map.entry("add", Add.class),
-                Map.entry("concatenate", Concatenate.class));
+                Map.entry("concatenate", Concatenate.class),
+                Map.entry("depthwise_conv2d", DepthwiseConv2D.class),
+                Map.entry("separable_conv2d", SeparableConv2D.class));
     }
 }

@@ -121,6 +121,32 @@ public final class CpuBackend implements Backend {
         return wrap(Conv2dKernels.backwardFilter(Arguments.data(input), Arguments.data(outputGradient), d), filterShape);
     }
 
+    // ---- depthwise convolution ----
+
+    @Override
+    public Tensor depthwiseConv2d(Tensor input, Tensor filter, ConvGeometry geometry) {
+        var d = DepthwiseKernels.Dims.of(Arguments.cpu(input).shape(), Arguments.cpu(filter).shape(), geometry);
+        return wrap(DepthwiseKernels.forward(Arguments.data(input), Arguments.data(filter), d),
+                geometry.depthwiseOutputShape(input.shape(), filter.shape()));
+    }
+
+    @Override
+    public Tensor depthwiseConv2dBackwardData(Tensor outputGradient, Tensor filter, ConvGeometry geometry,
+                                              Shape inputShape) {
+        var d = DepthwiseKernels.Dims.of(inputShape, Arguments.cpu(filter).shape(), geometry);
+        requireOutputGradient(outputGradient, geometry.depthwiseOutputShape(inputShape, filter.shape()));
+        return wrap(DepthwiseKernels.backwardData(Arguments.data(outputGradient), Arguments.data(filter), d), inputShape);
+    }
+
+    @Override
+    public Tensor depthwiseConv2dBackwardFilter(Tensor input, Tensor outputGradient, ConvGeometry geometry,
+                                                Shape filterShape) {
+        var d = DepthwiseKernels.Dims.of(Arguments.cpu(input).shape(), filterShape, geometry);
+        requireOutputGradient(outputGradient, geometry.depthwiseOutputShape(input.shape(), filterShape));
+        return wrap(DepthwiseKernels.backwardFilter(Arguments.data(input), Arguments.data(outputGradient), d),
+                filterShape);
+    }
+
     private static void requireOutputGradient(Tensor outputGradient, Shape expected) {
         if (!Arguments.cpu(outputGradient).shape().equals(expected)) {
             throw new IllegalArgumentException("output gradient has shape " + outputGradient.shape()

@@ -113,6 +113,37 @@ public final class Nd4jBackend implements Backend {
         return new ConvGradients(wrap(both[0]), wrap(both[1]));
     }
 
+    // ---- depthwise convolution (as a full conv2d; see DepthwiseAsFull) ----
+
+    @Override
+    public Tensor depthwiseConv2d(Tensor input, Tensor filter, ConvGeometry geometry) {
+        geometry.depthwiseOutputShape(input.shape(), filter.shape());
+        return conv2d(input, full(filter, geometry), DepthwiseAsFull.undilated(geometry));
+    }
+
+    @Override
+    public Tensor depthwiseConv2dBackwardData(Tensor outputGradient, Tensor filter, ConvGeometry geometry,
+                                              Shape inputShape) {
+        requireOutputGradient("depthwiseConv2dBackwardData", geometry.depthwiseOutputShape(inputShape, filter.shape()),
+                outputGradient);
+        return conv2dBackwardData(outputGradient, full(filter, geometry), DepthwiseAsFull.undilated(geometry), inputShape);
+    }
+
+    @Override
+    public Tensor depthwiseConv2dBackwardFilter(Tensor input, Tensor outputGradient, ConvGeometry geometry,
+                                                Shape filterShape) {
+        requireOutputGradient("depthwiseConv2dBackwardFilter", geometry.depthwiseOutputShape(input.shape(), filterShape),
+                outputGradient);
+        Tensor fullGradient = conv2dBackwardFilter(input, outputGradient, DepthwiseAsFull.undilated(geometry),
+                DepthwiseAsFull.fullShape(filterShape, geometry));
+        return tensor(DepthwiseAsFull.gather(fullGradient.toArray(), filterShape, geometry), filterShape);
+    }
+
+    private Tensor full(Tensor filter, ConvGeometry geometry) {
+        return tensor(DepthwiseAsFull.expand(filter.toArray(), filter.shape(), geometry),
+                DepthwiseAsFull.fullShape(filter.shape(), geometry));
+    }
+
     // ---- pooling ----
 
     @Override

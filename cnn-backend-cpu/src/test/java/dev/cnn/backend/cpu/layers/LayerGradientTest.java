@@ -13,6 +13,8 @@ import dev.cnn.api.layers.AvgPool2D;
 import dev.cnn.api.layers.BatchNorm;
 import dev.cnn.api.layers.Conv2D;
 import dev.cnn.api.layers.Dense;
+import dev.cnn.api.layers.DepthwiseConv2D;
+import dev.cnn.api.layers.SeparableConv2D;
 import dev.cnn.api.layers.Dropout;
 import dev.cnn.api.layers.Flatten;
 import dev.cnn.api.layers.GlobalAvgPool2D;
@@ -56,6 +58,11 @@ class LayerGradientTest {
                 Arguments.of(new LeakyReLU(0.1), Shape.of(10)),
                 Arguments.of(new Sigmoid(), Shape.of(10)),
                 Arguments.of(new Tanh(), Shape.of(2, 3, 3)),
+                Arguments.of(DepthwiseConv2D.of(3).withDepthMultiplier(2).withPadding(1), Shape.of(2, 5, 5)),
+                Arguments.of(new DepthwiseConv2D(2, 3, 1, 2, 1, 1, 2, 2, 2, true, Initializer.XAVIER), Shape.of(3, 6, 7)),
+                Arguments.of(SeparableConv2D.of(4, 3).withPadding(2).withDilation(2), Shape.of(2, 5, 6)),
+                Arguments.of(new SeparableConv2D(3, DepthwiseConv2D.of(2).withDepthMultiplier(2).withStride(2), false),
+                        Shape.of(2, 6, 6)),
                 Arguments.of(new Softmax(), Shape.of(6)));
     }
 

@@ -1,0 +1,82 @@
+package dev.cnn.api.layers;
+
+import dev.cnn.api.backend.Backend;
+import dev.cnn.api.backend.ConvGeometry;
+import dev.cnn.api.backend.ConvGradients;
+import dev.cnn.api.layer.Layer;
+import dev.cnn.api.layer.Parameter;
+import dev.cnn.api.tensor.Shape;
+import dev.cnn.api.tensor.Tensor;
+import java.util.List;
+import java.util.Random;
+
+/** Depthwise then pointwise, with parameters {@code depthwise_weight}, {@code pointwise_weight} and {@code bias}. */
+final class SeparableConv2DLayer implements Layer {
+    private static final ConvGeometry POINTWISE = new ConvGeometry(1, 1, 0, 0);
+
+    private final SeparableConv2D config;
+    private final Backend backend;
+    private final ConvGeometry geometry;
+    private final Parameter depthwiseWeight;
+    private final Parameter pointwiseWeight;
+    private final Parameter bias;
+    private Tensor lastInput;
+    private Tensor lastDepthwise;
+
+    SeparableConv2DLayer(SeparableConv2D config, Shape input, Backend backend, Random random) {
+        this.config = config;
+        this.backend = backend;
+        DepthwiseConv2D depthwise = config.depthwise();
+        this.geometry = depthwise.geometry();
+        Shape depthwiseShape = depthwise.filterShape(input);
+        int taps = depthwise.kernelHeight() * depthwise.kernelWidth();
+        this.depthwiseWeight = new Parameter("depthwise_weight", backend.tensor(depthwise.initializer()
+                .sample(depthwiseShape.size(), taps, depthwise.depthMultiplier() * taps, random), depthwiseShape), true);
+        int middle = input.dim(0) * depthwise.depthMultiplier();
+        Shape pointwiseShape = Shape.of(config.filters(), middle, 1, 1);
+        this.pointwiseWeight = new Parameter("pointwise_weight", backend.tensor(depthwise.initializer()
+                .sample(pointwiseShape.size(), middle, config.filters(), random), pointwiseShape), true);
+        this.bias = config.useBias() ? new Parameter("bias", backend.zeros(Shape.of(config.filters())), true) : null;
+    }
+
+    @Override
+    public SeparableConv2D config() {
+        return config;
+    }
+
+    @Override
+    public Tensor forward(Tensor input, boolean training) {
+        lastInput = input;
+        lastDepthwise = backend.depthwiseConv2d(input, depthwiseWeight.value(), geometry);
+        Tensor out = backend.conv2d(lastDepthwise, pointwiseWeight.value(), POINTWISE);
+        return bias == null ? out : backend.addPerChannel(out, bias.value());
+    }
+
+    @Override
+    public Tensor backward(Tensor outputGradient) {
+        Tensor middle = backwardToMiddle(outputGradient);
+        return backend.depthwiseConv2dBackwardData(middle, depthwiseWeight.value(), geometry, lastInput.shape());
+    }
+
+    @Override
+    public void backwardToParameters(Tensor outputGradient) {
+        backwardToMiddle(outputGradient);
+    }
+
+    /** Fills every parameter gradient and returns the gradient with respect to the depthwise output. */
+    private Tensor backwardToMiddle(Tensor outputGradient) {
+        if (bias != null) {
+            bias.addGradient(backend.sumPerChannel(outputGradient));
+        }
+        ConvGradients pointwise = backend.conv2dBackward(lastDepthwise, pointwiseWeight.value(), outputGradient, POINTWISE);
+        pointwiseWeight.addGradient(pointwise.filter());
+        depthwiseWeight.addGradient(backend.depthwiseConv2dBackwardFilter(lastInput, pointwise.input(), geometry,
+                depthwiseWeight.shape()));
+        return pointwise.input();
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return bias == null ? List.of(depthwiseWeight, pointwiseWeight) : List.of(depthwiseWeight, pointwiseWeight, bias);
+    }
+}
