@@ -99,9 +99,24 @@ class TaggerCommandTest {
         List<String> lines = r.outLines().stream().filter(l -> PREDICTION.matcher(l).matches()).toList();
         assertEquals(5, lines.size(), "one line per image in the form 'x.png: 97.1% image; tags: yellow 99%, ...':\n"
                 + r.out());
-        assertTrue(lines.get(0).startsWith(image + ": "), r.out());
+        assertTrue(lines.get(0).startsWith(image + ": "), "a colour image is never inverted as if it were ink on paper: "
+                + r.out());
         assertTrue(r.out().contains("grid: " + grid), r.out());
         assertTrue(Files.size(grid) > 0);
+
+        Path light = dir.resolve("light.png");
+        java.awt.image.BufferedImage paper = new java.awt.image.BufferedImage(24, 24, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = paper.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 24, 24);
+        g.setColor(java.awt.Color.RED);
+        g.fillOval(6, 6, 12, 12);
+        g.dispose();
+        javax.imageio.ImageIO.write(paper, "png", light.toFile());
+        Cli.Result onWhite = Cli.run("predict", "--model-file", model.toString(), light.toString(), "--backend", "cpu")
+                .succeeded();
+        assertTrue(onWhite.out().startsWith(light + ": ") && PREDICTION.matcher(onWhite.outLines().get(0)).matches(),
+                "a colour image on white is not inverted as if it were ink on paper: " + onWhite.out());
 
         Cli.Result everything = Cli.run("predict", "--model-file", model.toString(), image.toString(), "--threshold", "0",
                 "--backend", "cpu").succeeded();
