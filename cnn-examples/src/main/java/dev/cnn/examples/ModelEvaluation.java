@@ -40,7 +40,7 @@ final class ModelEvaluation {
                     + pixels.classNames().size() + "; evaluate it on the kind of data it was trained on");
         }
         var pre = model.preprocessing();
-        Dataset prepared = pixels.normalized((float) pre.mean(), (float) pre.std());
+        Dataset prepared = pixels.normalized(pre);
         return ModelScores.of(model, prepared, batchSize);
     }
 

@@ -8,7 +8,6 @@ import dev.cnn.api.eval.Evaluation;
 import dev.cnn.api.eval.TagEvaluation;
 import dev.cnn.api.model.Head;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.optim.OptimizerConfig;
 import dev.cnn.api.train.TrainingPlan;
 import dev.cnn.examples.pictures.ConfusionHeatMap;
 import dev.cnn.examples.pictures.PngFiles;
@@ -72,8 +71,8 @@ final class TaggerDemo {
         Files.createDirectories(outDir);
         TrainingPlan plan = new TrainingPlan(epochs, BATCH, seed, TrainCommand.TAGGER_VALIDATION, 0, source.name(),
                 train.size());
-        TrainingSettings settings = new TrainingSettings(new ModelSource.Fresh(Preset.TAGGER), plan,
-                OptimizerConfig.Kind.ADAM, LEARNING_RATE, ScheduleKind.COSINE, null, outDir.resolve("training.png"));
+        TrainingSettings settings = new TrainingSettings(new ModelSource.Fresh(Preset.TAGGER), plan, "adam",
+                LEARNING_RATE, ScheduleKind.COSINE, null, 0, outDir.resolve("training.png"));
         TrainingResult result = new TrainingRun(settings, backend, out, progress).run(train, test);
         Model trained = result.model();
         done(2, "trained", step);

@@ -5,7 +5,7 @@ import dev.cnn.api.data.Dataset;
 import dev.cnn.api.data.DatasetSource;
 import dev.cnn.api.data.ImageAugmentation;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.optim.OptimizerConfig;
+import dev.cnn.api.optim.OptimizerTypes;
 import dev.cnn.api.train.TrainingPlan;
 import dev.cnn.examples.training.ModelSource;
 import dev.cnn.examples.training.ProgressReporter;
@@ -118,6 +118,11 @@ final class TrainCommand implements Callable<Integer> {
     /** The validation split of a tagger's run when none is given: the images its tag thresholds are chosen on. */
     static final double TAGGER_VALIDATION = 0.1;
 
+    @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "0",
+            description = "Also rewrite the model file every STEPS updates, not only after every epoch; --resume continues"
+                    + " from within an epoch just as exactly.")
+    private long checkpointEvery;
+
     /** The options that make up a run's plan; a resume takes them from its checkpoint. */
     private static final List<String> RUN_OPTIONS = List.of("--model", "--epochs", "--batch-size", "--optimizer", "--lr",
             "--schedule", "--seed", "--validation-split", "--augment", "--crop", "--flip", "--rotate", "--scale",
@@ -144,12 +149,13 @@ final class TrainCommand implements Callable<Integer> {
         Options.atLeast(spec, "--epochs", epochs, 1);
         Options.atLeast(spec, "--batch-size", batchSize, 1);
         Options.atLeast(spec, "--augment", augment, 0);
+        Options.atLeast(spec, "--checkpoint-every", checkpointEvery, 0);
         Options.positive(spec, "--lr", learningRate);
         if (!(validationSplit >= 0 && validationSplit < 1)) {
             throw Options.usage(spec, "--validation-split must be at least 0 and below 1, got " + validationSplit);
         }
         ImageAugmentation augmentation = augmentation();
-        OptimizerConfig.Kind kind = Options.optimizer(spec, optimizer);
+        String kind = Options.optimizer(spec, optimizer);
         ScheduleKind scheduleKind = Options.schedule(spec, schedule);
         PrintWriter stdout = spec.commandLine().getOut();
 
@@ -185,7 +191,8 @@ final class TrainCommand implements Callable<Integer> {
                 located.name(), train.size(), test.size(), backend.name());
         stdout.flush();
 
-        TrainingSettings settings = new TrainingSettings(source, plan, kind, learningRate, scheduleKind, modelFile, chart);
+        TrainingSettings settings = new TrainingSettings(source, plan, kind, learningRate, scheduleKind, modelFile,
+                checkpointEvery, chart);
         ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), main.interactiveTerminal());
         TrainingResult result;
         try (InterruptNotice notice = InterruptNotice.forCheckpoint(spec.commandLine().getErr(), modelFile)) {
@@ -245,7 +252,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw Options.usage(spec, given + " cannot be honoured by --resume, which continues the run saved in "
                         + file + " with its own settings (" + plan.epochs() + (plan.epochs() == 1 ? " epoch" : " epochs")
                         + ", batches of " + plan.batchSize() + ", seed " + plan.seed() + ", "
-                        + loaded.optimizer().config().kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + OptimizerTypes.idOf(loaded.optimizer().config())
                         + "); drop " + option + ", or start a new run from its weights: ./cnn train --init-from " + file
                         + " --dataset " + dataset + " " + given);
             }

@@ -26,15 +26,9 @@ final class PixelAugmentation implements BatchTransform {
 
     @Override
     public void apply(float[] features, Shape batchShape, Random random) {
-        float mean = (float) preprocessing.mean();
-        float std = (float) preprocessing.std();
-        for (int i = 0; i < features.length; i++) {
-            features[i] = features[i] * std + mean;
-        }
+        preprocessing.invertInPlace(features);
         shift.apply(features, batchShape, random);
         augmentation.apply(features, batchShape, random);
-        for (int i = 0; i < features.length; i++) {
-            features[i] = (features[i] - mean) / std;
-        }
+        preprocessing.applyInPlace(features);
     }
 }
