@@ -50,7 +50,8 @@ final class LoadReporter implements LoadListener {
             return;
         }
         int filled = (int) Math.round((double) done / total * BAR_WIDTH);
-        String line = String.format(Locale.ROOT, "reading %s [%s%s] %,d/%,d images", what, "#".repeat(filled),
+        String verb = dev.cnn.api.data.ShapesSource.isShapes(what) ? "generating" : "reading";
+        String line = String.format(Locale.ROOT, "%s %s [%s%s] %,d/%,d images", verb, what, "#".repeat(filled),
                 "-".repeat(BAR_WIDTH - filled), done, total);
         err.print("\r" + line + " ".repeat(Math.max(0, lastLineLength - line.length())));
         err.flush();

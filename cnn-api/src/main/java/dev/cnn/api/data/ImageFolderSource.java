@@ -114,7 +114,7 @@ public final class ImageFolderSource implements DatasetSource {
         if (options.channels() != 0 && options.rows() != 0) {
             return Shape.of(options.channels(), options.rows(), options.columns());
         }
-        List<Object> headers = ParallelMap.map(entries, e -> header(e.file()), options.threads(), (d, t) -> { });
+        List<Object> headers = ParallelMap.map(entries, e -> header(e.file()), options.threads(), listener::progress);
         Map<String, Path> sizes = new LinkedHashMap<>();
         boolean colour = false;
         for (int i = 0; i < entries.size(); i++) {

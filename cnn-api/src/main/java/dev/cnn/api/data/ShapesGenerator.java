@@ -106,7 +106,7 @@ final class ShapesGenerator {
     private static void object(Graphics2D g, ShapeKind kind, ShapeColor color, ShapeTexture texture, int height,
                                int width, Random random) {
         double scale = Math.min(width, height);
-        double r = scale * (0.22 + 0.14 * random.nextDouble());
+        double r = scale * (0.25 + 0.13 * random.nextDouble());
         double margin = r * 0.85;
         double cx = margin + (width - 2 * margin) * random.nextDouble();
         double cy = margin + (height - 2 * margin) * random.nextDouble();
@@ -120,7 +120,7 @@ final class ShapesGenerator {
         float brightness = 0.8f + 0.2f * random.nextFloat();
         Color base = Color.getHSBColor(hue, saturation, brightness);
         Color light = Color.getHSBColor(hue, saturation * 0.85f, Math.min(1f, brightness * 1.1f));
-        Color dark = Color.getHSBColor(hue, Math.min(1f, saturation * 1.05f), brightness * 0.55f);
+        Color dark = Color.getHSBColor(hue, Math.min(1f, saturation * 1.05f), brightness * 0.62f);
         double shadeAngle = 2 * Math.PI * random.nextDouble();
         g.setPaint(new GradientPaint((float) (cx - r * Math.cos(shadeAngle)), (float) (cy - r * Math.sin(shadeAngle)),
                 light, (float) (cx + r * Math.cos(shadeAngle)), (float) (cy + r * Math.sin(shadeAngle)), base));

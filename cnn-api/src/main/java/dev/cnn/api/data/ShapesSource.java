@@ -146,22 +146,21 @@ public record ShapesSource(int trainImages, int testImages, int height, int widt
             indices.add(i);
         }
         int threads = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
-        List<ShapesGenerator.Drawn> drawn = ParallelMap.map(indices, i -> ShapesGenerator.draw(
-                ShapeKind.values()[i % ShapeKind.values().length], height, width, new Random(imageSeed(split, i))),
-                threads, listener::progress);
         List<String> tags = tagNames();
         int size = sampleShape().size();
         float[] features = new float[count * size];
         int[] labels = new int[count];
         float[] multiHot = new float[count * tags.size()];
-        for (int i = 0; i < count; i++) {
-            ShapesGenerator.Drawn d = drawn.get(i);
+        ParallelMap.map(indices, i -> {
+            ShapesGenerator.Drawn d = ShapesGenerator.draw(ShapeKind.values()[i % ShapeKind.values().length], height,
+                    width, new Random(imageSeed(split, i)));
             System.arraycopy(d.pixels(), 0, features, i * size, size);
             labels[i] = d.kind().ordinal();
             for (String t : d.tags()) {
                 multiHot[i * tags.size() + tags.indexOf(t)] = 1f;
             }
-        }
+            return i;
+        }, threads, listener::progress);
         return new Dataset(sampleShape(), features, labels, classNames(), multiHot, tags);
     }
 

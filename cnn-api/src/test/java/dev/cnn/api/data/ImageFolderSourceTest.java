@@ -41,12 +41,14 @@ class ImageFolderSourceTest {
         TestImages.rgb(root.resolve("train/jpeg/a.jpg"), 37, 23, 0xFFFFFF, "jpg");
         TestImages.rgb(root.resolve("train/bmp/a.bmp"), 5, 3, 0x00FFFF, "bmp");
         TestImages.rgb(root.resolve("train/gif/a.gif"), 6, 6, 0xFFFF00, "gif");
+        TestImages.rgb16(root.resolve("train/rgb16/a.png"), 3, 9, 65535, 0, 65535);
         TestImages.rgb(root.resolve("test/rgb/b.png"), 8, 8, 0xFF0000, "png");
 
         Dataset train = source(3, 6, 4).train();
-        assertEquals(List.of("bmp", "gif", "grey", "grey16", "jpeg", "palette", "rgb", "rgba"), train.classNames());
+        assertEquals(List.of("bmp", "gif", "grey", "grey16", "jpeg", "palette", "rgb", "rgb16", "rgba"),
+                train.classNames());
         assertEquals(Shape.of(3, 6, 4), train.sampleShape());
-        assertEquals(8, train.size());
+        assertEquals(9, train.size());
         int plane = 24;
         float[] grey = train.features(2);
         assertAll(0.2f, grey, 1e-6f, "8-bit grey 51 is 0.2 in every channel");
@@ -54,7 +56,10 @@ class ImageFolderSourceTest {
         float[] red = train.features(6);
         assertAll(1f, java.util.Arrays.copyOfRange(red, 0, plane), 1e-6f, "red plane");
         assertAll(0f, java.util.Arrays.copyOfRange(red, plane, 3 * plane), 1e-6f, "green and blue planes");
-        float[] halfGreen = train.features(7);
+        float[] magenta = train.features(7);
+        assertAll(1f, java.util.Arrays.copyOfRange(magenta, 0, plane), 1e-6f, "16-bit RGB red");
+        assertAll(0f, java.util.Arrays.copyOfRange(magenta, plane, 2 * plane), 1e-6f, "16-bit RGB green");
+        float[] halfGreen = train.features(8);
         assertAll(128 / 255f, java.util.Arrays.copyOfRange(halfGreen, plane, 2 * plane), 1e-6f, "alpha composited over black");
         float[] blue = train.features(5);
         assertAll(1f, java.util.Arrays.copyOfRange(blue, 2 * plane, 3 * plane), 1e-6f, "palette colour");
@@ -62,7 +67,7 @@ class ImageFolderSourceTest {
         assertAll(1f, java.util.Arrays.copyOfRange(train.features(0), plane, 3 * plane), 1e-6f, "BMP cyan");
         assertEquals(1, source(3, 6, 4).test().size());
         assertTrue(listener.skipped.isEmpty(), listener.skipped.toString());
-        assertEquals(9, listener.progress.get(listener.progress.size() - 1)[0], "progress reaches every image");
+        assertEquals(10, listener.progress.get(listener.progress.size() - 1)[0], "progress reaches every image");
     }
 
     @Test

@@ -51,6 +51,20 @@ final class TestImages {
         return write(image, file, "png");
     }
 
+    /** A 16-bit-per-channel RGB image of one colour, each channel in 0..65535. */
+    static Path rgb16(Path file, int width, int height, int red, int green, int blue) throws IOException {
+        java.awt.image.ComponentColorModel model = new java.awt.image.ComponentColorModel(
+                java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), new int[] {16, 16, 16}, false,
+                false, java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_USHORT);
+        WritableRaster raster = model.createCompatibleWritableRaster(width, height);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                raster.setPixel(x, y, new int[] {red, green, blue});
+            }
+        }
+        return write(new BufferedImage(model, raster, false, null), file, "png");
+    }
+
     /** A palette image of two colours, all pixels the second one. */
     static Path palette(Path file, int width, int height, int rgb) throws IOException {
         byte[] r = {0, (byte) (rgb >> 16)};
