@@ -28,7 +28,8 @@ final class TaggerNet {
     /**
      * The weight of the tag loss. Binary cross-entropy is averaged over images and tags while softmax cross-entropy is
      * averaged over images only, so each tag's share of the gradient is {@code 1/tags} of a class score's; a weight of
-     * 4 keeps the trunk learning the textures and colours that only the tags ask about.
+     * 4 gives the textures and colours that only the tags ask about more pull on the trunk (chosen by that reasoning,
+     * not by a sweep).
      */
     static final double TAG_WEIGHT = 4;
     private static final int[] WIDTHS = {16, 32, 64, 128};
