@@ -4,7 +4,6 @@ import dev.cnn.api.backend.Backend;
 import dev.cnn.api.data.Dataset;
 import dev.cnn.api.data.LocatedDataset;
 import dev.cnn.api.layer.Parameter;
-import dev.cnn.api.optim.OptimizerConfig;
 import dev.cnn.api.train.TrainingPlan;
 import dev.cnn.examples.pictures.ComparisonChart;
 import dev.cnn.examples.training.EpochScores;
@@ -125,8 +124,8 @@ final class CompareCommand implements Callable<Integer> {
         out.println("training " + preset.id() + " ...");
         out.flush();
         TrainingPlan plan = new TrainingPlan(epochs, 64, seed, 0, 0, located.name(), train.size());
-        TrainingSettings settings = new TrainingSettings(new ModelSource.Fresh(preset), plan, OptimizerConfig.Kind.ADAM,
-                0.001, ScheduleKind.COSINE, outDir.resolve(preset.id() + ".cnn"), null);
+        TrainingSettings settings = new TrainingSettings(new ModelSource.Fresh(preset), plan, "adam",
+                0.001, ScheduleKind.COSINE, outDir.resolve(preset.id() + ".cnn"), 0, null);
         ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), main.interactiveTerminal());
         TrainingResult result = new TrainingRun(settings, backend, out, progress).run(train, test);
         double shiftedAccuracy = ModelEvaluation.evaluate(result.model(), shifted, 256).accuracy();

@@ -8,7 +8,6 @@ import dev.cnn.api.data.LocatedDataset;
 import dev.cnn.api.data.NamedDataset;
 import dev.cnn.api.eval.Evaluation;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.optim.OptimizerConfig;
 import dev.cnn.api.train.TrainingPlan;
 import dev.cnn.examples.pictures.ConfusionHeatMap;
 import dev.cnn.examples.pictures.FilterPicture;
@@ -99,8 +98,8 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         Path chart = outDir.resolve("training.png");
         TrainingPlan plan = new TrainingPlan(epochs, 64, seed, 0, 0, located.name(), train.size());
-        TrainingSettings settings = new TrainingSettings(new ModelSource.Fresh(preset), plan, OptimizerConfig.Kind.ADAM,
-                0.001, ScheduleKind.COSINE, null, chart);
+        TrainingSettings settings = new TrainingSettings(new ModelSource.Fresh(preset), plan, "adam",
+                0.001, ScheduleKind.COSINE, null, 0, chart);
         TrainingResult result = new TrainingRun(settings, backend, out,
                 new ProgressReporter(spec.commandLine().getErr(), main.interactiveTerminal())).run(train, test);
         Model trained = result.model();

@@ -13,8 +13,7 @@ final class InterruptNotice implements CheckpointWatcher, AutoCloseable {
     private final PrintWriter err;
     private final Path checkpoint;
     private final Thread hook;
-    private volatile int epochsSaved;
-    private volatile int epochsPlanned;
+    private volatile String saved;
 
     private InterruptNotice(PrintWriter err, Path checkpoint) {
         this.err = err;
@@ -29,18 +28,17 @@ final class InterruptNotice implements CheckpointWatcher, AutoCloseable {
     }
 
     @Override
-    public void checkpointHolds(Path file, int epoch, int epochs) {
-        epochsSaved = epoch;
-        epochsPlanned = epochs;
+    public void checkpointHolds(Path file, String progress) {
+        saved = progress;
     }
 
     private void tell() {
         err.println();
-        if (epochsSaved == 0) {
-            err.println("interrupted before the first epoch ended; nothing was saved to " + checkpoint);
+        if (saved == null) {
+            err.println("interrupted before the first checkpoint; nothing was saved to " + checkpoint);
         } else {
-            err.println("interrupted; " + checkpoint + " holds the run after epoch " + epochsSaved + " of " + epochsPlanned
-                    + ": continue it with ./cnn train --resume " + checkpoint + " --dataset ...");
+            err.println("interrupted; " + checkpoint + " holds the run " + saved + ": continue it with ./cnn train"
+                    + " --resume " + checkpoint + " --dataset ...");
         }
         err.flush();
     }

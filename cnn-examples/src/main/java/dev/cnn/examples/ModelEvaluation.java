@@ -26,7 +26,7 @@ final class ModelEvaluation {
                     + pixels.classNames().size() + "; evaluate it on the kind of data it was trained on");
         }
         var pre = model.preprocessing();
-        Dataset prepared = pixels.normalized((float) pre.mean(), (float) pre.std());
+        Dataset prepared = pixels.normalized(pre);
         return Evaluator.evaluate(model.network(), model.loss(), prepared, batchSize);
     }
 

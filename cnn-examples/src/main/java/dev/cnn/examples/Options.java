@@ -1,6 +1,6 @@
 package dev.cnn.examples;
 
-import dev.cnn.api.optim.OptimizerConfig;
+import dev.cnn.api.optim.OptimizerTypes;
 import dev.cnn.examples.training.ScheduleKind;
 import dev.cnn.models.Preset;
 import java.util.Locale;
@@ -25,9 +25,10 @@ final class Options {
         }
     }
 
-    static OptimizerConfig.Kind optimizer(CommandSpec spec, String name) {
+    /** The registered id of the optimizer {@code name}, such as {@code adam}. */
+    static String optimizer(CommandSpec spec, String name) {
         try {
-            return OptimizerConfig.Kind.fromId(name);
+            return OptimizerTypes.byId(name).id();
         } catch (IllegalArgumentException e) {
             throw usage(spec, e.getMessage());
         }

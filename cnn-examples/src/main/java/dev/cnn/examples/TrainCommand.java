@@ -4,7 +4,7 @@ import dev.cnn.api.backend.Backend;
 import dev.cnn.api.data.Dataset;
 import dev.cnn.api.data.LocatedDataset;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.optim.OptimizerConfig;
+import dev.cnn.api.optim.OptimizerTypes;
 import dev.cnn.api.train.TrainingPlan;
 import dev.cnn.examples.training.ModelSource;
 import dev.cnn.examples.training.ProgressReporter;
@@ -88,6 +88,11 @@ final class TrainCommand implements Callable<Integer> {
             + " normalisation of this model file, with a fresh optimizer and the options given here.")
     private Path initFrom;
 
+    @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "0",
+            description = "Also rewrite the model file every STEPS updates, not only after every epoch; --resume continues"
+                    + " from within an epoch just as exactly.")
+    private long checkpointEvery;
+
     /** The options that make up a run's plan; a resume takes them from its checkpoint. */
     private static final List<String> RUN_OPTIONS = List.of("--model", "--epochs", "--batch-size", "--optimizer", "--lr",
             "--schedule", "--seed", "--validation-split", "--augment");
@@ -109,11 +114,12 @@ final class TrainCommand implements Callable<Integer> {
         Options.atLeast(spec, "--epochs", epochs, 1);
         Options.atLeast(spec, "--batch-size", batchSize, 1);
         Options.atLeast(spec, "--augment", augment, 0);
+        Options.atLeast(spec, "--checkpoint-every", checkpointEvery, 0);
         Options.positive(spec, "--lr", learningRate);
         if (!(validationSplit >= 0 && validationSplit < 1)) {
             throw Options.usage(spec, "--validation-split must be at least 0 and below 1, got " + validationSplit);
         }
-        OptimizerConfig.Kind kind = Options.optimizer(spec, optimizer);
+        String kind = Options.optimizer(spec, optimizer);
         ScheduleKind scheduleKind = Options.schedule(spec, schedule);
         PrintWriter stdout = spec.commandLine().getOut();
 
@@ -137,7 +143,8 @@ final class TrainCommand implements Callable<Integer> {
                 located.name(), train.size(), test.size(), backend.name());
         stdout.flush();
 
-        TrainingSettings settings = new TrainingSettings(source, plan, kind, learningRate, scheduleKind, modelFile, chart);
+        TrainingSettings settings = new TrainingSettings(source, plan, kind, learningRate, scheduleKind, modelFile,
+                checkpointEvery, chart);
         ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), main.interactiveTerminal());
         TrainingResult result;
         try (InterruptNotice notice = InterruptNotice.forCheckpoint(spec.commandLine().getErr(), modelFile)) {
@@ -175,7 +182,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw Options.usage(spec, given + " cannot be honoured by --resume, which continues the run saved in "
                         + file + " with its own settings (" + plan.epochs() + (plan.epochs() == 1 ? " epoch" : " epochs")
                         + ", batches of " + plan.batchSize() + ", seed " + plan.seed() + ", "
-                        + loaded.optimizer().config().kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + OptimizerTypes.idOf(loaded.optimizer().config())
                         + "); drop " + option + ", or start a new run from its weights: ./cnn train --init-from " + file
                         + " --dataset " + dataset + " " + given);
             }

@@ -104,4 +104,34 @@ class ResumeIT {
         List<String> lines = output.lines().filter(l -> l.startsWith("test accuracy")).toList();
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
+
+    @Test
+    void aRunStoppedWithinAnEpochResumesFromItsLastCheckpointExactly() throws Exception {
+        Path straight = dir.resolve("within/straight.cnn");
+        Path stopped = dir.resolve("within/stopped.cnn");
+        List<String> plan = List.of("--model", "conv-3maps", "--epochs", "1", "--batch-size", "10", "--augment", "1",
+                "--seed", "5");
+        List<String> straightArgs = train(plan.toArray(String[]::new));
+        straightArgs.addAll(List.of("--out", straight.toString()));
+        assertEquals(0, PackagedCli.run(dir, straightArgs).exitCode());
+
+        List<String> stoppedArgs = train(plan.toArray(String[]::new));
+        stoppedArgs.addAll(List.of("--out", stopped.toString(), "--checkpoint-every", "100"));
+        Process process = PackagedCli.start(dir, stoppedArgs);
+        waitFor(stopped);
+        pressCtrlC(process);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(1, TimeUnit.MINUTES));
+        assertFalse(output.contains("epoch 1/1:"), "the epoch ended before the run was stopped:\n" + output);
+        assertTrue(output.matches("(?s).*interrupted; " + java.util.regex.Pattern.quote(stopped.toString())
+                + " holds the run after batch \\d+00 of epoch 1 of 1: continue it.*"), output);
+
+        PackagedCli.Run resumed = PackagedCli.run(dir, train("--resume", stopped.toString()));
+        assertEquals(0, resumed.exitCode(), resumed.output());
+        assertTrue(resumed.output().matches("(?s).*resuming after batch \\d+00 of epoch 1 of 1.*"), resumed.output());
+        var cpu = Backends.select("cpu");
+        var expected = Model.load(straight, cpu).network().parameters();
+        var actual = Model.load(stopped, cpu).network().parameters();
+        expected.forEach((name, p) -> assertArrayEquals(p.value().toArray(), actual.get(name).value().toArray(), 0f, name));
+    }
 }

@@ -21,9 +21,12 @@ import dev.cnn.api.model.Model;
 import dev.cnn.api.model.Preprocessing;
 import dev.cnn.api.network.GraphBuilder;
 import dev.cnn.api.network.GraphNetwork;
+import dev.cnn.api.optim.Optimizer;
 import dev.cnn.api.optim.OptimizerConfig;
+import dev.cnn.api.train.Checkpoint;
 import dev.cnn.api.train.EpochLog;
 import dev.cnn.api.train.Trainer;
+import dev.cnn.api.train.TrainingPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -59,21 +62,26 @@ class ReadmeExampleTest {
                     .build(backend);
             System.out.print(network.summary());
 
+            Model model = new Model(network, Loss.SOFTMAX_CROSS_ENTROPY, train.classNames(), new Preprocessing(0.1307, 0.3081));
+            Optimizer adam = new Optimizer(OptimizerConfig.adam(0.002), network.parameters());
+            TrainingPlan plan = new TrainingPlan(1, 16, 1, 0, 0, "mnist", train.size());   // epochs, batch size, seed, ...
             Trainer.builder()
                     .setNetwork(network)
                     .setLoss(Loss.SOFTMAX_CROSS_ENTROPY)
-                    .setOptimizer(OptimizerConfig.adam(0.002))
-                    .optBatchSize(16)
-                    .optEpochs(1)
-                    .optListener(new EpochLog(System.out::println))
+                    .optOptimizer(adam)
+                    .optBatchSize(plan.batchSize())
+                    .optEpochs(plan.epochs())
+                    .optSeed(plan.seed())
+                    .optListener(new EpochLog(System.out::println),
+                            Checkpoint.everySteps(100, Path.of("digits.zip"), model, adam, plan))
                     .build()
                     .fit(train, null);
+            // had it been stopped, this would continue the run exactly where the last checkpoint left it:
+            Trainer.resume(Path.of("digits.zip"), backend).trainer().build().fit(train, null);
 
             Evaluation evaluation = Evaluator.evaluate(network, Loss.SOFTMAX_CROSS_ENTROPY, test, 256);
             System.out.printf("test accuracy: %.2f%%%n", 100 * evaluation.accuracy());
 
-            Model model = new Model(network, Loss.SOFTMAX_CROSS_ENTROPY, train.classNames(), new Preprocessing(0.1307, 0.3081));
-            model.save(Path.of("digits.zip"));
             Model loaded = Model.load(Path.of("digits.zip"), backend);
             float[] firstTestImage = mnist.test().features(0);     // raw pixels in [0, 1]
             float[] probabilities = loaded.predictProbabilities(firstTestImage, 1)[0];

@@ -4,6 +4,7 @@ import dev.cnn.api.tensor.Shape;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 
 /**
  * Labelled images held in memory: features row-major as {@code [N, C, H, W]} floats, one class label
@@ -138,6 +139,25 @@ public final class Dataset {
                 tags == null ? null : gatherTags(indices), tagNames);
     }
 
+    /**
+     * Splits off a random {@code fraction} of the images, drawn by {@code seed}: element 0 of the result holds the rest
+     * (for training), element 1 the fraction (for validation). The same seed gives the same split.
+     *
+     * @throws IllegalArgumentException when the fraction is outside (0, 1) or leaves either part empty
+     */
+    public Dataset[] split(double fraction, long seed) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("the fraction to split off must be between 0 and 1, got " + fraction);
+        }
+        int held = (int) Math.round(size() * fraction);
+        if (held < 1 || held >= size()) {
+            throw new IllegalArgumentException("a split of " + fraction + " leaves no images to "
+                    + (held < 1 ? "validate on" : "train on") + " among " + size());
+        }
+        int[] order = dev.cnn.api.train.Batches.shuffledIndices(size(), new Random(seed));
+        return new Dataset[] {select(Arrays.copyOfRange(order, held, order.length)), select(Arrays.copyOfRange(order, 0, held))};
+    }
+
     /** Images {@code from} (inclusive) to {@code to} (exclusive) as a new dataset. */
     public Dataset range(int from, int to) {
         if (from < 0 || to > size() || from > to) {
@@ -148,15 +168,19 @@ public final class Dataset {
         return select(indices);
     }
 
-    /** The same images with each feature mapped to {@code (x - mean) / std}. */
+    /**
+     * The same images with each feature mapped to {@code (x - mean) / std}, computed exactly as
+     * {@link dev.cnn.api.model.Preprocessing#apply} computes it for evaluation and prediction.
+     */
     public Dataset normalized(float mean, float std) {
         if (!(std > 0)) {
             throw new IllegalArgumentException("std must be positive, got " + std);
         }
-        float[] out = new float[features.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (features[i] - mean) / std;
-        }
-        return new Dataset(sampleShape, out, labels, classNames, tags, tagNames);
+        return normalized(new dev.cnn.api.model.Preprocessing(mean, std));
+    }
+
+    /** The same images prepared by {@code preprocessing}, as a model prepares the images it evaluates and predicts. */
+    public Dataset normalized(dev.cnn.api.model.Preprocessing preprocessing) {
+        return new Dataset(sampleShape, preprocessing.apply(features), labels, classNames, tags, tagNames);
     }
 }

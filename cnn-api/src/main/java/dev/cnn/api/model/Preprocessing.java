@@ -21,12 +21,30 @@ public record Preprocessing(double mean, double std) {
         return new Preprocessing(0, 1);
     }
 
-    /** Applies the mapping to a copy of {@code pixels}. */
+    /**
+     * Applies the mapping to a copy of {@code pixels}. This is the one place pixels become inputs: training data
+     * ({@link dev.cnn.api.data.Dataset#normalized}), evaluation and prediction all go through it, so a model sees the
+     * very same numbers in each.
+     */
     public float[] apply(float[] pixels) {
         float[] out = new float[pixels.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) ((pixels[i] - mean) / std);
         }
         return out;
+    }
+
+    /** Undoes the mapping in place: inputs back to pixels, as augmentation that works on pixels needs. */
+    public void invertInPlace(float[] inputs) {
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = (float) (inputs[i] * std + mean);
+        }
+    }
+
+    /** Applies the mapping in place. */
+    public void applyInPlace(float[] pixels) {
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (float) ((pixels[i] - mean) / std);
+        }
     }
 }

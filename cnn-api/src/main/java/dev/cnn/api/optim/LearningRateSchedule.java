@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = LearningRateSchedule.StepDecay.class, name = "step"),
     @JsonSubTypes.Type(value = LearningRateSchedule.Cosine.class, name = "cosine"),
     @JsonSubTypes.Type(value = LearningRateSchedule.Warmup.class, name = "warmup"),
+    @JsonSubTypes.Type(value = LearningRateSchedule.Exponential.class, name = "exponential"),
 })
 public sealed interface LearningRateSchedule {
 
@@ -90,6 +91,28 @@ public sealed interface LearningRateSchedule {
         @Override
         public double factor(long step) {
             return step < warmupSteps ? (step + 1.0) / warmupSteps : then.factor(step - warmupSteps);
+        }
+    }
+
+    /**
+     * Grows (or shrinks) the rate geometrically, by {@code totalFactor} over {@code totalSteps}: the sweep of a
+     * learning-rate finder.
+     *
+     * @param totalSteps  steps over which the factor is reached, at least 1
+     * @param totalFactor the multiplier reached at {@code totalSteps}, positive
+     */
+    record Exponential(long totalSteps, double totalFactor) implements LearningRateSchedule {
+        /** Checks the arguments. */
+        public Exponential {
+            if (totalSteps < 1 || !(totalFactor > 0) || Double.isInfinite(totalFactor)) {
+                throw new IllegalArgumentException("an exponential schedule needs totalSteps >= 1 and a positive finite"
+                        + " factor, got " + totalSteps + " and " + totalFactor);
+            }
+        }
+
+        @Override
+        public double factor(long step) {
+            return Math.pow(totalFactor, (double) step / totalSteps);
         }
     }
 }

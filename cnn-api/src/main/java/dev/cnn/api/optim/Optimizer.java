@@ -5,6 +5,7 @@ import dev.cnn.api.layer.Parameter;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,37 +56,31 @@ public final class Optimizer {
             }
             Backend b = p.value().backend();
             Tensor[] s = slots.computeIfAbsent(entry.getKey(), k -> newSlots(b, p.shape()));
-            float wd = (float) config.weightDecay();
-            switch (config.kind()) {
-                case SGD -> b.sgdUpdateInPlace(p.value(), grad, s[0], lr, (float) config.momentum(), config.nesterov(), wd);
-                case ADAM -> b.adamUpdateInPlace(p.value(), grad, s[0], s[1], lr, (float) config.beta1(),
-                        (float) config.beta2(), (float) config.epsilon(), (int) step, wd, 0f);
-                case ADAMW -> b.adamUpdateInPlace(p.value(), grad, s[0], s[1], lr, (float) config.beta1(),
-                        (float) config.beta2(), (float) config.epsilon(), (int) step, 0f, wd);
-                case RMSPROP -> b.rmsPropUpdateInPlace(p.value(), grad, s[0], lr, (float) config.rho(),
-                        (float) config.epsilon(), wd);
+            Tensor updated = config.update(b, p.value(), grad, s, lr, step);
+            if (updated != p.value()) {
+                p.setValue(updated);
             }
         }
     }
 
     private Tensor[] newSlots(Backend b, Shape shape) {
-        int count = switch (config.kind()) {
-            case SGD, RMSPROP -> 1;
-            case ADAM, ADAMW -> 2;
-        };
-        Tensor[] s = new Tensor[count];
-        for (int i = 0; i < count; i++) {
+        Tensor[] s = new Tensor[config.stateNames().size()];
+        for (int i = 0; i < s.length; i++) {
             s[i] = b.zeros(shape);
         }
         return s;
     }
 
-    /** The state as named arrays, such as {@code "0.conv2d.weight#0"}; the step count is {@link #step()}. */
+    /**
+     * The state as named arrays, the parameter's name and the {@linkplain OptimizerConfig#stateNames() state's name},
+     * such as {@code "conv1.weight#m"}; the step count is {@link #step()}.
+     */
     public Map<String, float[]> exportState() {
         Map<String, float[]> out = new LinkedHashMap<>();
+        List<String> names = config.stateNames();
         slots.forEach((name, s) -> {
             for (int i = 0; i < s.length; i++) {
-                out.put(name + "#" + i, s[i].toArray());
+                out.put(name + "#" + names.get(i), s[i].toArray());
             }
         });
         return out;
@@ -103,10 +98,12 @@ public final class Optimizer {
             Tensor[] s = newSlots(p.value().backend(), p.shape());
             boolean any = false;
             for (int i = 0; i < s.length; i++) {
-                float[] values = state.get(entry.getKey() + "#" + i);
+                String name = entry.getKey() + "#" + config.stateNames().get(i);
+                // files written before the state was named number it instead
+                float[] values = state.containsKey(name) ? state.get(name) : state.get(entry.getKey() + "#" + i);
                 if (values != null) {
                     if (values.length != p.shape().size()) {
-                        throw new IllegalArgumentException("optimizer state '" + entry.getKey() + "#" + i + "' has "
+                        throw new IllegalArgumentException("optimizer state '" + name + "' has "
                                 + values.length + " values but the parameter has shape " + p.shape());
                     }
                     s[i] = p.value().backend().tensor(values, p.shape());

@@ -1,122 +1,80 @@
 package dev.cnn.api.optim;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.cnn.api.backend.Backend;
+import dev.cnn.api.tensor.Tensor;
+import java.util.List;
 
 /**
- * The hyper-parameters of an optimizer, apart from its state so that both can be saved. Build one with
- * {@link #sgd}, {@link #adam}, {@link #adamW} or {@link #rmsProp} and the {@code with...} methods.
- *
- * @param kind         which algorithm
- * @param learningRate the base step size, before the schedule
- * @param momentum     SGD momentum, in {@code [0, 1)}
- * @param nesterov     whether SGD uses Nesterov momentum
- * @param beta1        Adam's first-moment decay
- * @param beta2        Adam's second-moment decay
- * @param rho          RMSProp's decay of the mean square
- * @param epsilon      added to denominators
- * @param weightDecay  L2 penalty added to the gradient (decoupled from it for AdamW)
- * @param schedule     how the learning rate changes with the step
+ * An optimization algorithm: its hyper-parameters, kept apart from its state so that both can be saved, and how it
+ * updates one parameter. An open type: the built-in ones are {@link Sgd}, {@link Adam}, {@link AdamW} and
+ * {@link RmsProp}; a user's own joins by implementing this interface (a record is easiest) and listing an
+ * {@link OptimizerTypeProvider} in {@code META-INF/services}, and then saves and resumes like a built-in one. In JSON
+ * it is an object with its type id in {@code "type"}, never a class name.
  */
-public record OptimizerConfig(Kind kind, double learningRate, double momentum, boolean nesterov,
-                              double beta1, double beta2, double rho, double epsilon, double weightDecay,
-                              LearningRateSchedule schedule) {
+@JsonSerialize(using = OptimizerConfigJson.Writer.class)
+@JsonDeserialize(using = OptimizerConfigJson.Reader.class)
+public interface OptimizerConfig {
 
-    /** The optimization algorithms. */
-    public enum Kind {
-        /** Stochastic gradient descent, with optional (Nesterov) momentum. */
-        SGD,
-        /** Adam (Kingma and Ba) with L2 weight decay in the gradient. */
-        ADAM,
-        /** Adam with decoupled weight decay (Loshchilov and Hutter). */
-        ADAMW,
-        /** RMSProp (Hinton). */
-        RMSPROP;
+    /** The base step size, before the schedule. */
+    double learningRate();
 
-        /** The lowercase name, as in files and on the command line. */
-        @JsonValue
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+    /** How the learning rate changes with the step. */
+    LearningRateSchedule schedule();
 
-        /** The kind with the given name, ignoring case. */
-        public static Kind fromId(String id) {
-            return Arrays.stream(values()).filter(k -> k.id().equalsIgnoreCase(id.trim())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown optimizer '" + id + "'; known: "
-                            + Arrays.stream(values()).map(Kind::id).collect(Collectors.joining(", "))));
-        }
-    }
+    /** This configuration with another learning-rate schedule. */
+    OptimizerConfig withSchedule(LearningRateSchedule schedule);
 
-    /** Checks every value. */
-    public OptimizerConfig {
-        if (kind == null) {
-            throw new IllegalArgumentException("optimizer kind is required");
-        }
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
-        }
-        if (!(momentum >= 0 && momentum < 1) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)
-                || !(rho >= 0 && rho < 1)) {
-            throw new IllegalArgumentException("momentum, beta1, beta2 and rho must be in [0, 1)");
-        }
-        if (!(epsilon > 0) || !(weightDecay >= 0)) {
-            throw new IllegalArgumentException("epsilon must be positive and weight decay not negative, got "
-                    + epsilon + " and " + weightDecay);
-        }
-        if (schedule == null) {
-            schedule = LearningRateSchedule.constant();
-        }
+    /**
+     * The names of the arrays of state it keeps per parameter, each of the parameter's shape and starting at zero, for
+     * example {@code ["velocity"]}; they are saved with checkpoints as {@code parameter#name}.
+     */
+    List<String> stateNames();
+
+    /**
+     * One update of a parameter: returns its new value, computed from {@code value}, its {@code gradient} and its
+     * {@code state} (one tensor per {@linkplain #stateNames() state name}). The built-in optimizers update the value
+     * and the state in place with the backend's fused kernels and return {@code value}; an optimizer written with the
+     * backend's element-wise operations returns a new tensor and may replace elements of {@code state}.
+     *
+     * @param learningRate the learning rate of this step, after the schedule
+     * @param step         the number of this update, counted from 1
+     */
+    Tensor update(Backend backend, Tensor value, Tensor gradient, Tensor[] state, float learningRate, long step);
+
+    /** The learning rate at {@code step}, after the schedule. */
+    default double learningRateAt(long step) {
+        return learningRate() * schedule().factor(step);
     }
 
     /** SGD with the given learning rate and momentum (0 for none). */
-    public static OptimizerConfig sgd(double learningRate, double momentum) {
-        return new OptimizerConfig(Kind.SGD, learningRate, momentum, false, 0.9, 0.999, 0.9, 1e-8, 0, null);
+    static Sgd sgd(double learningRate, double momentum) {
+        return new Sgd(learningRate, momentum, false, 0, null);
     }
 
     /** Adam with the usual betas 0.9 and 0.999 and epsilon 1e-8. */
-    public static OptimizerConfig adam(double learningRate) {
-        return new OptimizerConfig(Kind.ADAM, learningRate, 0, false, 0.9, 0.999, 0.9, 1e-8, 0, null);
+    static Adam adam(double learningRate) {
+        return new Adam(learningRate, 0.9, 0.999, 1e-8, 0, null);
     }
 
     /** AdamW with decoupled weight decay. */
-    public static OptimizerConfig adamW(double learningRate, double weightDecay) {
-        return new OptimizerConfig(Kind.ADAMW, learningRate, 0, false, 0.9, 0.999, 0.9, 1e-8, weightDecay, null);
+    static AdamW adamW(double learningRate, double weightDecay) {
+        return new AdamW(learningRate, 0.9, 0.999, 1e-8, weightDecay, null);
     }
 
     /** RMSProp with rho 0.9 and epsilon 1e-8. */
-    public static OptimizerConfig rmsProp(double learningRate) {
-        return new OptimizerConfig(Kind.RMSPROP, learningRate, 0, false, 0.9, 0.999, 0.9, 1e-8, 0, null);
+    static RmsProp rmsProp(double learningRate) {
+        return new RmsProp(learningRate, 0.9, 1e-8, 0, null);
     }
 
-    /** The default optimizer for a kind and learning rate: SGD gets momentum 0.9. */
-    public static OptimizerConfig of(Kind kind, double learningRate) {
-        return switch (kind) {
-            case SGD -> sgd(learningRate, 0.9);
-            case ADAM -> adam(learningRate);
-            case ADAMW -> adamW(learningRate, 0.01);
-            case RMSPROP -> rmsProp(learningRate);
-        };
-    }
-
-    /** This configuration with Nesterov momentum switched on or off. */
-    public OptimizerConfig withNesterov(boolean value) {
-        return new OptimizerConfig(kind, learningRate, momentum, value, beta1, beta2, rho, epsilon, weightDecay, schedule);
-    }
-
-    /** This configuration with another weight decay. */
-    public OptimizerConfig withWeightDecay(double value) {
-        return new OptimizerConfig(kind, learningRate, momentum, nesterov, beta1, beta2, rho, epsilon, value, schedule);
-    }
-
-    /** This configuration with another learning-rate schedule. */
-    public OptimizerConfig withSchedule(LearningRateSchedule value) {
-        return new OptimizerConfig(kind, learningRate, momentum, nesterov, beta1, beta2, rho, epsilon, weightDecay, value);
-    }
-
-    /** The learning rate at {@code step}, after the schedule. */
-    public double learningRateAt(long step) {
-        return learningRate * schedule.factor(step);
+    /**
+     * The registered optimizer named {@code id} (such as {@code "adam"}) with its default settings at
+     * {@code learningRate}, as the command line's {@code --optimizer} chooses it.
+     *
+     * @throws IllegalArgumentException naming the known ids when none is called {@code id}
+     */
+    static OptimizerConfig byName(String id, double learningRate) {
+        return OptimizerTypes.byId(id).withLearningRate().apply(learningRate);
     }
 }

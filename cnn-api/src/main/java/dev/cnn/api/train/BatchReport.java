@@ -1,5 +1,8 @@
 package dev.cnn.api.train;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Progress within an epoch, after a batch.
  *
@@ -18,5 +21,16 @@ public record BatchReport(int epoch, int epochs, int batch, int batches, double 
     /** Seconds left in this epoch at the current throughput. */
     public double secondsLeftInEpoch() {
         return batch == 0 ? Double.NaN : seconds / batch * (batches - batch);
+    }
+
+    /** The figures by name: {@code loss}, {@code accuracy} (absent without a class head) and {@code images_per_second}. */
+    public Map<String, Double> metrics() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("loss", loss);
+        if (!Double.isNaN(accuracy)) {
+            m.put("accuracy", accuracy);
+        }
+        m.put("images_per_second", imagesPerSecond);
+        return m;
     }
 }

@@ -1,5 +1,6 @@
 package dev.cnn.api.train;
 
+import dev.cnn.api.backend.Backend;
 import dev.cnn.api.data.Dataset;
 import dev.cnn.api.eval.HeadEvaluation;
 import dev.cnn.api.eval.HeadEvaluator;
@@ -8,10 +9,13 @@ import dev.cnn.api.loss.Loss;
 import dev.cnn.api.loss.LossValue;
 import dev.cnn.api.loss.Targets;
 import dev.cnn.api.model.Head;
+import dev.cnn.api.model.Model;
 import dev.cnn.api.network.Network;
 import dev.cnn.api.optim.Optimizer;
 import dev.cnn.api.optim.OptimizerConfig;
 import dev.cnn.api.tensor.Tensor;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +41,7 @@ public final class Trainer {
     private final List<TrainingListener> listeners;
     private final BatchTransform transform;
     private int epochsDone;
+    private final long initialStep;
 
     private Trainer(Builder b) {
         this.network = Objects.requireNonNull(b.network, "setNetwork is required");
@@ -48,6 +53,7 @@ public final class Trainer {
         this.batchSize = b.batchSize;
         this.seed = b.seed;
         this.epochsDone = b.initialEpoch;
+        this.initialStep = b.initialStep;
         this.listeners = List.copyOf(b.listeners);
         this.transform = b.transform;
     }
@@ -75,6 +81,31 @@ public final class Trainer {
         return List.copyOf(b.heads);
     }
 
+    /**
+     * Reads the checkpoint of a run (written by {@link Checkpoint} or {@code Model.save(file, optimizer, plan)}) to
+     * continue it; on the cpu backend the continued run ends bit-identical to the one never stopped.
+     *
+     * @throws IllegalArgumentException when the file is a model without a run's optimizer state or plan
+     */
+    public static Resumption resume(Path checkpoint, Backend backend)
+            throws IOException {
+        return resume(Model.loadWithState(checkpoint, backend), checkpoint.toString());
+    }
+
+    /** As {@link #resume(Path, dev.cnn.api.backend.Backend)}, from a checkpoint already read. */
+    public static Resumption resume(Model.Loaded checkpoint, String name) {
+        if (checkpoint.optimizer() == null || checkpoint.plan() == null) {
+            throw new IllegalArgumentException(name + " is not the checkpoint of a training run (it holds no optimizer"
+                    + " state or run plan); start a new run from its weights instead");
+        }
+        Model model = checkpoint.model();
+        TrainingPlan plan = checkpoint.plan();
+        Builder builder = builder().setNetwork(model.network()).setHeads(model.heads()).optOptimizer(checkpoint.optimizer())
+                .optEpochs(plan.epochs()).optBatchSize(plan.batchSize()).optSeed(plan.seed())
+                .optInitialStep(checkpoint.optimizer().step());
+        return new Resumption(model, plan, builder);
+    }
+
     /** Starts a builder. Required: network, loss (or heads), optimizer. */
     public static Builder builder() {
         return new Builder();
@@ -88,6 +119,54 @@ public final class Trainer {
     /** How many batches one epoch over {@code size} images has. */
     public int batchesPerEpoch(int size) {
         return (size + batchSize - 1) / batchSize;
+    }
+
+    /**
+     * One batch's forward pass in training mode and backward pass: the images of {@code data} at {@code indices}
+     * (changed by the batch transform, if any, drawing from {@code random}), each head's loss against its targets, and
+     * the parameters' gradients of the weighted total, left in the parameters (see {@link #flatParameters()}). The
+     * weights do not change until {@link #applyGradients()}. The loss may be NaN or infinite: check
+     * {@link StepResult#finite()} before applying.
+     */
+    public StepResult computeGradients(Dataset data, int[] indices, Random random) {
+        var backend = network.backend();
+        float[] features = data.gatherFeatures(indices);
+        if (transform != null) {
+            transform.apply(features, Batches.batchShape(data, indices.length), random);
+        }
+        Tensor input = backend.tensor(features, Batches.batchShape(data, indices.length));
+        Map<String, Tensor> outputs = network.forward(Map.of(network.inputNames().get(0), input), true);
+        Map<String, Tensor> gradients = new LinkedHashMap<>();
+        Map<String, Double> headLosses = new LinkedHashMap<>();
+        double total = 0;
+        for (Head head : heads) {
+            Tensor output = outputs.get(head.name());
+            LossValue value = head.loss().evaluate(output, Batches.targets(data, indices, head.loss(),
+                    output.shape().dim(-1), backend));
+            headLosses.put(head.name(), value.value());
+            total += head.weight() * value.value();
+            gradients.put(head.name(), head.weight() == 1 ? value.gradient()
+                    : backend.scale(value.gradient(), (float) head.weight()));
+        }
+        int correct = 0;
+        if (Double.isFinite(total)) {
+            network.backwardToParameters(gradients);
+            if (accuracyHead != null) {
+                Tensor scored = outputs.get(accuracyHead.name());
+                correct = Batches.countCorrect(scored.toArray(), scored.shape().dim(-1), data, indices);
+            }
+        }
+        return new StepResult(total, headLosses, indices.length, correct);
+    }
+
+    /** Updates the weights with the optimizer from the gradients the parameters hold (computed, or set through {@link #flatParameters()}). */
+    public void applyGradients() {
+        optimizer.update();
+    }
+
+    /** A flat view of the network's parameters and gradients, in a fixed documented order. */
+    public FlatParameters flatParameters() {
+        return new FlatParameters(network.parameters());
     }
 
     /**
@@ -108,54 +187,53 @@ public final class Trainer {
             throw new ShapeMismatchException("the network takes inputs of shape " + network.inputShape()
                     + " but the dataset's images have shape " + train.sampleShape());
         }
+        int batches = batchesPerEpoch(train.size());
+        long start = initialStep >= 0 ? initialStep : (long) epochsDone * batches;
+        epochsDone = (int) (start / batches);
+        int firstBatch = (int) (start % batches);
         TrainingControl control = new TrainingControl();
+        RunStart run = new RunStart(epochs, epochsDone, start, batches, batchSize, train.size());
+        listeners.forEach(l -> l.onRunBegin(run));
         List<EpochReport> reports = new ArrayList<>();
         while (epochsDone < epochs && control.stopReason().isEmpty()) {
-            reports.add(runEpoch(++epochsDone, train, validation, control));
+            reports.add(runEpoch(++epochsDone, firstBatch, train, validation, control));
+            firstBatch = 0;
         }
-        return new TrainingHistory(reports, control.stopReason());
+        TrainingHistory history = new TrainingHistory(reports, control.stopReason());
+        listeners.forEach(l -> l.onRunEnd(history));
+        return history;
     }
 
-    private EpochReport runEpoch(int epoch, Dataset train, Dataset validation, TrainingControl control) {
-        Random random = new Random(seed * 1_000_003L + epoch);
-        int[] order = Batches.shuffledIndices(train.size(), random);
+    /**
+     * The random numbers of the batch transform for one batch, drawn from the seed, the epoch and the batch alone, so
+     * that a run resumed at any step augments its remaining batches exactly as the uninterrupted run did.
+     */
+    private Random batchRandom(int epoch, int batch) {
+        return new Random((seed * 1_000_003L + epoch) * 0x9E3779B97F4A7C15L + batch);
+    }
+
+    private EpochReport runEpoch(int epoch, int firstBatch, Dataset train, Dataset validation, TrainingControl control) {
+        int[] order = Batches.shuffledIndices(train.size(), new Random(seed * 1_000_003L + epoch));
+        listeners.forEach(l -> l.onEpochBegin(epoch, epochs));
         int batches = batchesPerEpoch(train.size());
         long start = System.nanoTime();
         double lossSum = 0;
         long correct = 0;
         long seen = 0;
-        var backend = network.backend();
-        for (int batch = 0; batch < batches; batch++) {
+        for (int batch = firstBatch; batch < batches; batch++) {
             int[] indices = Batches.slice(order, batch * batchSize, (batch + 1) * batchSize);
-            float[] features = train.gatherFeatures(indices);
-            if (transform != null) {
-                transform.apply(features, Batches.batchShape(train, indices.length), random);
+            int number = batch + 1;
+            listeners.forEach(l -> l.onBatchBegin(epoch, number, batches));
+            StepResult step = computeGradients(train, indices, batchRandom(epoch, batch));
+            if (!step.finite()) {
+                String which = step.headLosses().size() > 1 ? " (by head: " + step.headLosses() + ")" : "";
+                throw new TrainingDivergedException("the loss became " + step.loss() + which + " at epoch " + epoch
+                        + ", batch " + (batch + 1) + " of " + batches + " (learning rate " + optimizer.currentLearningRate()
+                        + "); lower the learning rate, check the inputs are normalised, and start again");
             }
-            Tensor input = backend.tensor(features, Batches.batchShape(train, indices.length));
-            Map<String, Tensor> outputs = network.forward(Map.of(network.inputNames().get(0), input), true);
-            Map<String, Tensor> gradients = new LinkedHashMap<>();
-            double total = 0;
-            for (Head head : heads) {
-                Tensor output = outputs.get(head.name());
-                LossValue value = head.loss().evaluate(output, Batches.targets(train, indices, head.loss(),
-                        output.shape().dim(-1), backend));
-                if (!Double.isFinite(value.value())) {
-                    throw new TrainingDivergedException("the loss" + (heads.size() > 1 ? " of head '" + head.name() + "'" : "")
-                            + " became " + value.value() + " at epoch " + epoch + ", batch " + (batch + 1) + " of "
-                            + batches + " (learning rate " + optimizer.currentLearningRate()
-                            + "); lower the learning rate, check the inputs are normalised, and start again");
-                }
-                total += head.weight() * value.value();
-                gradients.put(head.name(), head.weight() == 1 ? value.gradient()
-                        : backend.scale(value.gradient(), (float) head.weight()));
-            }
-            network.backwardToParameters(gradients);
-            optimizer.update();
-            lossSum += total * indices.length;
-            if (accuracyHead != null) {
-                Tensor scored = outputs.get(accuracyHead.name());
-                correct += Batches.countCorrect(scored.toArray(), scored.shape().dim(-1), train, indices);
-            }
+            applyGradients();
+            lossSum += step.loss() * indices.length;
+            correct += step.correct();
             seen += indices.length;
             double seconds = (System.nanoTime() - start) / 1e9;
             BatchReport report = new BatchReport(epoch, epochs, batch + 1, batches, lossSum / seen,
@@ -193,6 +271,7 @@ public final class Trainer {
         private int batchSize = 64;
         private long seed = 1;
         private int initialEpoch;
+        private long initialStep = -1;
         private final List<TrainingListener> listeners = new ArrayList<>();
         private BatchTransform transform;
 
@@ -272,6 +351,19 @@ public final class Trainer {
                 throw new IllegalArgumentException("initial epoch must not be negative, got " + value);
             }
             this.initialEpoch = value;
+            return this;
+        }
+
+        /**
+         * Optional: updates already done, when resuming from a checkpoint written within an epoch (default: those of
+         * {@link #optInitialEpoch}). Training continues with the next batch of that epoch; shuffles and augmentation
+         * depend only on the seed, the epoch and the batch, so the run goes on exactly as the uninterrupted one.
+         */
+        public Builder optInitialStep(long value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("initial step must not be negative, got " + value);
+            }
+            this.initialStep = value;
             return this;
         }
 

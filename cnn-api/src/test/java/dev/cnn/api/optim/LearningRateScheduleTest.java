@@ -48,6 +48,6 @@ class LearningRateScheduleTest {
     void badHyperParametersAreRejectedWithTheValue() {
         var e = assertThrows(IllegalArgumentException.class, () -> OptimizerConfig.adam(-1));
         assertEquals("learning rate must be a positive number, got -1.0", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> OptimizerConfig.Kind.fromId("adagrad"));
+        assertThrows(IllegalArgumentException.class, () -> OptimizerTypes.byId("adagrad"));
     }
 }

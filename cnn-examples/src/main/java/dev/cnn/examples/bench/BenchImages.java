@@ -62,7 +62,7 @@ public record BenchImages(String description, Shape sampleShape, int classes, in
         }
         Dataset used = pixels.select(indices);
         Preprocessing pre = PixelStatistics.of(used);
-        Dataset normalized = used.normalized((float) pre.mean(), (float) pre.std());
+        Dataset normalized = used.normalized(pre);
         int classes = normalized.classNames().size();
         List<float[]> features = new ArrayList<>();
         List<float[]> oneHot = new ArrayList<>();

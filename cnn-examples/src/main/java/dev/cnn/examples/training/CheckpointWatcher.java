@@ -2,12 +2,12 @@ package dev.cnn.examples.training;
 
 import java.nio.file.Path;
 
-/** Told whenever the checkpoint of a run on disk holds another finished epoch. */
+/** Told whenever the checkpoint of a run on disk has been rewritten. */
 @FunctionalInterface
 public interface CheckpointWatcher {
     /** A watcher that does nothing. */
-    CheckpointWatcher NONE = (file, epoch, epochs) -> { };
+    CheckpointWatcher NONE = (file, progress) -> { };
 
-    /** {@code file} now holds the run after {@code epoch} of its {@code epochs}. */
-    void checkpointHolds(Path file, int epoch, int epochs);
+    /** {@code file} now holds the run as far as {@code progress} says, such as {@code after epoch 1 of 3}. */
+    void checkpointHolds(Path file, String progress);
 }

@@ -2,14 +2,18 @@ package dev.cnn.examples.training;
 
 import dev.cnn.api.train.BatchReport;
 import dev.cnn.api.train.EpochReport;
+import dev.cnn.api.train.Progress;
+import dev.cnn.api.train.ProgressListener;
+import dev.cnn.api.train.RunStart;
 import dev.cnn.api.train.TrainingControl;
 import dev.cnn.api.train.TrainingListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Shows progress within each epoch: epoch, batch, loss, accuracy, images per second and the time left in the run.
- * On a terminal it is a bar redrawn in place; otherwise a plain line at every tenth of an epoch.
+ * Shows progress within each epoch: epoch, batch, loss, accuracy, images per second and the time left in the run,
+ * as the library's {@link ProgressListener} reports them. On a terminal it is a bar redrawn in place; otherwise a plain
+ * line at every tenth of an epoch.
  */
 public final class ProgressReporter implements TrainingListener {
     private static final int BAR_WIDTH = 24;
@@ -17,6 +21,7 @@ public final class ProgressReporter implements TrainingListener {
 
     private final PrintWriter out;
     private final boolean redrawInPlace;
+    private final ProgressListener progress = new ProgressListener(this::show);
     private int totalEpochs;
     private int lastLineLength;
     private long lastRedraw;
@@ -36,20 +41,29 @@ public final class ProgressReporter implements TrainingListener {
     }
 
     @Override
+    public void onRunBegin(RunStart run) {
+        progress.onRunBegin(run);
+    }
+
+    @Override
     public void onBatchEnd(BatchReport r, TrainingControl control) {
+        progress.onBatchEnd(r, control);
+    }
+
+    private void show(Progress p) {
         if (redrawInPlace) {
             long now = System.nanoTime();
-            if (r.batch() != r.batches() && now - lastRedraw < REDRAW_NANOS) {
+            if (p.batch() != p.batches() && now - lastRedraw < REDRAW_NANOS) {
                 return;
             }
             lastRedraw = now;
-            String line = describe(r);
+            String line = describe(p);
             String padding = " ".repeat(Math.max(0, lastLineLength - line.length()));
             out.print("\r" + line + padding);
             lastLineLength = line.length();
             out.flush();
-        } else if (r.batch() == r.batches() || r.batch() * 10 / r.batches() != (r.batch() - 1) * 10 / r.batches()) {
-            out.println(describe(r));
+        } else if (p.batch() == p.batches() || p.batch() * 10 / p.batches() != (p.batch() - 1) * 10 / p.batches()) {
+            out.println(describe(p));
             out.flush();
         }
     }
@@ -63,15 +77,12 @@ public final class ProgressReporter implements TrainingListener {
         }
     }
 
-    private String describe(BatchReport r) {
-        int epoch = r.epoch();
-        int total = Math.max(totalEpochs, r.epochs());
-        double secondsPerEpoch = r.seconds() / r.batch() * r.batches();
-        double secondsLeft = r.secondsLeftInEpoch() + (r.epochs() - r.epoch()) * secondsPerEpoch;
-        String position = redrawInPlace ? bar(r.batch(), r.batches()) + " " : "";
+    private String describe(Progress p) {
+        int total = Math.max(totalEpochs, p.epochs());
+        String position = redrawInPlace ? bar(p.batch(), p.batches()) + " " : "";
         return String.format(Locale.ROOT, "epoch %d/%d %sbatch %d/%d  loss %.4f  accuracy %.2f%%  %,.0f images/s  ETA %s",
-                epoch, total, position, r.batch(), r.batches(), r.loss(), r.accuracy() * 100, r.imagesPerSecond(),
-                clock(secondsLeft));
+                p.epoch(), total, position, p.batch(), p.batches(), p.loss(), p.accuracy() * 100, p.imagesPerSecond(),
+                clock(p.secondsLeft()));
     }
 
     private static String bar(int done, int total) {

@@ -21,14 +21,8 @@ final class ShiftAugmentation implements BatchTransform {
 
     @Override
     public void apply(float[] features, Shape batchShape, Random random) {
-        float mean = (float) preprocessing.mean();
-        float std = (float) preprocessing.std();
-        for (int i = 0; i < features.length; i++) {
-            features[i] = features[i] * std + mean;
-        }
+        preprocessing.invertInPlace(features);
         augmentation.apply(features, batchShape, random);
-        for (int i = 0; i < features.length; i++) {
-            features[i] = (features[i] - mean) / std;
-        }
+        preprocessing.applyInPlace(features);
     }
 }

@@ -16,6 +16,7 @@ import dev.cnn.api.layers.ReLU;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.network.Sequential;
 import dev.cnn.api.optim.OptimizerConfig;
+import dev.cnn.api.optim.OptimizerTypes;
 import dev.cnn.api.train.EarlyStopping;
 import dev.cnn.api.train.EpochReport;
 import dev.cnn.api.train.Trainer;
@@ -45,8 +46,8 @@ class TrainerTest {
         for (OptimizerConfig optimizer : List.of(OptimizerConfig.sgd(0.05, 0.9), OptimizerConfig.sgd(0.05, 0.9).withNesterov(true),
                 OptimizerConfig.adam(0.01), OptimizerConfig.adamW(0.01, 0.01), OptimizerConfig.rmsProp(0.005))) {
             var history = trainer(smallConvNet(cpu, 1), optimizer).optEpochs(8).build().fit(data, Stripes.make(100, 2));
-            assertTrue(history.last().validationAccuracy() > 0.9, optimizer.kind() + " reached only " + history.last());
-            assertTrue(history.last().trainLoss() < history.epochs().get(0).trainLoss(), optimizer.kind() + " did not lower the loss");
+            assertTrue(history.last().validationAccuracy() > 0.9, OptimizerTypes.idOf(optimizer) + " reached only " + history.last());
+            assertTrue(history.last().trainLoss() < history.epochs().get(0).trainLoss(), OptimizerTypes.idOf(optimizer) + " did not lower the loss");
         }
     }
 
