@@ -33,12 +33,17 @@ public final class HeadEvaluator {
     }
 
     /**
-     * Evaluates every head on every image of {@code data}, {@code batchSize} at a time, with one forward pass per batch.
+     * Evaluates every head of a network with one input on every image of {@code data}, {@code batchSize} at a time,
+     * with one forward pass per batch.
      *
      * @throws NonFiniteOutputException when any image gets a NaN or infinite output on any head
      * @throws IllegalArgumentException when the dataset is empty, or lacks the labels or tags a head needs
      */
     public static Map<String, HeadEvaluation> evaluate(Network network, List<Head> heads, Dataset data, int batchSize) {
+        if (network.inputNames().size() != 1) {
+            throw new IllegalArgumentException("a dataset gives one image per row, but this network has inputs "
+                    + network.inputNames());
+        }
         int n = data.size();
         if (n == 0) {
             throw new IllegalArgumentException("there are no images to evaluate on; give a dataset with a test split");

@@ -59,6 +59,10 @@ public final class Model {
         this.network = Objects.requireNonNull(network, "network");
         this.heads = List.copyOf(heads);
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
+        if (network.inputNames().size() != 1) {
+            throw new IllegalArgumentException("a model reads one image per prediction, but the network has inputs "
+                    + network.inputNames());
+        }
         if (this.heads.isEmpty()) {
             throw new IllegalArgumentException("a model needs at least one head; the network's outputs are "
                     + network.outputNames());

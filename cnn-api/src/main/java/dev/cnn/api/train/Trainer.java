@@ -174,6 +174,11 @@ public final class Trainer {
         if (train.size() == 0) {
             throw new IllegalArgumentException("the training dataset is empty; there is nothing to train on");
         }
+        if (network.inputNames().size() != 1) {
+            throw new IllegalArgumentException("the trainer feeds a dataset's images to a network with one input; this"
+                    + " one has inputs " + network.inputNames() + "; train it with your own loop over forward(Map) and"
+                    + " backwardToParameters(Map)");
+        }
         if (!train.sampleShape().equals(network.inputShape())) {
             throw new ShapeMismatchException("the network takes inputs of shape " + network.inputShape()
                     + " but the dataset's images have shape " + train.sampleShape());
