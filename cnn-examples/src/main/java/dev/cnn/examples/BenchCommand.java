@@ -1,6 +1,7 @@
 package dev.cnn.examples;
 
-import dev.cnn.api.data.LocatedDataset;
+import dev.cnn.api.data.Dataset;
+import dev.cnn.api.data.DatasetSource;
 import dev.cnn.examples.bench.BackendBench;
 import dev.cnn.examples.bench.BenchImages;
 import dev.cnn.examples.bench.MachineDescription;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -38,8 +40,14 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @ParentCommand
+    private Main main;
+
     @Mixin
     private CommonOptions common;
+
+    @Mixin
+    private ImageShapeOptions imageShape;
 
     @Option(names = "--model", paramLabel = "PRESET", defaultValue = "conv-20-40",
             description = "Architecture: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
@@ -67,8 +75,8 @@ final class BenchCommand implements Callable<Integer> {
     private List<String> backendNames;
 
     @Option(names = "--dataset", paramLabel = "NAME|DIR",
-            description = "Images to use: mnist, fashion-mnist or a directory of IDX files (default: synthetic random"
-                    + " images of 1x28x28, needing no download).")
+            description = "Images to use: mnist, fashion-mnist, shapes, a directory of IDX files or a folder of class"
+                    + " folders of images (default: synthetic random images of 1x28x28, needing no download).")
     private String dataset;
 
     @Option(names = "--memory-epochs", paramLabel = "N", defaultValue = "0",
@@ -130,11 +138,16 @@ final class BenchCommand implements Callable<Integer> {
 
     private BenchImages images() throws Exception {
         if (dataset == null) {
+            if (imageShape.given()) {
+                throw Options.usage(spec, imageShape.givenNames() + " resizes the images of --dataset; give --dataset too");
+            }
             return BenchImages.synthetic(batchSize, SEED);
         }
-        LocatedDataset located = DatasetAccess.open(dataset);
-        return BenchImages.from(located.name() + " training images " + BenchImages.describe(located.train().sampleShape())
-                + ", " + located.train().classNames().size() + " classes", located.train(), batchSize);
+        DatasetSource located = DatasetAccess.source(dataset, DatasetAccess.Wanted.of(imageShape),
+                new LoadReporter(out, spec.commandLine().getErr(), main.interactiveTerminal(), dataset));
+        Dataset train = located.train();
+        return BenchImages.from(located.name() + " training images " + BenchImages.describe(train.sampleShape())
+                + ", " + train.classNames().size() + " classes", train, batchSize);
     }
 
     private List<Throughput> measure(List<BackendBench> benches) {

@@ -4,6 +4,7 @@ import dev.cnn.api.data.DatasetCatalog;
 import dev.cnn.api.data.DatasetInstaller;
 import dev.cnn.api.data.IdxFileSet;
 import dev.cnn.api.data.NamedDataset;
+import dev.cnn.api.data.ShapesSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,14 +20,23 @@ import picocli.CommandLine.Spec;
 /** {@code cnn datasets list|install}: which named datasets are installed, where, and installing the rest. */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
         description = "See which datasets are installed and where, and install the rest.",
-        subcommands = {DatasetsCommand.ListCommand.class, DatasetsCommand.InstallCommand.class})
+        subcommands = {DatasetsCommand.ListCommand.class, DatasetsCommand.InstallCommand.class,
+                DatasetsExportCommand.class})
 final class DatasetsCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    private Main main;
+
+    /** Whether progress may be drawn as a bar that redraws itself. */
+    boolean interactiveTerminal() {
+        return main != null && main.interactiveTerminal();
+    }
+
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a subcommand: list or install");
+        throw new ParameterException(spec.commandLine(), "name a subcommand: list, install or export");
     }
 
     /** {@code cnn datasets list}. */
@@ -51,10 +61,16 @@ final class DatasetsCommand implements Runnable {
                     out.printf("%-14s %-14s install with: %s%n", d.id(), "not installed", d.installCommand());
                 }
             }
+            out.printf("%-14s %-14s %s%n", ShapesSource.ID, "generated", "in code, no files: " + ShapesSource.classNames().size()
+                    + " classes (" + String.join(", ", ShapesSource.classNames()) + "), " + ShapesSource.tagNames().size()
+                    + " tags; shapes[:TRAIN[:TEST[:SIZE[:SEED]]]], default " + ShapesSource.DEFAULT_TRAIN + ":"
+                    + ShapesSource.DEFAULT_TEST + ":" + ShapesSource.DEFAULT_SIZE);
             out.println();
             out.println("Searched, in order: $" + DatasetCatalog.DATA_DIR_VARIABLE + "/NAME, ~/.cnn/data/NAME and the"
                     + " system folders (such as /usr/share/datasets/fashion-mnist).");
-            out.println("Any folder holding the four IDX files (raw or .gz) works as --dataset DIR.");
+            out.println("Any folder holding the four IDX files (raw or .gz) works as --dataset DIR, and so does a folder of"
+                    + " images with one sub-folder per class (DIR/CLASS/*, or DIR/train/CLASS/* and DIR/test/CLASS/*),"
+                    + " with an optional DIR/tags.csv; ./cnn datasets export NAME DIR writes one.");
             return 0;
         }
     }

@@ -1,7 +1,7 @@
 package dev.cnn.examples;
 
 import dev.cnn.api.data.Dataset;
-import dev.cnn.api.data.LocatedDataset;
+import dev.cnn.api.data.DatasetSource;
 import dev.cnn.api.eval.Evaluation;
 import dev.cnn.api.model.Model;
 import dev.cnn.examples.pictures.ConfusionHeatMap;
@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code cnn eval}: accuracy, top-3 accuracy, per-class scores and the confusion matrix of a model on a dataset. */
@@ -24,6 +25,9 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @ParentCommand
+    private Main main;
+
     @Mixin
     private CommonOptions common;
 
@@ -31,7 +35,8 @@ final class EvalCommand implements Callable<Integer> {
     private Path modelFile;
 
     @Option(names = "--dataset", paramLabel = "NAME|DIR", required = true,
-            description = "mnist, fashion-mnist, or a directory holding the four IDX files.")
+            description = "mnist, fashion-mnist, shapes[:TRAIN[:TEST[:SIZE]]], a directory holding the four IDX files,"
+                    + " or a folder of images with one sub-folder per class (images are resized to the model's input).")
     private String dataset;
 
     @Option(names = "--split", paramLabel = "NAME", defaultValue = "test", description = "test or train (default: ${DEFAULT-VALUE}).")
@@ -52,7 +57,8 @@ final class EvalCommand implements Callable<Integer> {
         Options.atLeast(spec, "--batch-size", batchSize, 1);
         PrintWriter out = spec.commandLine().getOut();
         Model model = ModelFiles.load(modelFile, common.backend());
-        LocatedDataset located = DatasetAccess.open(dataset);
+        DatasetSource located = DatasetAccess.source(dataset, DatasetAccess.Wanted.forModel(model),
+                new LoadReporter(out, spec.commandLine().getErr(), main.interactiveTerminal(), dataset));
         Dataset data = splitName.equals("test") ? located.test() : located.train();
         out.printf("evaluating %s on the %s split of %s (%,d images)%n", modelFile, splitName, located.name(), data.size());
         Evaluation evaluation = ModelEvaluation.evaluate(model, data, batchSize);

@@ -1,6 +1,8 @@
 package dev.cnn.examples;
 
 import dev.cnn.api.data.Dataset;
+import dev.cnn.api.data.LoadListener;
+import dev.cnn.api.model.Model;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +22,8 @@ public final class ImageSourceOptions {
     private Path modelFile;
 
     @Option(names = "--dataset", paramLabel = "NAME|DIR", defaultValue = "mnist",
-            description = "Where --index reads from: its test split (default: ${DEFAULT-VALUE}).")
+            description = "Where --index reads from: its test split; any dataset train takes, such as a folder of"
+                    + " class folders of images (default: ${DEFAULT-VALUE}).")
     private String dataset;
 
     @Option(names = "--invert", paramLabel = "WHEN", defaultValue = "auto",
@@ -38,8 +41,13 @@ public final class ImageSourceOptions {
         return Options.inversion(command, invert);
     }
 
-    /** The test split of {@code --dataset}. */
-    public Dataset testImages() throws IOException {
-        return DatasetAccess.open(dataset).test();
+    /** The test split of {@code --dataset}, as {@code model} takes its images, read with {@code listener} hearing how. */
+    public Dataset testImages(Model model, LoadListener listener) throws IOException {
+        return DatasetAccess.source(dataset, DatasetAccess.Wanted.forModel(model), listener).test();
+    }
+
+    /** The name or folder given with {@code --dataset}. */
+    public String dataset() {
+        return dataset;
     }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code cnn predict}: the most probable classes of image files, or of a dataset's test images by index. */
@@ -24,6 +25,9 @@ import picocli.CommandLine.Spec;
 final class PredictCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
+
+    @ParentCommand
+    private Main main;
 
     @Mixin
     private CommonOptions common;
@@ -63,7 +67,8 @@ final class PredictCommand implements Callable<Integer> {
         Model model = ModelFiles.load(source.modelFile(), common.backend());
         List<Prediction> predictions = new ArrayList<>(PredictionInputs.fromFiles(model, images, inversion));
         if (!indices.isEmpty()) {
-            predictions.addAll(PredictionInputs.fromDataset(model, source.testImages(), indices, "test"));
+            predictions.addAll(PredictionInputs.fromDataset(model, source.testImages(model, new LoadReporter(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                main.interactiveTerminal(), source.dataset())), indices, "test"));
         }
         int k = Math.min(top, model.classNames().size());
         for (Prediction p : predictions) {

@@ -2,7 +2,8 @@ package dev.cnn.examples;
 
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.data.Dataset;
-import dev.cnn.api.data.LocatedDataset;
+import dev.cnn.api.data.DatasetSource;
+import dev.cnn.api.data.ImageAugmentation;
 import dev.cnn.api.model.Model;
 import dev.cnn.api.optim.OptimizerTypes;
 import dev.cnn.api.train.TrainingPlan;
@@ -45,8 +46,13 @@ final class TrainCommand implements Callable<Integer> {
     private String model;
 
     @Option(names = "--dataset", paramLabel = "NAME|DIR", required = true,
-            description = "mnist, fashion-mnist, or a directory holding the four IDX files.")
+            description = "mnist, fashion-mnist, shapes[:TRAIN[:TEST[:SIZE]]], a directory holding the four IDX files,"
+                    + " or a folder of images with one sub-folder per class (DIR/CLASS/*, of which one image in five"
+                    + " is held out for testing, or DIR/train/CLASS/* and DIR/test/CLASS/*).")
     private String dataset;
+
+    @Mixin
+    private ImageShapeOptions imageShape;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", description = "Epochs of the whole run (default: ${DEFAULT-VALUE}).")
     private int epochs;
@@ -77,6 +83,25 @@ final class TrainCommand implements Callable<Integer> {
             description = "Shift training images randomly by up to PIXELS (2 when given without a value).")
     private int augment;
 
+    @Option(names = "--crop", paramLabel = "PIXELS", defaultValue = "0",
+            description = "Random crop of each training image padded by PIXELS (a shift of up to PIXELS each way).")
+    private int crop;
+
+    @Option(names = "--flip", description = "Flip training images left to right at random (not for digits or text).")
+    private boolean flip;
+
+    @Option(names = "--rotate", paramLabel = "DEGREES", defaultValue = "0",
+            description = "Rotate training images at random by up to DEGREES either way, e.g. 10.")
+    private double rotate;
+
+    @Option(names = "--scale", paramLabel = "FRACTION", defaultValue = "0",
+            description = "Scale training images at random by a factor in [1 - FRACTION, 1 + FRACTION], e.g. 0.1.")
+    private double scale;
+
+    @Option(names = "--color-jitter", paramLabel = "FRACTION", defaultValue = "0",
+            description = "Change brightness, contrast and saturation of training images at random by up to FRACTION, e.g. 0.2.")
+    private double colorJitter;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Model file (default: runs/PRESET-DATASET.cnn).")
     private Path out;
 
@@ -95,7 +120,8 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The options that make up a run's plan; a resume takes them from its checkpoint. */
     private static final List<String> RUN_OPTIONS = List.of("--model", "--epochs", "--batch-size", "--optimizer", "--lr",
-            "--schedule", "--seed", "--validation-split", "--augment");
+            "--schedule", "--seed", "--validation-split", "--augment", "--crop", "--flip", "--rotate", "--scale",
+            "--color-jitter");
 
     @Override
     public Integer call() throws Exception {
@@ -105,6 +131,10 @@ final class TrainCommand implements Callable<Integer> {
         if (model != null && (resume != null || initFrom != null)) {
             throw Options.usage(spec, "--model names an architecture, but " + (resume != null ? resume : initFrom)
                     + " brings its own; drop --model");
+        }
+        if (imageShape.given() && (resume != null || initFrom != null)) {
+            throw Options.usage(spec, imageShape.givenNames() + " sets the input of a new network, but "
+                    + (resume != null ? resume : initFrom) + " brings its own; drop " + imageShape.givenNames());
         }
         Preset preset = model == null ? null : Options.preset(spec, model);
         if (preset == null && resume == null && initFrom == null) {
@@ -119,6 +149,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!(validationSplit >= 0 && validationSplit < 1)) {
             throw Options.usage(spec, "--validation-split must be at least 0 and below 1, got " + validationSplit);
         }
+        ImageAugmentation augmentation = augmentation();
         String kind = Options.optimizer(spec, optimizer);
         ScheduleKind scheduleKind = Options.schedule(spec, schedule);
         PrintWriter stdout = spec.commandLine().getOut();
@@ -126,10 +157,14 @@ final class TrainCommand implements Callable<Integer> {
         Backend backend = common.backend();
         Model.Loaded resumed = resume == null ? null : checkpoint(resume, backend);
         Model initial = initFrom == null ? null : ModelFiles.load(initFrom, backend);
-        LocatedDataset located = DatasetAccess.open(dataset);
+        Model brought = resumed != null ? resumed.model() : initial;
+        DatasetSource located = DatasetAccess.source(dataset, brought != null ? DatasetAccess.Wanted.forModel(brought)
+                : DatasetAccess.Wanted.of(imageShape), new LoadReporter(stdout, spec.commandLine().getErr(),
+                main.interactiveTerminal(), dataset));
         Dataset train = located.train();
         Dataset test = located.test();
-        checkShift(train);
+        checkShift(train, augment, "--augment");
+        checkShift(train, augmentation.cropPadding(), "--crop");
         Path modelFile = out != null ? out : resume != null ? resume : initFrom != null ? ModelFiles.sibling(initFrom, "-continued.cnn")
                 : Path.of("runs", preset.id() + "-" + DatasetAccess.shortName(located) + ".cnn");
         ModelFiles.checkWritable(modelFile);
@@ -137,7 +172,8 @@ final class TrainCommand implements Callable<Integer> {
         ModelSource source = resumed != null ? new ModelSource.Resumed(resumed, resume)
                 : initial != null ? new ModelSource.InitializedFrom(initial, initFrom) : new ModelSource.Fresh(preset);
         TrainingPlan plan = resumed != null ? resumed.plan()
-                : new TrainingPlan(epochs, batchSize, seed, validationSplit, augment, located.name(), train.size());
+                : new TrainingPlan(epochs, batchSize, seed, validationSplit, augment, located.name(), train.size(),
+                augmentation.spec());
         String architecture = preset != null ? preset.id() : "the model from " + (resume != null ? resume : initFrom);
         stdout.printf("training %s on %s (%,d training images, %,d test) on backend %s%n", architecture,
                 located.name(), train.size(), test.size(), backend.name());
@@ -158,13 +194,28 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** A shift of half the image or more moves every digit off the picture: a typo, not an augmentation. */
-    private void checkShift(Dataset train) {
+    private void checkShift(Dataset train, int shift, String option) {
         var shape = train.sampleShape();
         int largest = (Math.min(shape.dim(-1), shape.dim(-2)) - 1) / 2;
-        if (augment > largest) {
-            throw Options.usage(spec, "--augment " + augment + " would shift the " + shape.dim(-2) + "x" + shape.dim(-1)
+        if (shift > largest) {
+            throw Options.usage(spec, option + " " + shift + " would shift the " + shape.dim(-2) + "x" + shape.dim(-1)
                     + " images off the picture; use at most " + largest + " pixels (2 is usual)");
         }
+    }
+
+    /** The augmentation of {@code --crop}, {@code --flip}, {@code --rotate}, {@code --scale} and {@code --color-jitter}. */
+    private ImageAugmentation augmentation() {
+        Options.atLeast(spec, "--crop", crop, 0);
+        if (!(rotate >= 0 && rotate <= 180)) {
+            throw Options.usage(spec, "--rotate is 0 to 180 degrees, got " + rotate);
+        }
+        if (!(scale >= 0 && scale < 1)) {
+            throw Options.usage(spec, "--scale is a fraction at least 0 and below 1, such as 0.1; got " + scale);
+        }
+        if (!(colorJitter >= 0 && colorJitter <= 1)) {
+            throw Options.usage(spec, "--color-jitter is a fraction from 0 to 1, such as 0.2; got " + colorJitter);
+        }
+        return new ImageAugmentation(crop, flip, rotate, scale, colorJitter);
     }
 
     /** The checkpoint to resume, refusing every option that would change its run. */
@@ -197,6 +248,11 @@ final class TrainCommand implements Callable<Integer> {
             case "--seed" -> seed == plan.seed();
             case "--validation-split" -> validationSplit == plan.validationSplit();
             case "--augment" -> augment == plan.augmentShift();
+            case "--crop" -> crop == ImageAugmentation.parse(plan.augmentation()).cropPadding();
+            case "--flip" -> flip == ImageAugmentation.parse(plan.augmentation()).flip();
+            case "--rotate" -> rotate == ImageAugmentation.parse(plan.augmentation()).rotationDegrees();
+            case "--scale" -> scale == ImageAugmentation.parse(plan.augmentation()).scale();
+            case "--color-jitter" -> colorJitter == ImageAugmentation.parse(plan.augmentation()).colorJitter();
             default -> false;
         };
     }

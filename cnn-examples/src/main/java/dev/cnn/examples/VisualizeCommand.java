@@ -15,6 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code cnn visualize}: pictures of the first convolution's filters and of the feature maps an image produces. */
@@ -27,6 +28,9 @@ import picocli.CommandLine.Spec;
 final class VisualizeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
+
+    @ParentCommand
+    private Main main;
 
     @Mixin
     private CommonOptions common;
@@ -62,7 +66,8 @@ final class VisualizeCommand implements Callable<Integer> {
         Model model = ModelFiles.load(source.modelFile(), common.backend());
         Prediction input = image != null
                 ? PredictionInputs.fromFiles(model, List.of(image), inversion).get(0)
-                : PredictionInputs.fromDataset(model, source.testImages(), List.of(index), "test").get(0);
+                : PredictionInputs.fromDataset(model, source.testImages(model, new LoadReporter(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                main.interactiveTerminal(), source.dataset())), List.of(index), "test").get(0);
         Path dir = outDir != null ? outDir : ModelFiles.sibling(source.modelFile(), "-visualize");
         if (node != null && !FeatureMapSlide.mapNodes(model.network()).contains(node)) {
             throw Options.usage(spec, (model.network().nodeNames().contains(node) ? "node '" + node + "' makes "

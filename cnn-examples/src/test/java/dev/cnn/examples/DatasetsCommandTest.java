@@ -25,6 +25,6 @@ class DatasetsCommandTest {
 
     @Test
     void datasetsNeedsASubcommand() {
-        Cli.run("datasets").failedWith(2, "list or install");
+        Cli.run("datasets").failedWith(2, "list, install or export");
     }
 }

@@ -96,7 +96,7 @@ class TrainCommandTest {
     @Test
     void directoryWithoutIdxFilesFails() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        Cli.run("train", "--model", "mlp", "--dataset", empty.toString()).failedWith(1, "does not hold an IDX dataset");
+        Cli.run("train", "--model", "mlp", "--dataset", empty.toString()).failedWith(1, "holds neither the four IDX files");
     }
 
     @Test

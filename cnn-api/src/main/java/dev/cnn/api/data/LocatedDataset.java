@@ -12,7 +12,7 @@ import java.util.List;
  *                   up to the largest label in either split
  * @param files      the four IDX files
  */
-public record LocatedDataset(String name, List<String> classNames, IdxFileSet files) {
+public record LocatedDataset(String name, List<String> classNames, IdxFileSet files) implements DatasetSource {
     /** Copies the class names. */
     public LocatedDataset {
         classNames = List.copyOf(classNames);

@@ -14,13 +14,17 @@ import java.util.Objects;
  * @param augmentShift    the largest random shift in pixels applied to training images, 0 for none
  * @param dataset         the name of the dataset trained on, for messages
  * @param trainingImages  how many images the training split had before the validation split, to recognise the dataset
+ * @param augmentation    the other augmentation of training images in its text form (such as
+ *                        {@code crop=4,flip,rotate=10}, see {@code dev.cnn.api.data.ImageAugmentation}), {@code none} for
+ *                        none; a plan saved before it existed reads as {@code none}
  */
 public record TrainingPlan(int epochs, int batchSize, long seed, double validationSplit, int augmentShift, String dataset,
-                           int trainingImages) {
+                           int trainingImages, String augmentation) {
 
     /** Checks that the plan describes a run that could happen. */
     public TrainingPlan {
         Objects.requireNonNull(dataset, "dataset");
+        augmentation = augmentation == null || augmentation.isBlank() ? "none" : augmentation;
         if (epochs < 1 || batchSize < 1 || augmentShift < 0 || trainingImages < 1) {
             throw new IllegalArgumentException("a training plan needs at least 1 epoch, a batch of at least 1, a shift of"
                     + " at least 0 and at least 1 training image; got " + epochs + ", " + batchSize + ", " + augmentShift
@@ -31,8 +35,14 @@ public record TrainingPlan(int epochs, int batchSize, long seed, double validati
         }
     }
 
+    /** A plan without other augmentation than the shift. */
+    public TrainingPlan(int epochs, int batchSize, long seed, double validationSplit, int augmentShift, String dataset,
+                        int trainingImages) {
+        this(epochs, batchSize, seed, validationSplit, augmentShift, dataset, trainingImages, "none");
+    }
+
     /** This plan with another number of epochs. */
     public TrainingPlan withEpochs(int value) {
-        return new TrainingPlan(value, batchSize, seed, validationSplit, augmentShift, dataset, trainingImages);
+        return new TrainingPlan(value, batchSize, seed, validationSplit, augmentShift, dataset, trainingImages, augmentation);
     }
 }

@@ -2,6 +2,7 @@ package dev.cnn.examples.training;
 
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.data.Dataset;
+import dev.cnn.api.data.ImageAugmentation;
 import dev.cnn.api.eval.Evaluation;
 import dev.cnn.api.eval.Evaluator;
 import dev.cnn.api.loss.Loss;
@@ -112,8 +113,9 @@ public final class TrainingRun {
             builder.optListener(checkpoint.withListener((file, steps, epochs) ->
                     watcher.checkpointHolds(file, progressAt(steps, batchesPerEpoch))));
         }
-        if (plan.augmentShift() > 0) {
-            builder.optBatchTransform(new ShiftAugmentation(plan.augmentShift(), pre));
+        ImageAugmentation augmentation = ImageAugmentation.parse(plan.augmentation());
+        if (plan.augmentShift() > 0 || !augmentation.isNone()) {
+            builder.optBatchTransform(new PixelAugmentation(plan.augmentShift(), augmentation, pre));
         }
         Optional<String> stopReason;
         try {
