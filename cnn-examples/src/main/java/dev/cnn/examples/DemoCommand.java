@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -42,9 +43,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"See a network learn: install MNIST if missing, train conv-20-40 for one epoch, evaluate it,"
                 + " save it, predict some test digits, and draw pictures of its progress, its mistakes and what its"
-                + " filters look at. Takes a few minutes on a laptop."})
+                + " filters look at. Takes a few minutes on a laptop.",
+                "demo tagger: generate coloured shapes, train the tagger (a class and several tags per image: colour,"
+                        + " texture, shape), evaluate both heads, save, predict image files and draw, in a few minutes."},
+        footer = {"", "Examples:", "  ./cnn demo", "  ./cnn demo tagger"})
 final class DemoCommand implements Callable<Integer> {
     private static final int STEPS = 6;
+    private static final String TAGGER_DATA = "shapes:4000:1000";
+    private static final int TAGGER_EPOCHS = 4;
 
     @Spec
     private CommandSpec spec;
@@ -55,16 +61,23 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
-    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "runs/demo", description = "Where the model and pictures go (default: ${DEFAULT-VALUE}).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WHAT", defaultValue = "digits",
+            description = "digits (conv-20-40 on MNIST) or tagger (the two-headed tagger on generated shapes: class and"
+                    + " tags) (default: ${DEFAULT-VALUE}).")
+    private String what;
+
+    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "runs/demo", description = "Where the model and pictures go (default: ${DEFAULT-VALUE}; runs/demo-tagger for the tagger).")
     private Path outDir;
 
     @Option(names = "--model", paramLabel = "PRESET", defaultValue = "conv-20-40", description = "Architecture (default: ${DEFAULT-VALUE}).")
     private String model;
 
-    @Option(names = "--dataset", paramLabel = "NAME|DIR", defaultValue = "mnist", description = "Dataset (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dataset", paramLabel = "NAME|DIR", defaultValue = "mnist", description = "Dataset (default: ${DEFAULT-VALUE};"
+            + " " + TAGGER_DATA + " for the tagger: training and test images).")
     private String dataset;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "1", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "1", description = "Epochs (default: ${DEFAULT-VALUE}; "
+            + TAGGER_EPOCHS + " for the tagger).")
     private int epochs;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -77,6 +90,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String kind = what.trim().toLowerCase(java.util.Locale.ROOT);
+        if (kind.equals("tagger")) {
+            return tagger();
+        }
+        if (!kind.equals("digits")) {
+            throw Options.usage(spec, "demo shows digits (the default) or tagger, not '" + what + "'");
+        }
         Preset preset = Options.preset(spec, model);
         Options.atLeast(spec, "--epochs", epochs, 1);
         Options.atLeast(spec, "--samples", samples, 1);
@@ -112,7 +132,7 @@ final class DemoCommand implements Callable<Integer> {
                 outDir.resolve("confusion.png"));
         List<Prediction> wrong = PredictionInputs.fromDataset(trained, test, Mistakes.first(evaluation, test.labels(), 30), "test");
         PngFiles.write(PredictionPictures.sheet("Mistakes: the first " + wrong.size() + " test images it got wrong",
-                "caption: the true class, then what the model said", wrong, trained.inputShape(), trained.classNames()),
+                "caption: the true class, then what the model said", wrong, trained),
                 outDir.resolve("mistakes.png"));
         done(3, "evaluated on " + String.format("%,d", test.size()) + " test images", step);
         out.println("      test accuracy " + Messages.percent(evaluation.accuracy()) + ", top-3 accuracy "
@@ -128,7 +148,7 @@ final class DemoCommand implements Callable<Integer> {
         List<Integer> first = IntStream.range(0, Math.min(samples, test.size())).boxed().toList();
         List<Prediction> predictions = PredictionInputs.fromDataset(trained, test, first, "test");
         PngFiles.write(PredictionPictures.sheet("Predictions for the first " + predictions.size() + " test images",
-                "green: right, red: wrong", predictions, trained.inputShape(), trained.classNames()),
+                "green: right, red: wrong", predictions, trained),
                 outDir.resolve("predictions.png"));
         done(5, "predicted " + predictions.size() + " test images", step);
         for (Prediction p : predictions) {
@@ -162,6 +182,27 @@ final class DemoCommand implements Callable<Integer> {
                 + " ./cnn train --help for more epochs.");
         out.println("demo finished in " + total.elapsed() + "; test accuracy: " + Messages.percent(evaluation.accuracy()));
         return 0;
+    }
+
+    /** {@code demo tagger}: the options the user gave, the tagger's defaults for the others. */
+    private int tagger() throws IOException {
+        var parsed = spec.commandLine().getParseResult();
+        if (parsed.hasMatchedOption("--model")) {
+            throw Options.usage(spec, "demo tagger always trains the tagger preset; drop --model");
+        }
+        int taggerEpochs = parsed.hasMatchedOption("--epochs") ? epochs : TAGGER_EPOCHS;
+        Options.atLeast(spec, "--epochs", taggerEpochs, 1);
+        Options.atLeast(spec, "--samples", samples, 1);
+        String data = parsed.hasMatchedOption("--dataset") ? dataset : TAGGER_DATA;
+        if (!dev.cnn.api.data.ShapesSource.isShapes(data)) {
+            throw Options.usage(spec, "demo tagger generates its images: --dataset is shapes[:TRAIN[:TEST[:SIZE[:SEED]]]],"
+                    + " such as " + TAGGER_DATA + "; to train the tagger on your folder use ./cnn train --model tagger"
+                    + " --dataset DIR");
+        }
+        Path dir = parsed.hasMatchedOption("--out-dir") ? outDir : Path.of("runs", "demo-tagger");
+        return new TaggerDemo(spec.commandLine().getOut(),
+                new ProgressReporter(spec.commandLine().getErr(), main.interactiveTerminal()))
+                .run(data, taggerEpochs, seed, samples, dir, common.backend());
     }
 
     private LocatedDataset ensureDataset() throws IOException {

@@ -9,7 +9,10 @@ import java.util.Locale;
  * background, while a digit drawn or photographed on paper is dark on light.
  */
 enum Inversion {
-    /** Invert when the model was trained on dark backgrounds and the image's border is light. */
+    /**
+     * Invert grey images when the model was trained on dark backgrounds and the image's border is light; never colour
+     * images, whose light backgrounds are part of the scene rather than paper.
+     */
     AUTO,
     /** Always invert. */
     ALWAYS,
@@ -30,7 +33,7 @@ enum Inversion {
         return switch (this) {
             case ALWAYS -> true;
             case NEVER -> false;
-            case AUTO -> preprocessing.mean() < 0.5 && borderMean(pixels, shape) > 0.5;
+            case AUTO -> shape.dim(0) == 1 && preprocessing.mean() < 0.5 && borderMean(pixels, shape) > 0.5;
         };
     }
 

@@ -2,8 +2,7 @@ package dev.cnn.examples;
 
 import dev.cnn.api.data.Dataset;
 import dev.cnn.api.eval.Evaluation;
-import dev.cnn.api.eval.Evaluator;
-import dev.cnn.api.loss.Loss;
+import dev.cnn.examples.training.ModelScores;
 import dev.cnn.api.model.Model;
 import java.io.PrintWriter;
 
@@ -12,10 +11,25 @@ final class ModelEvaluation {
     private ModelEvaluation() {
     }
 
-    /** The model on {@code pixels} (values in [0, 1]), prepared with the model's own preprocessing. */
+    /** The model's class head on {@code pixels} (values in [0, 1]), prepared with the model's own preprocessing. */
     static Evaluation evaluate(Model model, Dataset pixels, int batchSize) {
-        if (model.loss().targets() == dev.cnn.api.loss.Targets.TAGS) {
-            throw new CliFailure("this model tags images (several tags each); eval scores single-label classifiers");
+        return scores(model, pixels, batchSize).classes();
+    }
+
+    /**
+     * Every head of the model on {@code pixels} (values in [0, 1]), prepared with the model's own preprocessing: the
+     * class metrics and, for a tagger, the tag metrics at the tag head's thresholds.
+     */
+    static ModelScores scores(Model model, Dataset pixels, int batchSize) {
+        if (model.classHead().isEmpty()) {
+            throw new CliFailure("this model has no class head (its heads train with "
+                    + model.heads().stream().map(h -> h.loss().id()).distinct().toList()
+                    + "); eval scores models that classify, with or without tags");
+        }
+        if (model.tagHead().isPresent() && !model.tagHead().get().labels().equals(pixels.tagNames())) {
+            throw new CliFailure("the model tags images with " + model.tagHead().get().labels() + " but the dataset has "
+                    + (pixels.hasTags() ? "the tags " + pixels.tagNames() : "no tags") + "; evaluate it on the kind of"
+                    + " data it was trained on");
         }
         if (!model.inputShape().equals(pixels.sampleShape())) {
             throw new CliFailure("the model takes images of shape " + model.inputShape() + " but the dataset's images"
@@ -27,7 +41,7 @@ final class ModelEvaluation {
         }
         var pre = model.preprocessing();
         Dataset prepared = pixels.normalized(pre);
-        return Evaluator.evaluate(model.network(), model.loss(), prepared, batchSize);
+        return ModelScores.of(model, prepared, batchSize);
     }
 
     /** Accuracy, top-3 accuracy, the per-class table and the confusion matrix as text. */

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code cnn predict}: the most probable classes of image files, or of a dataset's test images by index. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Print the top classes with their probabilities for each image.",
+        description = {"Print the top classes with their probabilities for each image; for a tagger, the most probable"
+                + " class and the tags at or above their thresholds, with their probabilities.",
                 "Images may be PNG, JPEG, GIF or BMP of any size and colour: they are resized and converted to what"
                         + " the model takes, and normalised as in training."},
         footer = {"", "Examples:", "  ./cnn predict --model-file runs/demo/model.cnn digit.png",
@@ -35,6 +36,9 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     private ImageSourceOptions source;
 
+    @Mixin
+    private ThresholdOption threshold;
+
 
     @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Image files to classify.")
     private List<Path> images = new ArrayList<>();
@@ -43,7 +47,8 @@ final class PredictCommand implements Callable<Integer> {
     private String index;
 
 
-    @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "Classes to show per image (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "Classes to show per image (default:"
+            + " ${DEFAULT-VALUE}, and 1 for a tagger).")
     private int top;
 
 
@@ -64,21 +69,24 @@ final class PredictCommand implements Callable<Integer> {
             throw Options.usage(spec, "--index: " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        Model model = ModelFiles.load(source.modelFile(), common.backend());
+        Model model = threshold.apply(ModelFiles.load(source.modelFile(), common.backend()));
         List<Prediction> predictions = new ArrayList<>(PredictionInputs.fromFiles(model, images, inversion));
         if (!indices.isEmpty()) {
             predictions.addAll(PredictionInputs.fromDataset(model, source.testImages(model, new LoadReporter(spec.commandLine().getOut(), spec.commandLine().getErr(),
                 main.interactiveTerminal(), source.dataset())), indices, "test"));
         }
-        int k = Math.min(top, model.classNames().size());
+        boolean tagger = model.tagHead().isPresent();
+        int k = Math.min(tagger && !spec.commandLine().getParseResult().hasMatchedOption("--top") ? 1 : top,
+                model.classNames().size());
         for (Prediction p : predictions) {
             String label = p.labelled() ? " (label " + model.classNames().get(p.label()) + ")" : "";
-            out.println(p.source() + label + ": " + p.describeTop(k, model.classNames()));
+            String tags = tagger ? "; " + p.describeTags(model.tagHead().get().labels(),
+                    model.tagHead().get().thresholdArray()) : "";
+            out.println(p.source() + label + ": " + p.describeTop(k, model.classNames()) + tags);
         }
         if (grid != null) {
             PngFiles.write(PredictionPictures.sheet("Predictions of " + source.modelFile().getFileName(),
-                    "green: right, red: wrong, black: label unknown", predictions, model.inputShape(),
-                    model.classNames()), grid);
+                    "green: right, red: wrong, black: label unknown", predictions, model), grid);
             out.println("grid: " + grid);
         }
         return 0;

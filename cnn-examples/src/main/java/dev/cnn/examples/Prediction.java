@@ -13,8 +13,32 @@ import java.util.stream.IntStream;
  * @param pixels        the image as the model took it, in [0, 1], before preprocessing
  * @param probabilities a probability per class
  * @param label         the true class when known, otherwise -1
+ * @param tags          a probability per tag when the model has a tag head, otherwise null
  */
-record Prediction(String source, float[] pixels, float[] probabilities, int label) {
+record Prediction(String source, float[] pixels, float[] probabilities, int label, float[] tags) {
+
+    /** A prediction of a model without a tag head. */
+    Prediction(String source, float[] pixels, float[] probabilities, int label) {
+        this(source, pixels, probabilities, label, null);
+    }
+
+    /** The tags at or above their {@code thresholds}, most probable first. */
+    List<Integer> presentTags(float[] thresholds) {
+        if (tags == null) {
+            return List.of();
+        }
+        return IntStream.range(0, tags.length).filter(t -> tags[t] >= thresholds[t]).boxed()
+                .sorted(Comparator.comparingDouble((Integer t) -> tags[t]).reversed()).toList();
+    }
+
+    /** {@code tags: yellow 99%, smooth 95%, curved 97%}, or {@code tags: none} when no tag reaches its threshold. */
+    String describeTags(List<String> tagNames, float[] thresholds) {
+        List<String> parts = new ArrayList<>();
+        for (int t : presentTags(thresholds)) {
+            parts.add(String.format(Locale.ROOT, "%s %.0f%%", tagNames.get(t), Math.floor(tags[t] * 100)));
+        }
+        return "tags: " + (parts.isEmpty() ? "none" : String.join(", ", parts));
+    }
 
     /** The classes from most to least probable, the first {@code k} of them. */
     List<Integer> top(int k) {

@@ -2,6 +2,7 @@ package dev.cnn.examples;
 
 import dev.cnn.api.data.Dataset;
 import dev.cnn.api.data.ImageConverter;
+import dev.cnn.api.model.Head;
 import dev.cnn.api.model.Model;
 import dev.cnn.api.tensor.Shape;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the images to predict, from image files or from a dataset split by index, as the model's input. */
 final class PredictionInputs {
@@ -58,8 +60,10 @@ final class PredictionInputs {
     }
 
     private static Prediction predict(Model model, String source, float[] pixels, int label) {
-        float[] probabilities = model.predictProbabilities(pixels, 1)[0];
-        return new Prediction(source, pixels, probabilities, label);
+        Map<String, float[][]> byHead = model.predict(pixels, 1);
+        String classHead = model.classHead().map(Head::name).orElse(model.heads().get(0).name());
+        float[] tags = model.tagHead().map(h -> byHead.get(h.name())[0]).orElse(null);
+        return new Prediction(source, pixels, byHead.get(classHead)[0], label, tags);
     }
 
     private static Shape imageShape(Model model) {

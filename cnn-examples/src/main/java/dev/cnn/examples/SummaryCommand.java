@@ -38,6 +38,10 @@ final class SummaryCommand implements Callable<Integer> {
     @Option(names = "--classes", paramLabel = "N", defaultValue = "10", description = "Classes for a preset (default: ${DEFAULT-VALUE}).")
     private int classes;
 
+    @Option(names = "--tags", paramLabel = "N", defaultValue = "16", description = "Tags for a preset with a tag head,"
+            + " such as tagger (default: ${DEFAULT-VALUE}).")
+    private int tags;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -48,6 +52,8 @@ final class SummaryCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "model file %s: input %s, %d classes (%s), normalisation (x - %.4f) / %.4f%n", file,
                     loaded.inputShape(), loaded.classNames().size(), String.join(", ", loaded.classNames()),
                     loaded.preprocessing().mean(), loaded.preprocessing().std());
+            loaded.tagHead().ifPresent(h -> out.printf(Locale.ROOT, "tag head '%s': %d tags (%s)%n", h.name(),
+                    h.labels().size(), String.join(", ", h.labels())));
             out.print(loaded.network().summary());
             return 0;
         }
@@ -57,8 +63,13 @@ final class SummaryCommand implements Callable<Integer> {
         }
         Options.atLeast(spec, "--classes", classes, 2);
         Shape shape = Shape.of(inputShape);
-        GraphNetwork network = preset.build(shape, classes, common.backend(), 1);
-        out.printf("%s: %s; input %s, %d classes%n", preset.id(), preset.description(), shape, classes);
+        if (preset.tagged()) {
+            Options.atLeast(spec, "--tags", tags, 1);
+        }
+        GraphNetwork network = preset.tagged() ? preset.build(shape, classes, tags, common.backend(), 1)
+                : preset.build(shape, classes, common.backend(), 1);
+        out.printf("%s: %s; input %s, %d classes%s%n", preset.id(), preset.description(), shape, classes,
+                preset.tagged() ? ", " + tags + " tags" : "");
         out.print(network.summary());
         return 0;
     }

@@ -76,7 +76,9 @@ final class TrainCommand implements Callable<Integer> {
     private long seed;
 
     @Option(names = "--validation-split", paramLabel = "FRACTION", defaultValue = "0",
-            description = "Fraction of the training images held out and scored after every epoch, e.g. 0.1.")
+            description = "Fraction of the training images held out and scored after every epoch, e.g. 0.1; a model"
+                    + " with a tag head (tagger) chooses its tag thresholds on them (default: 0, and "
+                    + TAGGER_VALIDATION + " for a tagger).")
     private double validationSplit;
 
     @Option(names = "--augment", paramLabel = "PIXELS", arity = "0..1", fallbackValue = "2", defaultValue = "0",
@@ -112,6 +114,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init-from", paramLabel = "FILE", description = "Start a new run from the architecture, weights and"
             + " normalisation of this model file, with a fresh optimizer and the options given here.")
     private Path initFrom;
+
+    /** The validation split of a tagger's run when none is given: the images its tag thresholds are chosen on. */
+    static final double TAGGER_VALIDATION = 0.1;
 
     @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "0",
             description = "Also rewrite the model file every STEPS updates, not only after every epoch; --resume continues"
@@ -186,8 +191,15 @@ final class TrainCommand implements Callable<Integer> {
         Path chart = ModelFiles.sibling(modelFile, "-training.png");
         ModelSource source = resumed != null ? new ModelSource.Resumed(resumed, resume)
                 : initial != null ? new ModelSource.InitializedFrom(initial, initFrom) : new ModelSource.Fresh(preset);
+        boolean tagging = preset != null ? preset.tagged() : initial != null && initial.tagHead().isPresent();
+        double split = validationSplit;
+        if (tagging && resumed == null && !spec.commandLine().getParseResult().hasMatchedOption("--validation-split")) {
+            split = TAGGER_VALIDATION;
+            stdout.printf("holding out %.0f%% of the training images to choose each tag's threshold on"
+                    + " (--validation-split sets how many)%n", split * 100);
+        }
         TrainingPlan plan = resumed != null ? resumed.plan()
-                : new TrainingPlan(epochs, batchSize, seed, validationSplit, augment, located.name(), train.size(),
+                : new TrainingPlan(epochs, batchSize, seed, split, augment, located.name(), train.size(),
                 augmentation.spec());
         String architecture = preset != null ? preset.id() : "the model from " + (resume != null ? resume : initFrom);
         stdout.printf("training %s on %s (%,d training images, %,d test) on backend %s%n", architecture,
@@ -204,6 +216,13 @@ final class TrainCommand implements Callable<Integer> {
         result.stopReason().ifPresent(reason -> stdout.println("stopped early: " + reason));
         stdout.println("model: " + modelFile + " (rewritten after every epoch; continue with --resume " + modelFile + ")");
         stdout.println("chart: " + chart);
+        if (result.testTags() != null) {
+            stdout.printf(java.util.Locale.ROOT, "test tags: macro F1 %.4f, mAP %.4f, exact match %s (thresholds %s)%n",
+                    result.testTags().macroF1(), result.testTags().meanAveragePrecision(),
+                    Messages.percent(result.testTags().exactMatchRate()),
+                    result.model().tagHead().orElseThrow().thresholds().isEmpty() ? "0.5 for every tag; no validation"
+                            + " split to choose them on" : "chosen on the validation split");
+        }
         stdout.println("test accuracy: " + Messages.percent(result.testEvaluation().accuracy()));
         return 0;
     }

@@ -76,7 +76,9 @@ final class VisualizeCommand implements Callable<Integer> {
         }
         List<Path> written = write(model, input, dir, source.modelFile().getFileName().toString(), node);
         PrintWriter out = spec.commandLine().getOut();
-        out.println(input.source() + ": " + input.describeTop(Math.min(3, model.classNames().size()), model.classNames()));
+        String tags = model.tagHead().map(h -> "; " + input.describeTags(h.labels(), h.thresholdArray())).orElse("");
+        out.println(input.source() + ": " + input.describeTop(Math.min(3, model.classNames().size()), model.classNames())
+                + tags);
         for (Path p : written) {
             out.println("wrote " + p);
         }

@@ -17,6 +17,15 @@ class SummaryCommandTest {
     }
 
     @Test
+    void aGraphPresetShowsEachNodesInputs() {
+        Cli.Result r = Cli.run("summary", "--model", "resnet-small").succeeded();
+        assertTrue(r.out().matches("(?s).*block1_add\\s+add\\s+stem_relu, block1_bn2\\s+\\[16, 28, 28].*"), r.out());
+        assertTrue(r.out().matches("(?s).*block2_add\\s+add\\s+block2_project_bn, block2_bn2\\s+\\[32, 14, 14].*"),
+                r.out());
+        assertTrue(r.out().contains("total parameters: 78,426") && r.out().contains("outputs: logits"), r.out());
+    }
+
+    @Test
     void presetForColourImages() {
         Cli.Result r = Cli.run("summary", "--model", "conv-3maps", "--input-shape", "3,32,32", "--classes", "4").succeeded();
         assertTrue(r.out().contains("[3, 28, 28]"), r.out());

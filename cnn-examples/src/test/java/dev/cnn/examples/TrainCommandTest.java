@@ -40,6 +40,22 @@ class TrainCommandTest {
     }
 
     @Test
+    void aGraphPresetTrainsSavesAndIsReadBackByEvalSummaryAndVisualize() throws Exception {
+        Path model = dir.resolve("run-resnet/model.cnn");
+        Cli.Result r = Cli.run("train", "--model", "resnet-small", "--dataset", data.toString(), "--epochs", "1",
+                "--batch-size", "20", "--lr", "0.01", "--out", model.toString()).succeeded();
+        assertTrue(r.lastLine().startsWith("test accuracy: "), r.out());
+        Cli.Result summary = Cli.run("summary", "--model", model.toString()).succeeded();
+        assertTrue(summary.out().contains("block3_add") && summary.out().contains("block3_project_bn, block3_bn2"),
+                summary.out());
+        Cli.Result eval = Cli.run("eval", "--model-file", model.toString(), "--dataset", data.toString()).succeeded();
+        assertTrue(eval.out().contains("accuracy: "), eval.out());
+        Cli.run("visualize", "--model-file", model.toString(), "--dataset", data.toString(), "--index", "0",
+                "--node", "block1_add").succeeded();
+        assertTrue(Files.size(dir.resolve("run-resnet/model-visualize/feature-maps.png")) > 0);
+    }
+
+    @Test
     void validationSplitAugmentationAndOtherOptimizers() throws Exception {
         Path model = dir.resolve("run2/m.cnn");
         Cli.Result r = Cli.run("train", "--model", "mlp", "--dataset", data.toString(), "--epochs", "2",

@@ -14,6 +14,8 @@ import dev.cnn.api.layers.Flatten;
 import dev.cnn.api.layers.MaxPool2D;
 import dev.cnn.api.layers.ReLU;
 import dev.cnn.api.layers.Tanh;
+import dev.cnn.api.loss.Loss;
+import dev.cnn.api.model.Head;
 import dev.cnn.api.network.GraphConfig;
 import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.network.NetworkConfig;
@@ -27,7 +29,9 @@ import java.util.stream.Collectors;
 
 /**
  * Ready-made architectures. Each takes the shape of one input image and the number of classes and
- * ends in raw class scores (logits), to train with softmax cross-entropy.
+ * ends in raw class scores (logits), to train with softmax cross-entropy; the {@linkplain #tagged() tagged} preset
+ * {@code tagger} also takes the number of tags and has a second output of tag scores ({@link #heads} says how each
+ * output trains).
  */
 public enum Preset {
     /** The fully connected ("adjacent") net: flatten, dense 100 ReLU, dense to the classes. Ignores spatial structure. */
@@ -147,6 +151,36 @@ public enum Preset {
         GraphConfig graph(Shape input, int classes) {
             return ResidualNet.graph(input, classes, 16, 32, 64);
         }
+    },
+    /**
+     * The image tagger: a trunk of four 3x3 conv-batch-norm-ReLU blocks (16, 32, 64, 128 maps, the first three
+     * max-pooled), global average pooling, and two heads: {@code class} (softmax over the classes) and {@code tags} (a
+     * sigmoid per tag), trained on the class loss plus 4 times the tag loss. Needs the tag count.
+     */
+    TAGGER("tagger", "two heads on one trunk: conv3 16/32/64/128 bn relu (max 2 after the first three), global avg pool;"
+            + " class: dense classes (softmax); tags: dense tags (sigmoid each)") {
+        @Override
+        GraphConfig graph(Shape input, int classes) {
+            throw new IllegalArgumentException("tagger has a head with a sigmoid per tag, so it needs the number of tags"
+                    + " too: graphConfig(input, classes, tags) or build(input, classes, tags, backend, seed)");
+        }
+
+        @Override
+        GraphConfig graph(Shape input, int classes, int tags) {
+            return TaggerNet.graph(input, classes, tags);
+        }
+
+        @Override
+        public boolean tagged() {
+            return true;
+        }
+
+        @Override
+        public List<Head> heads(List<String> classNames, List<String> tagNames) {
+            requireClasses(classNames.size());
+            requireTags(tagNames.size());
+            return TaggerNet.heads(classNames, tagNames);
+        }
     };
 
     private final String id;
@@ -165,6 +199,32 @@ public enum Preset {
     /** The graph of this preset; for a chain, the chain as a graph. */
     GraphConfig graph(Shape input, int classes) {
         return new NetworkConfig(input, layers(input, classes)).toGraph();
+    }
+
+    /** The graph of a tagged preset; the others have no tag head. */
+    GraphConfig graph(Shape input, int classes, int tags) {
+        throw new IllegalArgumentException(id + " has no tag head, only class scores; use graphConfig(input, classes),"
+                + " or the tagger preset to learn tags");
+    }
+
+    /**
+     * Whether the preset has a tag head besides its class head, and so needs the tag count ({@link #graphConfig(Shape,
+     * int, int)}) and a tagged dataset.
+     */
+    public boolean tagged() {
+        return false;
+    }
+
+    /**
+     * How each output of the preset's network trains and what its values are called: for the class-only presets one
+     * head on the class scores (softmax cross-entropy, named by {@code classNames}); for {@code tagger} also the tag
+     * head (binary cross-entropy per tag, named by {@code tagNames}). Ignores {@code tagNames} for presets without a
+     * tag head.
+     */
+    public List<Head> heads(List<String> classNames, List<String> tagNames) {
+        requireClasses(classNames.size());
+        GraphConfig graph = graph(Shape.of(1, 32, 32), classNames.size());
+        return List.of(Head.of(graph.outputs().get(0), Loss.SOFTMAX_CROSS_ENTROPY, classNames));
     }
 
     /** The name used on the command line, such as {@code "conv-20-40"}. */
@@ -208,15 +268,43 @@ public enum Preset {
         return graph(input, classes);
     }
 
+    /**
+     * The architecture of a {@linkplain #tagged() tagged} preset for images of shape {@code input}, {@code classes}
+     * classes and {@code tags} tags; its outputs are the class scores and the tag scores, named as in {@link #heads}.
+     *
+     * @throws IllegalArgumentException when the preset has no tag head, or there are under 2 classes or no tags
+     */
+    public GraphConfig graphConfig(Shape input, int classes, int tags) {
+        requireClasses(classes);
+        requireTags(tags);
+        return graph(input, classes, tags);
+    }
+
     /** The network on {@code backend}, weights drawn from {@code seed}: a {@link Sequential} for chain presets. */
     public GraphNetwork build(Shape input, int classes, Backend backend, long seed) {
         return sequential() ? Sequential.of(config(input, classes), backend, seed)
                 : GraphNetwork.of(graphConfig(input, classes), backend, seed);
     }
 
+    /**
+     * The network of a {@linkplain #tagged() tagged} preset on {@code backend}, weights drawn from {@code seed}.
+     *
+     * @throws IllegalArgumentException when the preset has no tag head
+     */
+    public GraphNetwork build(Shape input, int classes, int tags, Backend backend, long seed) {
+        return GraphNetwork.of(graphConfig(input, classes, tags), backend, seed);
+    }
+
     private static void requireClasses(int classes) {
         if (classes < 2) {
             throw new IllegalArgumentException("a classifier needs at least 2 classes, got " + classes);
+        }
+    }
+
+    private static void requireTags(int tags) {
+        if (tags < 1) {
+            throw new IllegalArgumentException("a tagger needs at least 1 tag, got " + tags + "; train it on a dataset"
+                    + " with tags (such as shapes, or an image folder with tags.csv)");
         }
     }
 

@@ -5,11 +5,13 @@ import dev.cnn.api.layer.Layer;
 import dev.cnn.api.layer.LayerConfig;
 import dev.cnn.api.layer.Parameter;
 import dev.cnn.api.loss.Loss;
+import dev.cnn.api.model.Head;
 import dev.cnn.api.network.GraphConfig;
 import dev.cnn.api.network.GraphInput;
 import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
+import dev.cnn.api.train.WeightedLoss;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,10 +134,73 @@ public final class GradientCheck {
         return new GradientCheckResult(worst, tolerance, mismatches);
     }
 
+    /**
+     * Checks the gradients of the loss a network with several heads trains on ({@link WeightedLoss}: each head's loss
+     * times its weight, summed) with respect to every input and trainable parameter, in training mode, for a batch of
+     * {@code batch} images with random targets of each head's kind (a class per image, random tags, or values).
+     *
+     * @param graph the network; every head names one of its outputs
+     * @param heads the heads, with their losses and weights
+     */
+    public GradientCheckResult checkHeads(GraphConfig graph, List<Head> heads, int batch, Backend backend, long seed) {
+        Random random = new Random(seed);
+        GraphNetwork network = GraphNetwork.of(graph, backend, seed + 1);
+        Map<String, float[]> inputs = new LinkedHashMap<>();
+        for (GraphInput input : graph.inputs()) {
+            inputs.put(input.name(), spreadValues(input.shape().withBatch(batch).size(), random));
+        }
+        Map<String, Tensor> targets = new LinkedHashMap<>();
+        for (Head head : heads) {
+            Shape shape = network.outputShape(head.name()).withBatch(batch);
+            targets.put(head.name(), backend.tensor(randomTargets(head.loss(), shape, random), shape));
+        }
+        java.util.function.Supplier<WeightedLoss> loss = () -> {
+            Map<String, Tensor> x = new LinkedHashMap<>();
+            inputs.forEach((name, values) -> x.put(name, backend.tensor(values, network.shapeOf(name).withBatch(batch))));
+            return WeightedLoss.of(heads, network.forward(x, true), targets);
+        };
+        DoubleSupplier objective = () -> loss.get().value();
+        WeightedLoss atStart = loss.get();
+        Map<String, float[]> inputGradients = new LinkedHashMap<>();
+        network.backward(atStart.gradients()).forEach((name, g) -> inputGradients.put(name, g.toArray()));
+        Map<String, float[]> parameterGradients = new LinkedHashMap<>();
+        network.parameters().forEach((name, p) -> {
+            if (p.trainable()) {
+                parameterGradients.put(name, p.gradient().toArray());
+            }
+        });
+        List<Mismatch> mismatches = new ArrayList<>();
+        double worst = 0;
+        for (var entry : inputs.entrySet()) {
+            worst = Math.max(worst, compare(entry.getKey(), entry.getValue(), inputGradients.get(entry.getKey()), random,
+                    objective, mismatches));
+        }
+        for (var entry : parameterGradients.entrySet()) {
+            Parameter p = network.parameters().get(entry.getKey());
+            float[] value = p.value().toArray();
+            worst = Math.max(worst, compare(entry.getKey(), value, entry.getValue(), random, () -> {
+                p.setValue(backend.tensor(value, p.shape()));
+                return objective.getAsDouble();
+            }, mismatches));
+            p.setValue(backend.tensor(value, p.shape()));
+        }
+        return new GradientCheckResult(worst, tolerance, mismatches);
+    }
+
     /** Checks the gradient {@code loss} gives with respect to the network's output, for a batch of {@code shape}. */
     public GradientCheckResult checkLoss(Loss loss, Shape shape, Backend backend, long seed) {
         Random random = new Random(seed);
         float[] output = gaussian(shape.size(), random);
+        Tensor t = backend.tensor(randomTargets(loss, shape, random), shape);
+        float[] gradient = loss.evaluate(backend.tensor(output, shape), t).gradient().toArray();
+        List<Mismatch> mismatches = new ArrayList<>();
+        double worst = compare("output", output, gradient, random,
+                () -> loss.evaluate(backend.tensor(output, shape), t).value(), mismatches);
+        return new GradientCheckResult(worst, tolerance, mismatches);
+    }
+
+    /** Targets of {@code loss}'s kind for a batch of {@code shape}: one class per row, random tags, or values. */
+    private static float[] randomTargets(Loss loss, Shape shape, Random random) {
         float[] targets = new float[shape.size()];
         int classes = shape.dim(-1);
         for (int row = 0; row < shape.size() / classes; row++) {
@@ -148,12 +213,7 @@ public final class GradientCheck {
                 }
             }
         }
-        Tensor t = backend.tensor(targets, shape);
-        float[] gradient = loss.evaluate(backend.tensor(output, shape), t).gradient().toArray();
-        List<Mismatch> mismatches = new ArrayList<>();
-        double worst = compare("output", output, gradient, random,
-                () -> loss.evaluate(backend.tensor(output, shape), t).value(), mismatches);
-        return new GradientCheckResult(worst, tolerance, mismatches);
+        return targets;
     }
 
     private static double objective(Layer layer, Tensor x, Tensor r, boolean training) {

@@ -10,27 +10,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs a network of any number of heads in inference mode over a dataset and scores each head by its kind. */
+/**
+ * Runs a network of any number of heads in inference mode over a dataset and scores each head by its kind; a tag head
+ * decides each tag at its own threshold ({@link Head#thresholds()}).
+ */
 public final class HeadEvaluator {
-    /** The probability from which a tag counts as predicted. */
-    public static final double TAG_THRESHOLD = 0.5;
+    /** The probability from which a tag counts as predicted when its head has no thresholds of its own. */
+    public static final double TAG_THRESHOLD = Head.DEFAULT_THRESHOLD;
 
     private HeadEvaluator() {
     }
 
-    private static float[] thresholds(int tags) {
-        float[] t = new float[tags];
-        java.util.Arrays.fill(t, (float) TAG_THRESHOLD);
-        return t;
+    /** The head's thresholds; the default for each of {@code width} tags when the head names none (no labels). */
+    private static float[] thresholds(Head head, int width) {
+        float[] own = head.thresholdArray();
+        if (own.length == width) {
+            return own;
+        }
+        float[] out = new float[width];
+        java.util.Arrays.fill(out, Head.DEFAULT_THRESHOLD);
+        return out;
     }
 
     /**
-     * Evaluates every head on every image of {@code data}, {@code batchSize} at a time, with one forward pass per batch.
+     * Evaluates every head of a network with one input on every image of {@code data}, {@code batchSize} at a time,
+     * with one forward pass per batch.
      *
      * @throws NonFiniteOutputException when any image gets a NaN or infinite output on any head
      * @throws IllegalArgumentException when the dataset is empty, or lacks the labels or tags a head needs
      */
     public static Map<String, HeadEvaluation> evaluate(Network network, List<Head> heads, Dataset data, int batchSize) {
+        if (network.inputNames().size() != 1) {
+            throw new IllegalArgumentException("a dataset gives one image per row, but this network has inputs "
+                    + network.inputNames());
+        }
         int n = data.size();
         if (n == 0) {
             throw new IllegalArgumentException("there are no images to evaluate on; give a dataset with a test split");
@@ -116,7 +129,7 @@ public final class HeadEvaluator {
             out.put(head.name(), new HeadEvaluation(head.name(), kind, loss,
                     kind == Targets.CLASS ? new Evaluation(loss, data.classNames(), labels, predictions[k], ranks[k]) : null,
                     kind == Targets.TAGS ? new TagEvaluation(data.tagNames(), probabilities[k], targets[k],
-                            thresholds(data.tagNames().size()))
+                            thresholds(head, widths[k]))
                             : null));
         }
         return out;

@@ -26,6 +26,7 @@ public final class BuiltinLayerTypes implements LayerTypeProvider {
                 Map.entry("add", Add.class),
                 Map.entry("concatenate", Concatenate.class),
                 Map.entry("depthwise_conv2d", DepthwiseConv2D.class),
-                Map.entry("separable_conv2d", SeparableConv2D.class));
+                Map.entry("separable_conv2d", SeparableConv2D.class),
+                Map.entry("grouped_conv2d", GroupedConv2D.class));
     }
 }

@@ -59,6 +59,10 @@ public final class Model {
         this.network = Objects.requireNonNull(network, "network");
         this.heads = List.copyOf(heads);
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
+        if (network.inputNames().size() != 1) {
+            throw new IllegalArgumentException("a model reads one image per prediction, but the network has inputs "
+                    + network.inputNames());
+        }
         if (this.heads.isEmpty()) {
             throw new IllegalArgumentException("a model needs at least one head; the network's outputs are "
                     + network.outputNames());
@@ -104,6 +108,28 @@ public final class Model {
         return heads.stream().filter(h -> h.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no head '" + name + "'; heads are "
                         + heads.stream().map(Head::name).toList()));
+    }
+
+    /**
+     * This model with {@code replacement} in place of the head of the same name (same network and preprocessing), for
+     * example the tag head with thresholds chosen on validation images.
+     *
+     * @throws IllegalArgumentException when the model has no head of that name, or the replacement does not fit it
+     */
+    public Model withHead(Head replacement) {
+        head(replacement.name());
+        List<Head> replaced = heads.stream().map(h -> h.name().equals(replacement.name()) ? replacement : h).toList();
+        return new Model(network, replaced, preprocessing);
+    }
+
+    /** The first head that reads tags, if there is one. */
+    public java.util.Optional<Head> tagHead() {
+        return heads.stream().filter(h -> h.loss().targets() == Targets.TAGS).findFirst();
+    }
+
+    /** The first head that reads one class per image, if there is one. */
+    public java.util.Optional<Head> classHead() {
+        return heads.stream().filter(h -> h.loss().targets() == Targets.CLASS).findFirst();
     }
 
     /** The loss of the first head. */

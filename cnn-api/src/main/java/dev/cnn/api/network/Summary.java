@@ -36,7 +36,7 @@ final class Summary {
                     }
                 }
             }
-            String layer = LayerTypes.idOf(graph.layerOf(name)) + (node.shares() != null ? " =" + node.shares() : "");
+            String layer = LayerTypes.idOf(graph.layerOf(name)) + (node.shares() != null ? " of " + node.shares() : "");
             sb.append(String.format(format, name, layer, String.join(", ", node.inputs()), shapes.get(name),
                     node.shares() != null ? "shared" : String.format("%,d", count)));
         }

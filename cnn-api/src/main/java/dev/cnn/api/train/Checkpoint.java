@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Writes a checkpoint of a run (the model, the optimizer's state and the run's {@link TrainingPlan}) after every epoch
@@ -15,7 +16,7 @@ import java.util.Objects;
  */
 public final class Checkpoint implements TrainingListener {
     private final Path file;
-    private final Model model;
+    private final Supplier<Model> model;
     private final Optimizer optimizer;
     private final TrainingPlan plan;
     private final long everySteps;
@@ -28,7 +29,8 @@ public final class Checkpoint implements TrainingListener {
         void checkpointWritten(Path file, long steps, int epochs);
     }
 
-    private Checkpoint(Path file, Model model, Optimizer optimizer, TrainingPlan plan, long everySteps, Saved saved) {
+    private Checkpoint(Path file, Supplier<Model> model, Optimizer optimizer, TrainingPlan plan, long everySteps,
+                       Saved saved) {
         this.file = Objects.requireNonNull(file, "file");
         this.model = Objects.requireNonNull(model, "model");
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
@@ -39,11 +41,28 @@ public final class Checkpoint implements TrainingListener {
 
     /** A checkpoint after every epoch. */
     public static Checkpoint everyEpoch(Path file, Model model, Optimizer optimizer, TrainingPlan plan) {
+        Objects.requireNonNull(model, "model");
+        return everyEpoch(file, () -> model, optimizer, plan);
+    }
+
+    /**
+     * A checkpoint after every epoch of the model {@code model} gives at each write: for a model that changes between
+     * epochs without changing its network, such as a tagger whose tag thresholds are chosen again after every epoch
+     * (by a listener added before this one).
+     */
+    public static Checkpoint everyEpoch(Path file, Supplier<Model> model, Optimizer optimizer, TrainingPlan plan) {
         return new Checkpoint(file, model, optimizer, plan, 0, (f, s, e) -> { });
     }
 
     /** A checkpoint after every epoch and after every {@code steps} updates. */
     public static Checkpoint everySteps(long steps, Path file, Model model, Optimizer optimizer, TrainingPlan plan) {
+        Objects.requireNonNull(model, "model");
+        return everySteps(steps, file, () -> model, optimizer, plan);
+    }
+
+    /** A checkpoint after every epoch and every {@code steps} updates, of the model {@code model} gives at each write. */
+    public static Checkpoint everySteps(long steps, Path file, Supplier<Model> model, Optimizer optimizer,
+                                        TrainingPlan plan) {
         if (steps < 1) {
             throw new IllegalArgumentException("a checkpoint every " + steps + " steps makes no sense; give at least 1");
         }
@@ -69,7 +88,7 @@ public final class Checkpoint implements TrainingListener {
 
     private void write(int wholeEpochs) {
         try {
-            model.save(file, optimizer, plan);
+            model.get().save(file, optimizer, plan);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,7 +6,6 @@ import dev.cnn.api.eval.HeadEvaluation;
 import dev.cnn.api.eval.HeadEvaluator;
 import dev.cnn.api.layer.ShapeMismatchException;
 import dev.cnn.api.loss.Loss;
-import dev.cnn.api.loss.LossValue;
 import dev.cnn.api.loss.Targets;
 import dev.cnn.api.model.Head;
 import dev.cnn.api.model.Model;
@@ -136,21 +135,18 @@ public final class Trainer {
         }
         Tensor input = backend.tensor(features, Batches.batchShape(data, indices.length));
         Map<String, Tensor> outputs = network.forward(Map.of(network.inputNames().get(0), input), true);
-        Map<String, Tensor> gradients = new LinkedHashMap<>();
-        Map<String, Double> headLosses = new LinkedHashMap<>();
-        double total = 0;
+        Map<String, Tensor> targets = new LinkedHashMap<>();
         for (Head head : heads) {
-            Tensor output = outputs.get(head.name());
-            LossValue value = head.loss().evaluate(output, Batches.targets(data, indices, head.loss(),
-                    output.shape().dim(-1), backend));
-            headLosses.put(head.name(), value.value());
-            total += head.weight() * value.value();
-            gradients.put(head.name(), head.weight() == 1 ? value.gradient()
-                    : backend.scale(value.gradient(), (float) head.weight()));
+            targets.put(head.name(), Batches.targets(data, indices, head.loss(), outputs.get(head.name()).shape().dim(-1),
+                    backend));
         }
+        WeightedLoss loss = WeightedLoss.of(heads, outputs, targets);
+        Map<String, Double> headLosses = new LinkedHashMap<>();
+        loss.perHead().forEach((name, value) -> headLosses.put(name, value.value()));
+        double total = loss.value();
         int correct = 0;
         if (Double.isFinite(total)) {
-            network.backwardToParameters(gradients);
+            network.backwardToParameters(loss.gradients());
             if (accuracyHead != null) {
                 Tensor scored = outputs.get(accuracyHead.name());
                 correct = Batches.countCorrect(scored.toArray(), scored.shape().dim(-1), data, indices);
@@ -177,6 +173,11 @@ public final class Trainer {
     public TrainingHistory fit(Dataset train, Dataset validation) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("the training dataset is empty; there is nothing to train on");
+        }
+        if (network.inputNames().size() != 1) {
+            throw new IllegalArgumentException("the trainer feeds a dataset's images to a network with one input; this"
+                    + " one has inputs " + network.inputNames() + "; train it with your own loop over forward(Map) and"
+                    + " backwardToParameters(Map)");
         }
         if (!train.sampleShape().equals(network.inputShape())) {
             throw new ShapeMismatchException("the network takes inputs of shape " + network.inputShape()

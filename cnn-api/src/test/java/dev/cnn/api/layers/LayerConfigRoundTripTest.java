@@ -19,7 +19,8 @@ class LayerConfigRoundTripTest {
                 new MaxPool2D(3, 2, 2, 1, 1, 0), new AvgPool2D(2, 2, 2, 2, 1, 1), new GlobalAvgPool2D(), new Flatten(),
                 new Dropout(0.25), new BatchNorm(0.8, 1e-3), new ReLU(), new LeakyReLU(0.1), new Sigmoid(), new Tanh(),
                 new Softmax(), new Add(), new Concatenate(),
-                new DepthwiseConv2D(3, 2, 2, 1, 2, 1, 0, 2, 1, false, Initializer.HE), SeparableConv2D.of(8, 3).withDilation(2));
+                new DepthwiseConv2D(3, 2, 2, 1, 2, 1, 0, 2, 1, false, Initializer.HE), SeparableConv2D.of(8, 3).withDilation(2),
+                GroupedConv2D.of(6, 3, 3).withStride(2));
     }
 
     @ParameterizedTest
@@ -41,6 +42,6 @@ class LayerConfigRoundTripTest {
     void everyRegisteredTypeIsCoveredHere() {
         assertEquals(LayerTypes.all(getClass().getClassLoader()).values().stream().map(Class::getName).sorted().toList(),
                 everyLayer().map(c -> c.getClass().getName()).sorted().distinct().toList());
-        assertEquals(17, List.copyOf(LayerTypes.all(getClass().getClassLoader()).keySet()).size());
+        assertEquals(18, List.copyOf(LayerTypes.all(getClass().getClassLoader()).keySet()).size());
     }
 }

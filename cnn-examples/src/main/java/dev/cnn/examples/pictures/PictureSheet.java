@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A picture made of small labelled pictures: a title, then sections each with a heading and a grid of tiles, each
- * tile scaled up without smoothing so that single pixels stay visible, with a caption below it.
+ * tile scaled up without smoothing so that single pixels stay visible, with a caption below it (one line per
+ * {@code \n} of the caption).
  */
 public final class PictureSheet {
     private static final int MARGIN = 16;
@@ -27,7 +28,7 @@ public final class PictureSheet {
      * One small picture and its caption.
      *
      * @param image        the picture, drawn scaled to the section's tile size
-     * @param caption      the text under it; empty for none
+     * @param caption      the text under it, lines separated by {@code \n}; empty for none
      * @param captionColor the colour of the caption
      */
     public record Tile(BufferedImage image, String caption, Color captionColor) {
@@ -69,7 +70,7 @@ public final class PictureSheet {
             int perRow = Math.max(1, Math.min(columns, s.tiles().size()));
             width = Math.max(width, 2 * MARGIN + perRow * (cell + GAP) - GAP);
             width = Math.max(width, 2 * MARGIN + metrics(HEADING_FONT).stringWidth(s.heading()));
-            height += HEADING_HEIGHT + rows(s) * (s.tileSize() + CAPTION_HEIGHT + GAP);
+            height += HEADING_HEIGHT + rows(s) * (s.tileSize() + captionHeight(s) + GAP);
         }
         height += MARGIN;
         BufferedImage sheet = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -102,7 +103,7 @@ public final class PictureSheet {
         for (int i = 0; i < s.tiles().size(); i++) {
             Tile tile = s.tiles().get(i);
             int x = MARGIN + (i % columns) * (cell + GAP);
-            int rowTop = y + (i / columns) * (s.tileSize() + CAPTION_HEIGHT + GAP);
+            int rowTop = y + (i / columns) * (s.tileSize() + captionHeight(s) + GAP);
             BufferedImage image = tile.image();
             double scale = (double) s.tileSize() / Math.max(image.getWidth(), image.getHeight());
             int w = (int) Math.round(image.getWidth() * scale);
@@ -113,11 +114,23 @@ public final class PictureSheet {
             g.drawRect(left - 1, rowTop - 1, w + 1, h + 1);
             if (!tile.caption().isEmpty()) {
                 g.setColor(tile.captionColor());
-                int textWidth = captionMetrics.stringWidth(tile.caption());
-                g.drawString(tile.caption(), x + (cell - textWidth) / 2, rowTop + s.tileSize() + 14);
+                String[] lines = tile.caption().split("\n");
+                for (int l = 0; l < lines.length; l++) {
+                    int textWidth = captionMetrics.stringWidth(lines[l]);
+                    g.drawString(lines[l], x + (cell - textWidth) / 2, rowTop + s.tileSize() + 14 + l * CAPTION_HEIGHT);
+                }
             }
         }
-        return y + rows(s) * (s.tileSize() + CAPTION_HEIGHT + GAP);
+        return y + rows(s) * (s.tileSize() + captionHeight(s) + GAP);
+    }
+
+    /** Room for the longest caption of the section, in lines. */
+    private static int captionHeight(Section s) {
+        int lines = 1;
+        for (Tile t : s.tiles()) {
+            lines = Math.max(lines, t.caption().split("\n").length);
+        }
+        return lines * CAPTION_HEIGHT;
     }
 
     private int rows(Section s) {
@@ -127,7 +140,9 @@ public final class PictureSheet {
     private static int cellWidth(Section s, FontMetrics captionMetrics) {
         int cell = s.tileSize();
         for (Tile t : s.tiles()) {
-            cell = Math.max(cell, captionMetrics.stringWidth(t.caption()) + 4);
+            for (String line : t.caption().split("\n")) {
+                cell = Math.max(cell, captionMetrics.stringWidth(line) + 4);
+            }
         }
         return cell;
     }

@@ -4,7 +4,6 @@ import dev.cnn.api.backend.Backend;
 import dev.cnn.api.data.Dataset;
 import dev.cnn.api.data.ImageAugmentation;
 import dev.cnn.api.eval.Evaluation;
-import dev.cnn.api.eval.Evaluator;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Model;
 import dev.cnn.api.model.Preprocessing;
@@ -97,10 +96,9 @@ public final class TrainingRun {
             }
         }
         List<EpochScores> scores = new ArrayList<>();
-        Evaluation[] lastTest = new Evaluation[1];
         progress.planRun(plan.epochs());
         TrainingCurve curve = new TrainingCurve();
-        EpochBookkeeper bookkeeper = new EpochBookkeeper(model, test, scores, lastTest, curve);
+        EpochBookkeeper bookkeeper = new EpochBookkeeper(model, validation, test, scores, curve);
         Trainer.Builder builder = settings.source() instanceof ModelSource.Resumed resumed
                 ? Trainer.resume(resumed.checkpoint(), resumed.file().toString()).trainer()
                 : Trainer.builder().setNetwork(model.network()).setHeads(model.heads()).optOptimizer(optimizer)
@@ -108,8 +106,8 @@ public final class TrainingRun {
         builder.optListener(progress, curve, bookkeeper);
         if (settings.checkpoint() != null) {
             Checkpoint checkpoint = settings.checkpointEvery() > 0
-                    ? Checkpoint.everySteps(settings.checkpointEvery(), settings.checkpoint(), model, optimizer, plan)
-                    : Checkpoint.everyEpoch(settings.checkpoint(), model, optimizer, plan);
+                    ? Checkpoint.everySteps(settings.checkpointEvery(), settings.checkpoint(), bookkeeper::model, optimizer, plan)
+                    : Checkpoint.everyEpoch(settings.checkpoint(), bookkeeper::model, optimizer, plan);
             builder.optListener(checkpoint.withListener((file, steps, epochs) ->
                     watcher.checkpointHolds(file, progressAt(steps, batchesPerEpoch))));
         }
@@ -123,7 +121,11 @@ public final class TrainingRun {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return new TrainingResult(model, optimizer, scores, lastTest[0], stopReason);
+        if (bookkeeper.lastTest == null) {
+            bookkeeper.score();
+        }
+        return new TrainingResult(bookkeeper.model, optimizer, scores, bookkeeper.lastTest.classes(),
+                bookkeeper.lastTest.tags(), stopReason);
     }
 
     /** A resumed run must have updates left to do. */
@@ -159,9 +161,15 @@ public final class TrainingRun {
     }
 
     private Model newModel(Preset preset, Dataset trainRaw) {
-        GraphNetwork network = preset.build(trainRaw.sampleShape(), trainRaw.classNames().size(), backend,
-                settings.plan().seed());
-        return new Model(network, Loss.SOFTMAX_CROSS_ENTROPY, trainRaw.classNames(), PixelStatistics.of(trainRaw));
+        if (preset.tagged() && !trainRaw.hasTags()) {
+            throw new CliFailure(preset.id() + " learns tags as well as classes, but the dataset has no tags; train it on"
+                    + " a tagged dataset (--dataset shapes, or an image folder with a tags.csv)");
+        }
+        int classes = trainRaw.classNames().size();
+        GraphNetwork network = preset.tagged()
+                ? preset.build(trainRaw.sampleShape(), classes, trainRaw.tagNames().size(), backend, settings.plan().seed())
+                : preset.build(trainRaw.sampleShape(), classes, backend, settings.plan().seed());
+        return new Model(network, preset.heads(trainRaw.classNames(), trainRaw.tagNames()), PixelStatistics.of(trainRaw));
     }
 
     private Model compatible(Model model, Dataset trainPixels, String verb) {
@@ -173,6 +181,11 @@ public final class TrainingRun {
             throw new CliFailure("the model to " + verb + " takes images of shape " + model.inputShape() + " in "
                     + model.classNames().size() + " classes, but the dataset has images of shape " + trainPixels.sampleShape()
                     + " in " + trainPixels.classNames().size() + " classes; use the kind of data it was trained on");
+        }
+        if (model.tagHead().isPresent() && !model.tagHead().get().labels().equals(trainPixels.tagNames())) {
+            throw new CliFailure("the model to " + verb + " learns the tags " + model.tagHead().get().labels()
+                    + ", but the dataset has " + (trainPixels.hasTags() ? "the tags " + trainPixels.tagNames() : "no tags")
+                    + "; use the kind of data it was trained on");
         }
         if (settings.source() instanceof ModelSource.Resumed && trainPixels.size() != settings.plan().trainingImages()) {
             throw new CliFailure("the run to resume trained on " + settings.plan().trainingImages() + " images of "
@@ -191,28 +204,44 @@ public final class TrainingRun {
         return data.normalized(pre);
     }
 
-    /** After each epoch: scores the test split, prints the epoch's line and redraws the chart. */
+    /**
+     * After each epoch: chooses the tag thresholds on the validation split (when the model has a tag head), scores the
+     * test split, prints the epoch's line and redraws the chart. Runs before the checkpoint, which saves
+     * {@link #model()} with the thresholds just chosen.
+     */
     private final class EpochBookkeeper implements TrainingListener {
-        private final Model model;
+        private final Dataset validation;
         private final Dataset test;
         private final List<EpochScores> scores;
-        private final Evaluation[] lastTest;
         private final TrainingCurve curve;
+        private volatile Model model;
+        private ModelScores lastTest;
 
-        EpochBookkeeper(Model model, Dataset test, List<EpochScores> scores, Evaluation[] lastTest, TrainingCurve curve) {
-            this.curve = curve;
+        EpochBookkeeper(Model model, Dataset validation, Dataset test, List<EpochScores> scores, TrainingCurve curve) {
             this.model = model;
+            this.validation = validation;
             this.test = test;
             this.scores = scores;
-            this.lastTest = lastTest;
+            this.curve = curve;
+        }
+
+        /** The model as it stands: the tag head with the thresholds chosen after the last epoch. */
+        Model model() {
+            return model;
+        }
+
+        /** Tunes the thresholds and scores the test split with them. */
+        void score() {
+            model = TagTuning.tuned(model, validation, settings.plan().batchSize());
+            lastTest = ModelScores.of(model, test, settings.plan().batchSize());
         }
 
         @Override
         public void onEpochEnd(EpochReport r, TrainingControl control) {
-            Evaluation evaluation = Evaluator.evaluate(model.network(), model.loss(), test, settings.plan().batchSize());
-            lastTest[0] = evaluation;
+            score();
+            Evaluation evaluation = lastTest.classes();
             EpochScores s = new EpochScores(r.epoch(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(),
-                    r.validationAccuracy(), evaluation.loss(), evaluation.accuracy(), r.imagesPerSecond(), r.seconds());
+                    r.validationAccuracy(), lastTest.loss(), evaluation.accuracy(), r.imagesPerSecond(), r.seconds());
             scores.add(s);
             out.println(describe(s));
             out.flush();
@@ -228,10 +257,13 @@ public final class TrainingRun {
         private String describe(EpochScores s) {
             String validation = s.hasValidation()
                     ? String.format(Locale.ROOT, ", validation accuracy %.2f%%", s.validationAccuracy() * 100) : "";
+            String tags = lastTest.tags() == null ? ""
+                    : String.format(Locale.ROOT, ", test tag F1 %.4f (mAP %.4f)", lastTest.tags().macroF1(),
+                    lastTest.tags().meanAveragePrecision());
             return String.format(Locale.ROOT,
-                    "epoch %d/%d: loss %.4f, train accuracy %.2f%%%s, test accuracy %.2f%%, %,.0f images/s, %.1f s",
+                    "epoch %d/%d: loss %.4f, train accuracy %.2f%%%s, test accuracy %.2f%%%s, %,.0f images/s, %.1f s",
                     s.epoch(), settings.plan().epochs(), s.trainLoss(), s.trainAccuracy() * 100, validation,
-                    s.testAccuracy() * 100, s.imagesPerSecond(), s.seconds());
+                    s.testAccuracy() * 100, tags, s.imagesPerSecond(), s.seconds());
         }
     }
 }

@@ -17,6 +17,7 @@ import dev.cnn.api.layers.DepthwiseConv2D;
 import dev.cnn.api.layers.SeparableConv2D;
 import dev.cnn.api.layers.Dropout;
 import dev.cnn.api.layers.Flatten;
+import dev.cnn.api.layers.GroupedConv2D;
 import dev.cnn.api.layers.GlobalAvgPool2D;
 import dev.cnn.api.layers.LeakyReLU;
 import dev.cnn.api.layers.MaxPool2D;
@@ -59,6 +60,8 @@ class LayerGradientTest {
                 Arguments.of(new Sigmoid(), Shape.of(10)),
                 Arguments.of(new Tanh(), Shape.of(2, 3, 3)),
                 Arguments.of(DepthwiseConv2D.of(3).withDepthMultiplier(2).withPadding(1), Shape.of(2, 5, 5)),
+                Arguments.of(GroupedConv2D.of(6, 3, 3).withPadding(1), Shape.of(3, 5, 4)),
+                Arguments.of(GroupedConv2D.of(4, 2, 2).withStride(2), Shape.of(4, 6, 6)),
                 Arguments.of(new DepthwiseConv2D(2, 3, 1, 2, 1, 1, 2, 2, 2, true, Initializer.XAVIER), Shape.of(3, 6, 7)),
                 Arguments.of(SeparableConv2D.of(4, 3).withPadding(2).withDilation(2), Shape.of(2, 5, 6)),
                 Arguments.of(new SeparableConv2D(3, DepthwiseConv2D.of(2).withDepthMultiplier(2).withStride(2), false),

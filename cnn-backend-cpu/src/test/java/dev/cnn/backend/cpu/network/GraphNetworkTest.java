@@ -149,4 +149,18 @@ class GraphNetworkTest {
                 .setLoss(Loss.SOFTMAX_CROSS_ENTROPY).setOptimizer(OptimizerConfig.adam(0.01)).build());
         assertTrue(single.getMessage().contains("addHead"), single.getMessage());
     }
+
+    @Test
+    void aNetworkWithTwoInputsIsRefusedByWhatFeedsOneImageAtATime() {
+        GraphNetwork net = new GraphBuilder().addInput("a", Stripes.SHAPE).addInput("b", Stripes.SHAPE)
+                .add("sum", new Add(), "a", "b").add("flat", new Flatten(), "sum").add("logits", Dense.of(3), "flat")
+                .build(cpu);
+        var trainer = Trainer.builder().setNetwork(net).setLoss(Loss.SOFTMAX_CROSS_ENTROPY)
+                .setOptimizer(OptimizerConfig.adam(0.01)).build();
+        var e = assertThrows(IllegalArgumentException.class, () -> trainer.fit(Stripes.make(8, 1), null));
+        assertTrue(e.getMessage().contains("inputs [a, b]"), e.getMessage());
+        var m = assertThrows(IllegalArgumentException.class, () -> new Model(net, Loss.SOFTMAX_CROSS_ENTROPY,
+                List.of("h", "v", "d"), Preprocessing.identity()));
+        assertTrue(m.getMessage().contains("inputs [a, b]"), m.getMessage());
+    }
 }
