@@ -1,5 +1,6 @@
 package dev.cnn.tck;
 
+import dev.cnn.api.tensor.Shape;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
 import net.jqwik.api.Property;
@@ -17,6 +18,20 @@ public interface ConvolutionProperties extends KitBackends {
         trial.assertAgree(Tolerance.of(1e-4, 1e-5),
                 referenceBackend().conv2d(input.reference(), filter.reference(), c.geometry()),
                 backendUnderTest().conv2d(input.underTest(), filter.underTest(), c.geometry()));
+    }
+
+    /** The fused kernel agrees with the reference's conv2d followed by its addPerChannel. */
+    @Property(tries = KitTries.CONVOLUTION)
+    @ChecksKernel("conv2dWithBias")
+    default void conv2dWithBiasAgrees(@ForAll @From(supplier = ConvCase.Supplier.class) ConvCase c) {
+        Trial trial = trial("conv2dWithBias", c);
+        Twin input = trial.input(c.values(), c.seed(), c.inputShape());
+        Twin filter = trial.input(c.values(), c.seed() + 1L, c.filterShape());
+        Twin bias = trial.input(c.values(), c.seed() + 3L, Shape.of(c.filters()));
+        trial.assertAgree(Tolerance.of(1e-4, 1e-5),
+                referenceBackend().addPerChannel(referenceBackend().conv2d(input.reference(), filter.reference(),
+                        c.geometry()), bias.reference()),
+                backendUnderTest().conv2dWithBias(input.underTest(), filter.underTest(), bias.underTest(), c.geometry()));
     }
 
     /** Each input gradient sums at most 8 * 5 * 5 = 200 products. */

@@ -3,6 +3,7 @@ package dev.cnn.examples;
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.backend.Backends;
 import dev.cnn.api.backend.ProviderStatus;
+import dev.cnn.backend.cpu.CpuBackend;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,6 +39,10 @@ final class BackendsCommand implements Callable<Integer> {
             String status = p.availability().available() ? "available" : "unavailable: " + Messages.oneLine(p.availability().reason());
             String mark = p.name().equals(defaultName) ? "  (default)" : "";
             out.printf("%-12s %8s  %s%s%n", p.name(), p.priority() == Integer.MIN_VALUE ? "-" : p.priority(), status, mark);
+        }
+        if (found.stream().anyMatch(p -> p.name().equals(CpuBackend.NAME) && p.availability().available())) {
+            out.println();
+            out.println("cpu kernels: " + CpuBackend.kernelDescription());
         }
         out.println();
         if (defaultName == null) {

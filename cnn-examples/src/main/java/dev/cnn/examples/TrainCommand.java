@@ -118,6 +118,18 @@ final class TrainCommand implements Callable<Integer> {
                     + " from within an epoch just as exactly.")
     private long checkpointEvery;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Train data-parallel on Apache Spark, such as"
+            + " local[2] or spark://host:7077 (./cnn then puts Spark's jars on the classpath).")
+    private String sparkMaster;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "2",
+            description = "With --spark: partitions of the training images (default: ${DEFAULT-VALUE}).")
+    private int partitions;
+
+    @Option(names = "--average-every", paramLabel = "STEPS", defaultValue = "0", description = "With --spark: 0"
+            + " averages gradients every step; K > 0 averages parameters every K local steps (default: ${DEFAULT-VALUE}).")
+    private int averageEvery;
+
     /** The options that make up a run's plan; a resume takes them from its checkpoint. */
     private static final List<String> RUN_OPTIONS = List.of("--model", "--epochs", "--batch-size", "--optimizer", "--lr",
             "--schedule", "--seed", "--validation-split", "--augment", "--crop", "--flip", "--rotate", "--scale",
@@ -153,6 +165,9 @@ final class TrainCommand implements Callable<Integer> {
         String kind = Options.optimizer(spec, optimizer);
         ScheduleKind scheduleKind = Options.schedule(spec, schedule);
         PrintWriter stdout = spec.commandLine().getOut();
+        if (sparkMaster != null) {
+            return trainOnSpark(preset, kind, scheduleKind, stdout);
+        }
 
         Backend backend = common.backend();
         Model.Loaded resumed = resume == null ? null : checkpoint(resume, backend);
@@ -191,6 +206,26 @@ final class TrainCommand implements Callable<Integer> {
         stdout.println("chart: " + chart);
         stdout.println("test accuracy: " + Messages.percent(result.testEvaluation().accuracy()));
         return 0;
+    }
+
+    /** {@code --spark}: the run on Apache Spark ({@link SparkTraining}); Spark's classes load only here. */
+    private int trainOnSpark(Preset preset, String kind, ScheduleKind scheduleKind, PrintWriter stdout) throws Exception {
+        if (preset == null || resume != null || initFrom != null || validationSplit != 0 || augment != 0) {
+            throw Options.usage(spec, "--spark trains a new run of a --model preset; it does not take --resume,"
+                    + " --init-from, --validation-split or --augment yet");
+        }
+        Options.atLeast(spec, "--partitions", partitions, 1);
+        Options.atLeast(spec, "--average-every", averageEvery, 0);
+        DatasetSource located = DatasetAccess.source(dataset, DatasetAccess.Wanted.of(imageShape),
+                new LoadReporter(stdout, spec.commandLine().getErr(), main.interactiveTerminal(), dataset));
+        Path modelFile = out != null ? out : Path.of("runs", preset.id() + "-" + DatasetAccess.shortName(located) + "-spark.cnn");
+        try {
+            return new SparkTraining(sparkMaster, partitions, averageEvery).run(preset, located, epochs, batchSize, kind,
+                    learningRate, scheduleKind, seed, checkpointEvery, modelFile, common.backend(), stdout);
+        } catch (NoClassDefFoundError e) {
+            throw new CliFailure("--spark needs Apache Spark's jars on the classpath (missing " + e.getMessage()
+                    + "); run through ./cnn, which adds them, or give them with CNN_EXTRA_CLASSPATH");
+        }
     }
 
     /** A shift of half the image or more moves every digit off the picture: a typo, not an augmentation. */

@@ -42,6 +42,14 @@ public interface Backend {
      */
     Tensor matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB);
 
+    /**
+     * A dense layer's forward pass, {@code input[N, I] * weight[I, U] + bias[U]}, as one kernel where the backend
+     * fuses the bias into the product. The default composes {@link #matmul} and {@link #addPerChannel}.
+     */
+    default Tensor denseForward(Tensor input, Tensor weight, Tensor bias) {
+        return addPerChannel(matmul(input, false, weight, false), bias);
+    }
+
     // ---- per-channel (axis 1) operations ----
 
     /** {@code x[n, c, ...] + bias[c]} for {@code x} of rank 2 or 4 and {@code bias} of shape {@code [C]}. */
@@ -75,6 +83,15 @@ public interface Backend {
      * (no bias), zero padded; returns {@code [N, O, Ho, Wo]} as {@link ConvGeometry#outputShape}.
      */
     Tensor conv2d(Tensor input, Tensor filter, ConvGeometry geometry);
+
+    /**
+     * {@link #conv2d} plus {@code bias[o]} on every position of output channel {@code o} ({@code bias} of shape
+     * {@code [O]}), as one kernel where the backend fuses them. The default composes {@link #conv2d} and
+     * {@link #addPerChannel}.
+     */
+    default Tensor conv2dWithBias(Tensor input, Tensor filter, Tensor bias, ConvGeometry geometry) {
+        return addPerChannel(conv2d(input, filter, geometry), bias);
+    }
 
     /** Gradient of {@link #conv2d} with respect to its input, given the output gradient; shape {@code inputShape}. */
     Tensor conv2dBackwardData(Tensor outputGradient, Tensor filter, ConvGeometry geometry, Shape inputShape);

@@ -38,8 +38,8 @@ final class Conv2DLayer implements Layer {
     @Override
     public Tensor forward(Tensor input, boolean training) {
         lastInput = input;
-        Tensor out = backend.conv2d(input, weight.value(), geometry);
-        return bias == null ? out : backend.addPerChannel(out, bias.value());
+        return bias == null ? backend.conv2d(input, weight.value(), geometry)
+                : backend.conv2dWithBias(input, weight.value(), bias.value(), geometry);
     }
 
     @Override

@@ -31,8 +31,8 @@ final class DenseLayer implements Layer {
     @Override
     public Tensor forward(Tensor input, boolean training) {
         lastInput = input;
-        Tensor out = backend.matmul(input, false, weight.value(), false);
-        return bias == null ? out : backend.addPerChannel(out, bias.value());
+        return bias == null ? backend.matmul(input, false, weight.value(), false)
+                : backend.denseForward(input, weight.value(), bias.value());
     }
 
     @Override

@@ -21,10 +21,21 @@ final class Activations {
         float[] dx = new float[x.length];
         Parallel.forRange(x.length, MIN_CHUNK, (from, to) -> {
             for (int i = from; i < to; i++) {
-                dx[i] = x[i] > 0f ? dy[i] : 0f;
+                dx[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dy[i]) & positiveMask(x[i]));
             }
         });
         return dx;
+    }
+
+    /**
+     * All ones when {@code x > 0}, else zero, without a branch: the bits of a positive float, read as an
+     * int, are positive; those of zero, negative floats and NaN are not (NaN counts as not positive).
+     */
+    private static int positiveMask(float x) {
+        int bits = Float.floatToRawIntBits(x);
+        int positive = ~((bits - 1) >> 31);
+        int notNan = (bits - 0x7F800001) >> 31;
+        return positive & notNan;
     }
 
     static float[] leakyRelu(float[] x, float alpha) {

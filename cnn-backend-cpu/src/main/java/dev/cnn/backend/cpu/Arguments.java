@@ -52,6 +52,14 @@ final class Arguments {
         }
     }
 
+    /** Checks that {@code bias} is a vector of {@code length} values, one per output channel or unit. */
+    static void biasVector(String what, Tensor bias, int length) {
+        Shape bs = cpu(bias).shape();
+        if (bs.rank() != 1 || bs.dim(0) != length) {
+            throw new IllegalArgumentException(what + " needs a bias of shape [" + length + "], got shape " + bs);
+        }
+    }
+
     /** Values per channel plane of {@code [N, C, ...]}: the product of the axes after axis 1. */
     static int inner(Shape s) {
         int inner = 1;

@@ -1,105 +1,117 @@
 package dev.cnn.backend.cpu;
 
+import dev.cnn.backend.cpu.Scratch.Slot;
+import java.util.Arrays;
+
 /**
- * Convolution forward and backward passes as im2col plus matrix multiply, with the minibatch cut into
- * chunks that run in parallel. Within a chunk, images are unfolded side by side in groups wide
- * enough for {@link RowGemm}'s vectorized loop to run long (small output planes otherwise leave it
- * mostly in its scalar head and tail). Each chunk allocates its buffers once and reuses them.
+ * Convolution forward and backward passes as packed matrix multiplies ({@link PackedGemm}), one image
+ * at a time, with the minibatch cut into chunks that run in parallel. The filter is packed once per
+ * call and shared by every task; each image is lowered straight into the packed layout
+ * ({@link ConvPacking}). Working buffers come from {@link Scratch}, so nothing is allocated but the
+ * result once the kernels have warmed up.
  */
 final class Conv2dKernels {
-    /** Images are grouped until a group's unfolded rows are at least this many columns wide. */
-    private static final int MIN_GROUP_WIDTH = 512;
+    private static final int CHUNKS_PER_THREAD = 4;
 
     private Conv2dKernels() {
     }
 
-    /** {@code out[n] = filter[O, CkHkW] * im2col(input[n])}. */
-    static float[] forward(float[] input, float[] filter, ConvDims d) {
+    /**
+     * {@code out[n] = filter[O, CkHkW] * unfold(input[n]) (+ bias[o])}: with a bias, each image's output rows start
+     * as the bias and the product accumulates onto them while they are in cache.
+     *
+     * @param bias one value per output channel, or null for none
+     */
+    static float[] forward(float[] input, float[] filter, float[] bias, ConvDims d) {
         float[] out = new float[d.batch() * d.outImageSize()];
-        int plane = d.outPlane();
-        int group = imagesPerGroup(d);
+        MicroKernel kernel = MicroKernels.SELECTED;
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        int m = d.outputs();
+        int n = d.outPlane();
+        int k = d.patchSize();
+        float[] filterPacked = Scratch.floats(Slot.CALLER_PACKED_A, Packing.packedASize(m, k, mr));
+        Packing.packA(filter, 0, k, 1, m, k, mr, filterPacked);
         int chunks = chunksFor(d.batch());
         Parallel.forEachTask(chunks, t -> {
-            float[][] col = new float[d.patchSize()][group * plane];
-            float[][] product = new float[d.outputs()][group * plane];
-            int end = Parallel.chunkStart(d.batch(), chunks, t + 1);
-            for (int n0 = Parallel.chunkStart(d.batch(), chunks, t); n0 < end; n0 += group) {
-                int images = Math.min(group, end - n0);
-                for (int g = 0; g < images; g++) {
-                    Im2Col.im2col(input, (n0 + g) * d.imageSize(), d, col, g * plane);
-                }
-                RowGemm.multiply(d.outputs(), images * plane, d.patchSize(), filter, 0, d.patchSize(), 1, col, product, false);
-                for (int o = 0; o < d.outputs(); o++) {
-                    for (int g = 0; g < images; g++) {
-                        System.arraycopy(product[o], g * plane, out, (n0 + g) * d.outImageSize() + o * plane, plane);
+            float[] columns = Scratch.floats(Slot.TASK_PACKED_B, Packing.packedBSize(k, n, nr));
+            float[] tile = Scratch.floats(Slot.TASK_TILE, mr * nr);
+            for (int image = Parallel.chunkStart(d.batch(), chunks, t); image < Parallel.chunkStart(d.batch(), chunks, t + 1); image++) {
+                ConvPacking.packTapsByPosition(input, image * d.imageSize(), d, nr, columns);
+                int at = image * d.outImageSize();
+                if (bias != null) {
+                    for (int o = 0; o < m; o++) {
+                        Arrays.fill(out, at + o * n, at + (o + 1) * n, bias[o]);
                     }
                 }
+                PackedGemm.multiply(kernel, m, n, k, 0, m, filterPacked, columns, out, at, n, bias != null, tile);
             }
         });
         return out;
     }
 
-    /** {@code dInput[n] = col2im(filter^T * dOut[n])}. */
+    /** {@code dInput[n] = fold(filter^T * dOut[n])}. */
     static float[] backwardData(float[] outputGradient, float[] filter, ConvDims d) {
         float[] dInput = new float[d.batch() * d.imageSize()];
-        int plane = d.outPlane();
-        int group = imagesPerGroup(d);
+        MicroKernel kernel = MicroKernels.SELECTED;
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        int m = d.patchSize();
+        int n = d.outPlane();
+        int k = d.outputs();
+        float[] filterPacked = Scratch.floats(Slot.CALLER_PACKED_A, Packing.packedASize(m, k, mr));
+        Packing.packA(filter, 0, 1, m, m, k, mr, filterPacked);
         int chunks = chunksFor(d.batch());
         Parallel.forEachTask(chunks, t -> {
-            float[][] dOutRows = new float[d.outputs()][group * plane];
-            float[][] dCol = new float[d.patchSize()][group * plane];
-            int end = Parallel.chunkStart(d.batch(), chunks, t + 1);
-            for (int n0 = Parallel.chunkStart(d.batch(), chunks, t); n0 < end; n0 += group) {
-                int images = Math.min(group, end - n0);
-                int width = images * plane;
-                for (int o = 0; o < d.outputs(); o++) {
-                    for (int g = 0; g < images; g++) {
-                        System.arraycopy(outputGradient, (n0 + g) * d.outImageSize() + o * plane, dOutRows[o], g * plane, plane);
-                    }
-                }
-                RowGemm.multiply(d.patchSize(), width, d.outputs(), filter, 0, 1, d.patchSize(), dOutRows, dCol, false);
-                for (int g = 0; g < images; g++) {
-                    Im2Col.col2im(dCol, g * plane, d, dInput, (n0 + g) * d.imageSize());
-                }
+            float[] gradientPacked = Scratch.floats(Slot.TASK_PACKED_B, Packing.packedBSize(k, n, nr));
+            float[] columns = Scratch.floats(Slot.TASK_COLUMNS, m * n);
+            float[] tile = Scratch.floats(Slot.TASK_TILE, mr * nr);
+            for (int image = Parallel.chunkStart(d.batch(), chunks, t); image < Parallel.chunkStart(d.batch(), chunks, t + 1); image++) {
+                Packing.packB(outputGradient, image * d.outImageSize(), n, 1, k, n, nr, gradientPacked);
+                PackedGemm.multiply(kernel, m, n, k, 0, m, filterPacked, gradientPacked, columns, 0, n, false, tile);
+                ConvPacking.fold(columns, n, d, dInput, image * d.imageSize());
             }
         });
         return dInput;
     }
 
     /**
-     * {@code dFilter = sum_n dOut[n] * im2row(input[n])}. The batch is cut into a fixed number of
+     * {@code dFilter = sum_n dOut[n] * unfold(input[n])^T}. The batch is cut into a fixed number of
      * chunks whose partial sums are added in chunk order, so the result does not depend on threads.
      */
     static float[] backwardFilter(float[] input, float[] outputGradient, ConvDims d) {
-        int filterSize = d.outputs() * d.patchSize();
+        MicroKernel kernel = MicroKernels.SELECTED;
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        int m = d.outputs();
+        int n = d.patchSize();
+        int k = d.outPlane();
+        int filterSize = m * n;
         int chunks = Math.min(d.batch(), Parallel.REDUCTION_CHUNKS);
-        float[][][] partials = new float[chunks][d.outputs()][d.patchSize()];
+        float[] partials = Scratch.floats(Slot.CALLER_PARTIALS, chunks * filterSize);
         Parallel.forEachTask(chunks, t -> {
-            float[][] rows = new float[d.outPlane()][d.patchSize()];
-            for (int n = Parallel.chunkStart(d.batch(), chunks, t); n < Parallel.chunkStart(d.batch(), chunks, t + 1); n++) {
-                Im2Col.im2row(input, n * d.imageSize(), d, rows);
-                RowGemm.multiply(d.outputs(), d.patchSize(), d.outPlane(), outputGradient, n * d.outImageSize(),
-                        d.outPlane(), 1, rows, partials[t], true);
+            float[] gradientPacked = Scratch.floats(Slot.TASK_PACKED_A, Packing.packedASize(m, k, mr));
+            float[] rows = Scratch.floats(Slot.TASK_PACKED_B, Packing.packedBSize(k, n, nr));
+            float[] tile = Scratch.floats(Slot.TASK_TILE, mr * nr);
+            int first = Parallel.chunkStart(d.batch(), chunks, t);
+            for (int image = first; image < Parallel.chunkStart(d.batch(), chunks, t + 1); image++) {
+                Packing.packA(outputGradient, image * d.outImageSize(), k, 1, m, k, mr, gradientPacked);
+                ConvPacking.packPositionsByTap(input, image * d.imageSize(), d, nr, rows);
+                PackedGemm.multiply(kernel, m, n, k, 0, m, gradientPacked, rows, partials, t * filterSize, n,
+                        image != first, tile);
             }
         });
         float[] dFilter = new float[filterSize];
-        for (float[][] partial : partials) {
-            for (int o = 0; o < d.outputs(); o++) {
-                float[] row = partial[o];
-                int base = o * d.patchSize();
-                for (int p = 0; p < d.patchSize(); p++) {
-                    dFilter[base + p] += row[p];
-                }
+        for (int t = 0; t < chunks; t++) {
+            int base = t * filterSize;
+            for (int i = 0; i < filterSize; i++) {
+                dFilter[i] += partials[base + i];
             }
         }
         return dFilter;
     }
 
-    private static int imagesPerGroup(ConvDims d) {
-        return Math.max(1, Math.min(d.batch(), (MIN_GROUP_WIDTH + d.outPlane() - 1) / d.outPlane()));
-    }
-
     private static int chunksFor(int batch) {
-        return Math.min(batch, Parallel.parallelism() * 4);
+        return Math.min(batch, Parallel.parallelism() * CHUNKS_PER_THREAD);
     }
 }

@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The pure-Java reference backend, {@code "cpu"}: the kernels every other backend is checked against.
- * Convolutions run as im2col plus a cache-blocked matrix multiply, with the minibatch spread over a
- * pool of daemon threads, one per processor. Results do not depend on thread scheduling.
+ * Convolutions and dense layers run as packed matrix multiplies with a register-blocked micro-kernel
+ * (the Vector API where the JVM has {@code jdk.incubator.vector}, plain Java otherwise), with the work
+ * spread over a pool of daemon threads, one per processor. Results do not depend on thread scheduling.
  */
 public final class CpuBackend implements Backend {
     /** The name of this backend and of its provider. */
@@ -21,6 +22,14 @@ public final class CpuBackend implements Backend {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /**
+     * The matrix-multiply micro-kernel chosen when the backend was first loaded (Vector API or plain Java) and the
+     * number of threads, in words.
+     */
+    public static String kernelDescription() {
+        return MicroKernels.SELECTED.description() + ", " + Parallel.parallelism() + " threads";
     }
 
     private CpuTensor wrap(float[] data, Shape shape) {
@@ -71,6 +80,24 @@ public final class CpuBackend implements Backend {
                 Shape.of(m, n));
     }
 
+    @Override
+    public Tensor denseForward(Tensor input, Tensor weight, Tensor bias) {
+        Arguments.rank("denseForward", input, 2);
+        Arguments.rank("denseForward", weight, 2);
+        int m = input.shape().dim(0);
+        int k = input.shape().dim(1);
+        int n = weight.shape().dim(1);
+        if (weight.shape().dim(0) != k) {
+            throw new IllegalArgumentException("denseForward shapes do not fit: input " + input.shape() + ", weight "
+                    + weight.shape());
+        }
+        Arguments.biasVector("denseForward", bias, n);
+        float[] out = new float[m * n];
+        MatMul.multiplyInto(Arguments.data(input), false, Arguments.data(weight), false, m, n, k,
+                Arguments.data(bias), out);
+        return wrap(out, Shape.of(m, n));
+    }
+
     // ---- per-channel ----
 
     @Override
@@ -103,7 +130,15 @@ public final class CpuBackend implements Backend {
     @Override
     public Tensor conv2d(Tensor input, Tensor filter, ConvGeometry geometry) {
         ConvDims d = ConvDims.of(Arguments.cpu(input).shape(), Arguments.cpu(filter).shape(), geometry);
-        return wrap(Conv2dKernels.forward(Arguments.data(input), Arguments.data(filter), d),
+        return wrap(Conv2dKernels.forward(Arguments.data(input), Arguments.data(filter), null, d),
+                geometry.outputShape(input.shape(), filter.shape()));
+    }
+
+    @Override
+    public Tensor conv2dWithBias(Tensor input, Tensor filter, Tensor bias, ConvGeometry geometry) {
+        ConvDims d = ConvDims.of(Arguments.cpu(input).shape(), Arguments.cpu(filter).shape(), geometry);
+        Arguments.biasVector("conv2dWithBias", bias, d.outputs());
+        return wrap(Conv2dKernels.forward(Arguments.data(input), Arguments.data(filter), Arguments.data(bias), d),
                 geometry.outputShape(input.shape(), filter.shape()));
     }
 

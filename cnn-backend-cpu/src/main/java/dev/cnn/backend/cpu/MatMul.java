@@ -1,13 +1,16 @@
 package dev.cnn.backend.cpu;
 
+import dev.cnn.backend.cpu.Scratch.Slot;
+
 /**
- * The {@code matmul} kernel: {@code op(A) * op(B)} for whole tensors, with large products split
- * into row blocks across the pool.
+ * The {@code matmul} kernel: {@code op(A) * op(B)} for whole tensors through {@link PackedGemm}, with
+ * large products split across the pool by columns (each task packs its own columns of {@code B}) or,
+ * when {@code B} is narrow, by rows (sharing one packed {@code B}).
  */
 final class MatMul {
     /** Products smaller than this many multiply-adds run on the calling thread. */
-    private static final long PARALLEL_THRESHOLD = 1L << 18;
-    private static final int MIN_ROWS_PER_TASK = 4;
+    private static final long PARALLEL_THRESHOLD = 1L << 17;
+    private static final int TASKS_PER_THREAD = 4;
 
     private MatMul() {
     }
@@ -17,20 +20,63 @@ final class MatMul {
      * {@code transposeA}) and {@code b} is stored {@code [k, n]} (or {@code [n, k]} when {@code transposeB}).
      */
     static float[] multiply(float[] a, boolean transposeA, float[] b, boolean transposeB, int m, int n, int k) {
-        float[] rowMajorB = b;
-        if (transposeB) {
-            rowMajorB = new float[k * n];
-            Gemm.transpose(b, n, k, rowMajorB);
-        }
         float[] c = new float[m * n];
+        multiplyInto(a, transposeA, b, transposeB, m, n, k, null, c);
+        return c;
+    }
+
+    /**
+     * As {@link #multiply}, writing the {@code [m, n]} product into {@code c}; with a {@code bias} of {@code n}
+     * values, each row of {@code c} starts as the bias and the product accumulates onto it.
+     */
+    static void multiplyInto(float[] a, boolean transposeA, float[] b, boolean transposeB, int m, int n, int k,
+                             float[] bias, float[] c) {
+        boolean accumulate = bias != null;
+        if (accumulate) {
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(bias, 0, c, i * n, n);
+            }
+        }
+        MicroKernel kernel = MicroKernels.SELECTED;
+        int mr = kernel.rows();
+        int nr = kernel.cols();
         int aRowStride = transposeA ? 1 : k;
         int aColStride = transposeA ? m : 1;
-        float[] bb = rowMajorB;
+        int bRowStride = transposeB ? 1 : n;
+        int bColStride = transposeB ? k : 1;
+        if (k == 0) {
+            if (!accumulate) {
+                java.util.Arrays.fill(c, 0, m * n, 0f);
+            }
+            return;
+        }
+        float[] aPacked = Scratch.floats(Slot.CALLER_PACKED_A, Packing.packedASize(m, k, mr));
+        Packing.packA(a, 0, aRowStride, aColStride, m, k, mr, aPacked);
         long work = (long) m * n * k;
-        int tasks = work < PARALLEL_THRESHOLD ? 1
-                : Math.max(1, Math.min(Parallel.parallelism() * 2, m / MIN_ROWS_PER_TASK));
-        Parallel.forEachTask(tasks, t -> Gemm.multiply(Parallel.chunkStart(m, tasks, t), Parallel.chunkStart(m, tasks, t + 1),
-                n, k, a, 0, aRowStride, aColStride, bb, 0, c, 0, false));
-        return c;
+        int threads = work < PARALLEL_THRESHOLD ? 1 : Parallel.parallelism();
+        int columnPanels = (n + nr - 1) / nr;
+        int rowPanels = (m + mr - 1) / mr;
+        if (threads > 1 && columnPanels >= 2 * threads) {
+            int tasks = Math.min(columnPanels, threads * TASKS_PER_THREAD);
+            Parallel.forEachTask(tasks, t -> {
+                int j0 = Parallel.chunkStart(columnPanels, tasks, t) * nr;
+                int j1 = Math.min(n, Parallel.chunkStart(columnPanels, tasks, t + 1) * nr);
+                int width = j1 - j0;
+                float[] bPacked = Scratch.floats(Slot.TASK_PACKED_B, Packing.packedBSize(k, width, nr));
+                Packing.packB(b, j0 * bColStride, bRowStride, bColStride, k, width, nr, bPacked);
+                PackedGemm.multiply(kernel, m, width, k, 0, m, aPacked, bPacked, c, j0, n, accumulate,
+                        Scratch.floats(Slot.TASK_TILE, mr * nr));
+            });
+            return;
+        }
+        float[] bPacked = Scratch.floats(Slot.CALLER_PACKED_B, Packing.packedBSize(k, n, nr));
+        Packing.packB(b, 0, bRowStride, bColStride, k, n, nr, bPacked);
+        int tasks = threads == 1 ? 1 : Math.min(rowPanels, threads * TASKS_PER_THREAD);
+        Parallel.forEachTask(tasks, t -> {
+            int i0 = Parallel.chunkStart(rowPanels, tasks, t) * mr;
+            int i1 = Math.min(m, Parallel.chunkStart(rowPanels, tasks, t + 1) * mr);
+            PackedGemm.multiply(kernel, m, n, k, i0, i1, aPacked, bPacked, c, 0, n, accumulate,
+                    Scratch.floats(Slot.TASK_TILE, mr * nr));
+        });
     }
 }

@@ -31,7 +31,7 @@ final class MaxPool2x2 {
                     int top = p * d.inPlane() + 2 * oh * w;
                     for (int ow = 0; ow < d.outW(); ow++, o++) {
                         int i = top + 2 * ow;
-                        out[o] = in[argMax(in, i, w)];
+                        out[o] = max(in, i, w);
                     }
                 }
             }
@@ -56,21 +56,20 @@ final class MaxPool2x2 {
         return dIn;
     }
 
-    /** Index of the maximum of the window whose top-left element is {@code in[i]}, in rows of width {@code w}. */
+    /** The maximum of the window whose top-left element is {@code in[i]}, in rows of width {@code w}. */
+    private static float max(float[] in, int i, int w) {
+        return Math.max(Math.max(in[i], in[i + 1]), Math.max(in[i + w], in[i + w + 1]));
+    }
+
+    /**
+     * Index of the maximum of the window whose top-left element is {@code in[i]}: the first that equals
+     * {@link #max}, chosen with integer selects rather than branches (the winner is unpredictable).
+     */
     private static int argMax(float[] in, int i, int w) {
-        int best = i;
-        float bestValue = in[i];
-        if (in[i + 1] > bestValue) {
-            best = i + 1;
-            bestValue = in[i + 1];
-        }
-        if (in[i + w] > bestValue) {
-            best = i + w;
-            bestValue = in[i + w];
-        }
-        if (in[i + w + 1] > bestValue) {
-            best = i + w + 1;
-        }
-        return best;
+        float best = max(in, i, w);
+        int at = i + w + 1;
+        at = in[i + w] == best ? i + w : at;
+        at = in[i + 1] == best ? i + 1 : at;
+        return in[i] == best ? i : at;
     }
 }

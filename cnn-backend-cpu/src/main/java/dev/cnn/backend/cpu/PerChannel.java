@@ -39,11 +39,7 @@ final class PerChannel {
             double[] partial = partials[t];
             for (int n = Parallel.chunkStart(batch, chunks, t); n < Parallel.chunkStart(batch, chunks, t + 1); n++) {
                 for (int c = 0; c < channels; c++) {
-                    double s = 0.0;
-                    for (int i = (n * channels + c) * inner, end = i + inner; i < end; i++) {
-                        s += x[i];
-                    }
-                    partial[c] += s;
+                    partial[c] += planeSum(x, (n * channels + c) * inner, inner);
                 }
             }
         });
@@ -56,5 +52,25 @@ final class PerChannel {
             out[c] = (float) s;
         }
         return out;
+    }
+
+    /** The sum of {@code x[from, from + length)} in double, in four interleaved partial sums so that the additions overlap. */
+    private static double planeSum(float[] x, int from, int length) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int i = from;
+        int end = from + length;
+        for (; i + 3 < end; i += 4) {
+            s0 += x[i];
+            s1 += x[i + 1];
+            s2 += x[i + 2];
+            s3 += x[i + 3];
+        }
+        for (; i < end; i++) {
+            s0 += x[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }

@@ -61,6 +61,20 @@ class ActivationTest {
     }
 
     @Test
+    void reluBackwardTreatsZerosInfinitiesAndNanAsComparisonsDo() {
+        float[] x = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+            Float.NaN, Float.intBitsToFloat(0xFFC00000), Float.intBitsToFloat(0x7F800001), Float.MAX_VALUE, -1f, 1f};
+        float[] dy = new float[x.length];
+        float[] expected = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            dy[i] = i + 1;
+            expected[i] = x[i] > 0f ? dy[i] : 0f;
+        }
+        Shape shape = Shape.of(x.length);
+        assertArrayEquals(expected, BACKEND.reluBackward(BACKEND.tensor(x, shape), BACKEND.tensor(dy, shape)).toArray());
+    }
+
+    @Test
     void backwardPassesAreTheTrueGradients() {
         Random random = new Random(32);
         float[] x = awayFromZero(random, SHAPE.size());

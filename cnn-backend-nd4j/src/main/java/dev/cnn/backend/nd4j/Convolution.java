@@ -24,6 +24,13 @@ final class Convolution {
         return output;
     }
 
+    /** {@link #forward} plus {@code bias[o]}, in the one native op. */
+    static INDArray forward(INDArray input, INDArray filter, INDArray bias, ConvGeometry g, Shape outputShape) {
+        INDArray output = Nd4j.createUninitialized(DataType.FLOAT, Dims.of(outputShape));
+        NativeOp.named("conv2d").inputs(input, filter, bias).outputs(output).integers(arguments(filter, g)).run();
+        return output;
+    }
+
     /** The input gradient; {@code conv2d_bp} also computes a filter gradient, which is dropped. */
     static INDArray backwardData(INDArray outputGradient, INDArray filter, ConvGeometry g, Shape inputShape) {
         INDArray placeholderInput = Nd4j.zeros(DataType.FLOAT, Dims.of(inputShape));

@@ -94,6 +94,17 @@ public final class Nd4jBackend implements Backend {
         return wrap(Convolution.forward(array(input), array(filter), geometry, outputShape));
     }
 
+    /** libnd4j's {@code conv2d} takes the bias as its third input and adds it in the same op. */
+    @Override
+    public Tensor conv2dWithBias(Tensor input, Tensor filter, Tensor bias, ConvGeometry geometry) {
+        Shape outputShape = geometry.outputShape(input.shape(), filter.shape());
+        if (bias.shape().rank() != 1 || bias.shape().dim(0) != filter.shape().dim(0)) {
+            throw new IllegalArgumentException("conv2dWithBias needs a bias of shape [" + filter.shape().dim(0)
+                    + "], got shape " + bias.shape());
+        }
+        return wrap(Convolution.forward(array(input), array(filter), array(bias), geometry, outputShape));
+    }
+
     @Override
     public Tensor conv2dBackwardData(Tensor outputGradient, Tensor filter, ConvGeometry geometry, Shape inputShape) {
         requireOutputGradient("conv2dBackwardData", geometry.outputShape(inputShape, filter.shape()), outputGradient);

@@ -24,12 +24,20 @@ public final class BackendBench {
     private final Optimizer optimizer;
     private int nextBatch;
 
-    /** Builds {@code preset} for {@code images} on {@code backend}, its weights drawn from {@code seed}. */
+    /** Plain SGD's learning rate, as in the PyTorch reference benchmark. */
+    public static final double SGD_LEARNING_RATE = 0.1;
+
+    /** Builds {@code preset} for {@code images} on {@code backend}, its weights drawn from {@code seed}, trained with Adam. */
     public BackendBench(Backend backend, Preset preset, BenchImages images, long seed) {
+        this(backend, preset, images, seed, OptimizerConfig.adam(LEARNING_RATE));
+    }
+
+    /** As the other constructor, trained with {@code optimizer}. */
+    public BackendBench(Backend backend, Preset preset, BenchImages images, long seed, OptimizerConfig optimizer) {
         this.backend = backend;
         this.images = images;
         this.network = Sequential.of(preset.config(images.sampleShape(), images.classes()), backend, seed);
-        this.optimizer = new Optimizer(OptimizerConfig.adam(LEARNING_RATE), network.parameters());
+        this.optimizer = new Optimizer(optimizer, network.parameters());
     }
 
     /** The backend's name. */
@@ -38,7 +46,8 @@ public final class BackendBench {
     }
 
     /**
-     * Runs {@code batches} training steps (forward, loss, backward, Adam update) and returns the images per second.
+     * Runs {@code batches} training steps (forward, loss, backward to the parameters as {@code Trainer} does, so no
+     * gradient of the input images, Adam update) and returns the images per second.
      * Reading the loss and, at the end, the parameters waits for every step to finish.
      */
     public double trainImagesPerSecond(int batches) {
@@ -51,11 +60,22 @@ public final class BackendBench {
             if (!Double.isFinite(loss.value())) {
                 throw new TrainingDivergedException("the loss on backend " + name() + " became " + loss.value());
             }
-            network.backward(loss.gradient());
+            network.backwardToParameters(loss.gradient());
             optimizer.update();
         }
         network.parameters().values().forEach(p -> p.value().toArray());
         return imagesPerSecond(batches, System.nanoTime() - start);
+    }
+
+    /**
+     * Bytes allocated on the Java heap per training step, by every thread, over {@code batches} steps after this
+     * bench has warmed up; -1 when the JVM cannot count them. Off-heap memory (such as ND4J's) is not included.
+     */
+    public double allocatedBytesPerTrainingStep(int batches) {
+        long before = AllocationMeter.allocatedBytes();
+        trainImagesPerSecond(batches);
+        long after = AllocationMeter.allocatedBytes();
+        return before < 0 ? -1 : (double) (after - before) / batches;
     }
 
     /** Runs {@code batches} forward passes in inference mode, copying each output out, and returns the images per second. */

@@ -31,9 +31,14 @@ public record BenchImages(String description, Shape sampleShape, int classes, in
 
     /** Uniformly random pixels and labels of the presets' input shape: needs no download. */
     public static BenchImages synthetic(int batchSize, long seed) {
+        return synthetic(PRESET_INPUT, batchSize, seed);
+    }
+
+    /** Uniformly random pixels and labels of images of shape {@code sample}, in the presets' number of classes. */
+    public static BenchImages synthetic(Shape sample, int batchSize, long seed) {
         Random random = new Random(seed);
         int count = DISTINCT_BATCHES * batchSize;
-        float[] pixels = new float[count * PRESET_INPUT.size()];
+        float[] pixels = new float[count * sample.size()];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = random.nextFloat();
         }
@@ -42,8 +47,8 @@ public record BenchImages(String description, Shape sampleShape, int classes, in
         for (int k = 0; k < PRESET_CLASSES; k++) {
             classNames.add(Integer.toString(k));
         }
-        Dataset data = new Dataset(PRESET_INPUT, pixels, labels, classNames);
-        return from("synthetic random images " + describe(PRESET_INPUT) + ", " + PRESET_CLASSES + " classes", data,
+        Dataset data = new Dataset(sample, pixels, labels, classNames);
+        return from("synthetic random images " + describe(sample) + ", " + PRESET_CLASSES + " classes", data,
                 batchSize);
     }
 

@@ -4,21 +4,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The benchmark's result: median images per second per backend, and each as a ratio to the first backend's. */
+/** The benchmark's result: a row per case and backend, each with its ratio to the baseline backend on the same case. */
 public final class ThroughputTable {
     private ThroughputTable() {
     }
 
-    /** The header and a row per backend; the first of {@code results} is the baseline, so its ratios are 1.00x. */
-    public static List<String> lines(List<Throughput> results) {
-        Throughput baseline = results.get(0);
+    /**
+     * The header and a row per measurement; within a case (kind, model, input, batch) the first measurement is the
+     * baseline, so its ratio is 1.00x.
+     */
+    public static List<String> lines(List<Measurement> results) {
+        int modelWidth = Math.max("model".length(), results.stream().mapToInt(r -> r.model().length()).max().orElse(0));
         int nameWidth = Math.max("backend".length(), results.stream().mapToInt(r -> r.backend().length()).max().orElse(0));
-        String format = "%-" + nameWidth + "s  %11s  %6s  %11s  %6s";
+        String format = "%-5s  %-" + modelWidth + "s  %7s  %5s  %-" + nameWidth + "s  %9s  %6s";
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, format, "backend", "train img/s", "ratio", "infer img/s", "ratio"));
-        for (Throughput r : results) {
-            lines.add(String.format(Locale.ROOT, format, r.backend(), imagesPerSecond(r.train()),
-                    ratio(r.train(), baseline.train()), imagesPerSecond(r.infer()), ratio(r.infer(), baseline.infer())));
+        lines.add(String.format(Locale.ROOT, format, "kind", "model", "input", "batch", "backend", "img/s", "ratio"));
+        Measurement baseline = null;
+        for (Measurement r : results) {
+            if (baseline == null || !baseline.sameCase(r)) {
+                baseline = r;
+            }
+            lines.add(String.format(Locale.ROOT, format, r.kind(), r.model(), r.input() + "x" + r.input(), r.batch(),
+                    r.backend(), imagesPerSecond(r.imagesPerSecond()), ratio(r.imagesPerSecond(), baseline.imagesPerSecond())));
         }
         return lines;
     }

@@ -1,0 +1,173 @@
+package dev.cnn.backend.cpu;
+
+/**
+ * Lowers one image of a convolution straight into the packed layout of {@link Packing}, so that the
+ * unfolded matrix of receptive fields is never materialised on its own. The unfolded matrix has a row
+ * per filter tap {@code r = (c, ki, kj)} ({@code C*kH*kW} rows) and a column per output position
+ * {@code q = (oh, ow)} ({@code Ho*Wo} columns); padded positions read as zero.
+ */
+final class ConvPacking {
+    private ConvPacking() {
+    }
+
+    /** Packs the unfolded matrix as {@code B[r, q]} (depth {@code C*kH*kW}, {@code Ho*Wo} columns), for the forward pass. */
+    static void packTapsByPosition(float[] in, int inOff, ConvDims d, int nr, float[] dst) {
+        int k = d.patchSize();
+        int nPadded = Packing.roundUp(d.outPlane(), nr);
+        int outW = d.outW();
+        int sw = d.strideW();
+        for (int pc = 0; pc < k; pc += PackedGemm.KC) {
+            int kc = Math.min(PackedGemm.KC, k - pc);
+            int panelStep = nr * kc;
+            for (int r = pc; r < pc + kc; r++) {
+                int c = r / (d.kernelH() * d.kernelW());
+                int ki = r / d.kernelW() % d.kernelH();
+                int kj = r % d.kernelW();
+                int lo = firstValidOutput(d.padW(), kj, sw, outW);
+                int hi = endValidOutput(d.width(), d.padW(), kj, sw, outW, lo);
+                int at = pc * nPadded + (r - pc) * nr;
+                int lane = 0;
+                for (int oh = 0; oh < d.outH(); oh++) {
+                    int ih = oh * d.strideH() - d.padH() + ki;
+                    boolean rowInside = ih >= 0 && ih < d.height();
+                    int src = inOff + (c * d.height() + ih) * d.width() - d.padW() + kj;
+                    int ow = 0;
+                    while (ow < outW) {
+                        int run = Math.min(outW - ow, nr - lane);
+                        int end = ow + run;
+                        int out = at + lane - ow;
+                        if (rowInside && sw == 1 && ow >= lo && end <= hi) {
+                            System.arraycopy(in, src + ow, dst, out + ow, run);
+                        } else {
+                            for (int x = ow; x < end; x++) {
+                                dst[out + x] = rowInside && x >= lo && x < hi ? in[src + x * sw] : 0f;
+                            }
+                        }
+                        ow = end;
+                        lane += run;
+                        if (lane == nr) {
+                            lane = 0;
+                            at += panelStep;
+                        }
+                    }
+                }
+                for (; lane != 0 && lane < nr; lane++) {
+                    dst[at + lane] = 0f;
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs the transpose of the unfolded matrix, {@code B[q, r]} (depth {@code Ho*Wo}, {@code C*kH*kW} columns), for
+     * backward-filter. Each panel row is written whole, in order, from a table of where each tap reads relative to
+     * the window's corner; windows that overlap the padding take the slower path that checks every tap.
+     */
+    static void packPositionsByTap(float[] in, int inOff, ConvDims d, int nr, float[] dst) {
+        int k = d.outPlane();
+        int n = d.patchSize();
+        int nPadded = Packing.roundUp(n, nr);
+        int[] taps = tapOffsets(d, nPadded);
+        for (int pc = 0; pc < k; pc += PackedGemm.KC) {
+            int kc = Math.min(PackedGemm.KC, k - pc);
+            for (int jr = 0; jr < nPadded; jr += nr) {
+                int panel = pc * nPadded + jr * kc;
+                int full = Math.min(nr, n - jr);
+                for (int p = 0; p < kc; p++) {
+                    int q = pc + p;
+                    int ih0 = q / d.outW() * d.strideH() - d.padH();
+                    int iw0 = q % d.outW() * d.strideW() - d.padW();
+                    int at = panel + p * nr;
+                    if (ih0 >= 0 && ih0 + d.kernelH() <= d.height() && iw0 >= 0 && iw0 + d.kernelW() <= d.width()) {
+                        int corner = inOff + ih0 * d.width() + iw0;
+                        for (int jj = 0; jj < full; jj++) {
+                            dst[at + jj] = in[corner + taps[jr + jj]];
+                        }
+                    } else {
+                        for (int jj = 0; jj < full; jj++) {
+                            dst[at + jj] = tapValue(in, inOff, d, jr + jj, ih0, iw0);
+                        }
+                    }
+                    for (int jj = full; jj < nr; jj++) {
+                        dst[at + jj] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /** For each tap {@code r = (c, ki, kj)}, its offset from the window's top-left input element. */
+    private static int[] tapOffsets(ConvDims d, int length) {
+        int[] taps = Scratch.ints(length);
+        int r = 0;
+        for (int c = 0; c < d.channels(); c++) {
+            for (int ki = 0; ki < d.kernelH(); ki++) {
+                for (int kj = 0; kj < d.kernelW(); kj++) {
+                    taps[r++] = (c * d.height() + ki) * d.width() + kj;
+                }
+            }
+        }
+        return taps;
+    }
+
+    /** The input value tap {@code r} of the window at {@code (ih0, iw0)} reads, zero in the padding. */
+    private static float tapValue(float[] in, int inOff, ConvDims d, int r, int ih0, int iw0) {
+        int c = r / (d.kernelH() * d.kernelW());
+        int ih = ih0 + r / d.kernelW() % d.kernelH();
+        int iw = iw0 + r % d.kernelW();
+        boolean inside = ih >= 0 && ih < d.height() && iw >= 0 && iw < d.width();
+        return inside ? in[inOff + (c * d.height() + ih) * d.width() + iw] : 0f;
+    }
+
+    /**
+     * Adds the unfolded-matrix gradient {@code col[r * ldc + q]} back onto the image at {@code out[outOff...]};
+     * contributions that fall in the padding are dropped.
+     */
+    static void fold(float[] col, int ldc, ConvDims d, float[] out, int outOff) {
+        int r = 0;
+        for (int c = 0; c < d.channels(); c++) {
+            for (int ki = 0; ki < d.kernelH(); ki++) {
+                for (int kj = 0; kj < d.kernelW(); kj++, r++) {
+                    int lo = firstValidOutput(d.padW(), kj, d.strideW(), d.outW());
+                    int hi = endValidOutput(d.width(), d.padW(), kj, d.strideW(), d.outW(), lo);
+                    int sw = d.strideW();
+                    for (int oh = 0; oh < d.outH(); oh++) {
+                        int ih = oh * d.strideH() - d.padH() + ki;
+                        if (ih < 0 || ih >= d.height()) {
+                            continue;
+                        }
+                        int src = r * ldc + oh * d.outW();
+                        int dst = outOff + (c * d.height() + ih) * d.width() - d.padW() + kj;
+                        if (sw == 1) {
+                            for (int ow = lo; ow < hi; ow++) {
+                                out[dst + ow] += col[src + ow];
+                            }
+                        } else {
+                            for (int ow = lo; ow < hi; ow++) {
+                                out[dst + ow * sw] += col[src + ow];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The first output column whose tap {@code kj} lands inside the input (not in left padding). */
+    private static int firstValidOutput(int padW, int kj, int strideW, int outW) {
+        int need = padW - kj;
+        if (need <= 0) {
+            return 0;
+        }
+        return Math.min(outW, (need + strideW - 1) / strideW);
+    }
+
+    /** One past the last output column whose tap {@code kj} lands inside an input of width {@code width}. */
+    private static int endValidOutput(int width, int padW, int kj, int strideW, int outW, int lo) {
+        int limit = width + padW - kj;
+        if (limit <= 0) {
+            return lo;
+        }
+        return Math.max(lo, Math.min(outW, (limit + strideW - 1) / strideW));
+    }
+}

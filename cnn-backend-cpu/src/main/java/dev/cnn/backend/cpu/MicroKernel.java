@@ -1,0 +1,25 @@
+package dev.cnn.backend.cpu;
+
+/**
+ * The innermost step of {@link PackedGemm}: a tile of {@link #rows()} x {@link #cols()} elements of
+ * {@code C} from a packed panel of {@code A} ({@code kc} steps of {@code rows()} values) and one of
+ * {@code B} ({@code kc} steps of {@code cols()} values), held in registers for the whole sum.
+ */
+interface MicroKernel {
+    /** Rows of {@code C} per tile (MR). */
+    int rows();
+
+    /** Columns of {@code C} per tile (NR). */
+    int cols();
+
+    /**
+     * {@code C[i, j] (+)= sum_p a[aOff + p * rows() + i] * b[bOff + p * cols() + j]} for the full tile at
+     * {@code c[cOff + i * ldc + j]}.
+     *
+     * @param accumulate add to {@code c} when true, overwrite it when false
+     */
+    void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, boolean accumulate);
+
+    /** What runs, for {@code ./cnn backends}. */
+    String description();
+}

@@ -1,0 +1,104 @@
+package dev.cnn.backend.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The packed matrix multiply with each micro-kernel this JVM can run, against a triple loop in double. */
+class PackedGemmTest {
+    private static final int[][] SIZES = {{1, 1, 1}, {2, 3, 3}, {5, 7, 130}, {7, 600, 9}, {9, 31, 257},
+        {13, 65, 513}, {40, 64, 500}, {64, 100, 20}};
+
+    static Stream<MicroKernel> kernels() {
+        return Stream.of(new ScalarMicroKernel(), MicroKernels.SELECTED).distinct();
+    }
+
+    @Test
+    void theVectorKernelIsChosenWhenTheModuleIsPresent() {
+        boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        assertEquals(module && !"scalar".equals(System.getProperty(MicroKernels.PROPERTY)),
+                MicroKernels.SELECTED.getClass().getSimpleName().equals("VectorMicroKernel"),
+                MicroKernels.SELECTED.description());
+        String bits = System.getProperty("cnn.test.expectedVectorBits");
+        if (bits != null) {
+            assertEquals(true, MicroKernels.SELECTED.description().contains(bits + "-bit"), MicroKernels.SELECTED.description());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void agreesWithTripleLoopForEveryTransposeAcrossPanelAndSliceEdges(MicroKernel kernel) {
+        Random random = new Random(71);
+        for (int[] s : SIZES) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            for (int form = 0; form < 4; form++) {
+                boolean ta = (form & 1) != 0;
+                boolean tb = (form & 2) != 0;
+                float[] a = TestData.uniform(random, m * k);
+                float[] b = TestData.uniform(random, k * n);
+                float[] c = multiply(kernel, a, ta, b, tb, m, n, k, 0, m, null);
+                TestData.assertClose(NaiveKernels.matmul(a, ta, b, tb, m, n, k), c, 1e-5);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void splittingRowsNeverChangesTheResultAndAccumulateAdds(MicroKernel kernel) {
+        Random random = new Random(72);
+        int m = 29;
+        int n = 70;
+        int k = 300;
+        float[] a = TestData.uniform(random, m * k);
+        float[] b = TestData.uniform(random, k * n);
+        float[] whole = multiply(kernel, a, false, b, false, m, n, k, 0, m, null);
+        float[] pieces = new float[m * n];
+        int mr = kernel.rows();
+        for (int from = 0; from < m; from += mr) {
+            multiply(kernel, a, false, b, false, m, n, k, from, Math.min(m, from + mr), pieces);
+        }
+        assertArrayEquals(whole, pieces);
+        float[] twice = whole.clone();
+        float[] aPacked = new float[Packing.packedASize(m, k, mr)];
+        float[] bPacked = new float[Packing.packedBSize(k, n, kernel.cols())];
+        Packing.packA(a, 0, k, 1, m, k, mr, aPacked);
+        Packing.packB(b, 0, n, 1, k, n, kernel.cols(), bPacked);
+        PackedGemm.multiply(kernel, m, n, k, 0, m, aPacked, bPacked, twice, 0, n, true, new float[mr * kernel.cols()]);
+        for (int i = 0; i < whole.length; i++) {
+            assertEquals(2 * whole[i], twice[i], 1e-4 * Math.max(1, Math.abs(whole[i])), "element " + i);
+        }
+    }
+
+    @Test
+    void matmulSplitAcrossThreadsGivesTheSameBitsAsOneTask() {
+        Random random = new Random(73);
+        int m = 64;
+        int n = 700;
+        int k = 200;
+        float[] a = TestData.uniform(random, m * k);
+        float[] b = TestData.uniform(random, k * n);
+        float[] parallel = MatMul.multiply(a, false, b, false, m, n, k);
+        float[] serial = multiply(MicroKernels.SELECTED, a, false, b, false, m, n, k, 0, m, null);
+        assertArrayEquals(serial, parallel);
+    }
+
+    private static float[] multiply(MicroKernel kernel, float[] a, boolean ta, float[] b, boolean tb, int m, int n,
+                                    int k, int rowFrom, int rowTo, float[] into) {
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        float[] aPacked = new float[Packing.packedASize(m, k, mr)];
+        float[] bPacked = new float[Packing.packedBSize(k, n, nr)];
+        Packing.packA(a, 0, ta ? 1 : k, ta ? m : 1, m, k, mr, aPacked);
+        Packing.packB(b, 0, tb ? 1 : n, tb ? k : 1, k, n, nr, bPacked);
+        float[] c = into == null ? new float[m * n] : into;
+        PackedGemm.multiply(kernel, m, n, k, rowFrom, rowTo, aPacked, bPacked, c, 0, n, false, new float[mr * nr]);
+        return c;
+    }
+}
