@@ -1,14 +1,17 @@
 package dev.cnn.examples.bench;
 
 import dev.cnn.api.backend.Backend;
+import dev.cnn.api.data.Dataset;
 import dev.cnn.api.loss.Loss;
-import dev.cnn.api.loss.LossValue;
 import dev.cnn.api.network.Sequential;
-import dev.cnn.api.optim.Optimizer;
 import dev.cnn.api.optim.OptimizerConfig;
-import dev.cnn.api.tensor.Tensor;
+import dev.cnn.api.train.StepResult;
+import dev.cnn.api.train.Trainer;
 import dev.cnn.api.train.TrainingDivergedException;
 import dev.cnn.models.Preset;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * One backend under test: a preset network built on it from a fixed seed, trained with Adam, and timed for training
@@ -21,7 +24,9 @@ public final class BackendBench {
     private final Backend backend;
     private final BenchImages images;
     private final Sequential network;
-    private final Optimizer optimizer;
+    private final Trainer trainer;
+    private final Dataset data;
+    private final Random augmentationRandom = new Random(0);
     private int nextBatch;
 
     /** Plain SGD's learning rate, as in the PyTorch reference benchmark. */
@@ -37,7 +42,31 @@ public final class BackendBench {
         this.backend = backend;
         this.images = images;
         this.network = Sequential.of(preset.config(images.sampleShape(), images.classes()), backend, seed);
-        this.optimizer = new Optimizer(optimizer, network.parameters());
+        this.trainer = Trainer.builder().setNetwork(network).setLoss(Loss.SOFTMAX_CROSS_ENTROPY).setOptimizer(optimizer)
+                .optBatchSize(images.batchSize()).build();
+        this.data = asDataset(images);
+    }
+
+    /** The bench's batches, one after the other, as the dataset the trainer's step reads. */
+    private static Dataset asDataset(BenchImages images) {
+        int perImage = images.sampleShape().size();
+        int count = images.features().size() * images.batchSize();
+        float[] pixels = new float[count * perImage];
+        int[] labels = new int[count];
+        for (int b = 0; b < images.features().size(); b++) {
+            System.arraycopy(images.features().get(b), 0, pixels, b * images.batchSize() * perImage,
+                    images.batchSize() * perImage);
+            float[] oneHot = images.oneHot().get(b);
+            for (int i = 0; i < images.batchSize(); i++) {
+                int label = 0;
+                while (oneHot[i * images.classes() + label] == 0f) {
+                    label++;
+                }
+                labels[b * images.batchSize() + i] = label;
+            }
+        }
+        List<String> classes = IntStream.range(0, images.classes()).mapToObj(Integer::toString).toList();
+        return new Dataset(images.sampleShape(), pixels, labels, classes);
     }
 
     /** The backend's name. */
@@ -46,22 +75,20 @@ public final class BackendBench {
     }
 
     /**
-     * Runs {@code batches} training steps (forward, loss, backward to the parameters as {@code Trainer} does, so no
-     * gradient of the input images, Adam update) and returns the images per second.
+     * Runs {@code batches} training steps, each {@code Trainer}'s own step (gathering the batch, forward, loss,
+     * backward to the parameters, optimizer update), and returns the images per second.
      * Reading the loss and, at the end, the parameters waits for every step to finish.
      */
     public double trainImagesPerSecond(int batches) {
         long start = System.nanoTime();
         for (int b = 0; b < batches; b++) {
             int batch = advance();
-            Tensor output = network.forward(backend.tensor(images.features().get(batch), images.batchShape()), true);
-            LossValue loss = Loss.SOFTMAX_CROSS_ENTROPY.evaluate(output,
-                    backend.tensor(images.oneHot().get(batch), images.labelShape()));
-            if (!Double.isFinite(loss.value())) {
-                throw new TrainingDivergedException("the loss on backend " + name() + " became " + loss.value());
+            int[] indices = IntStream.range(batch * images.batchSize(), (batch + 1) * images.batchSize()).toArray();
+            StepResult step = trainer.computeGradients(data, indices, augmentationRandom);
+            if (!step.finite()) {
+                throw new TrainingDivergedException("the loss on backend " + name() + " became " + step.loss());
             }
-            network.backwardToParameters(loss.gradient());
-            optimizer.update();
+            trainer.applyGradients();
         }
         network.parameters().values().forEach(p -> p.value().toArray());
         return imagesPerSecond(batches, System.nanoTime() - start);
