@@ -62,7 +62,7 @@ public final class SparkTrainer {
     private final String datasetName;
     private final Optimizer optimizer;
 
-    private SparkTrainer(Builder b) {
+    SparkTrainer(SparkTrainerBuilder b) {
         this.sc = Objects.requireNonNull(b.sc, "setContext is required");
         this.model = Objects.requireNonNull(b.model, "setModel is required");
         this.optimizerConfig = Objects.requireNonNull(b.optimizer, "setOptimizer is required");
@@ -83,8 +83,8 @@ public final class SparkTrainer {
     }
 
     /** Starts a builder. Required: context, model, optimizer, strategy. */
-    public static Builder builder() {
-        return new Builder();
+    public static SparkTrainerBuilder builder() {
+        return new SparkTrainerBuilder();
     }
 
     /** The driver's optimizer, with the state after training. */
@@ -341,146 +341,6 @@ public final class SparkTrainer {
 
         String summary() {
             return summary;
-        }
-    }
-
-    /** Collects what {@link SparkTrainer} needs; {@code set...} values are required, {@code opt...} optional. */
-    public static final class Builder {
-        private JavaSparkContext sc;
-        private Model model;
-        private OptimizerConfig optimizer;
-        private Strategy strategy;
-        private int epochs = 1;
-        private int batchSize = 64;
-        private long seed = 1;
-        private String checkpoint;
-        private long checkpointEvery;
-        private Duration stepTimeout = Duration.ofMinutes(30);
-        private int maxRecoveries = 3;
-        private Dataset validation;
-        private Consumer<String> log = System.out::println;
-        private Consumer<SparkEpochReport> onEpoch = r -> { };
-        private ExecutorHook hook = ExecutorHook.none();
-        private String datasetName = "spark";
-
-        private Builder() {
-        }
-
-        /** Required: the Spark context to run on. */
-        public Builder setContext(JavaSparkContext value) {
-            this.sc = value;
-            return this;
-        }
-
-        /** Required: the model to train; its network (on the driver) holds the trained parameters afterwards. */
-        public Builder setModel(Model value) {
-            this.model = value;
-            return this;
-        }
-
-        /** Required: the optimizer's settings, including its learning-rate schedule (over global steps). */
-        public Builder setOptimizer(OptimizerConfig value) {
-            this.optimizer = value;
-            return this;
-        }
-
-        /** Required: gradient averaging or parameter averaging. */
-        public Builder setStrategy(Strategy value) {
-            this.strategy = value;
-            return this;
-        }
-
-        /** Optional: epochs (default 1). */
-        public Builder optEpochs(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("epochs must be at least 1, got " + value);
-            }
-            this.epochs = value;
-            return this;
-        }
-
-        /** Optional: the global batch size, split over the partitions in proportion to their images (default 64). */
-        public Builder optBatchSize(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("batch size must be at least 1, got " + value);
-            }
-            this.batchSize = value;
-            return this;
-        }
-
-        /** Optional: the seed of the shuffles (default 1). */
-        public Builder optSeed(long value) {
-            this.seed = value;
-            return this;
-        }
-
-        /**
-         * Optional: write a checkpoint to {@code location} (a local path, or a Hadoop filesystem URI such as
-         * {@code hdfs://namenode/runs/a.cnn}) at the start, every {@code everySteps} steps (0: only at epoch ends)
-         * and at each epoch's end; failed stages resume from it.
-         */
-        public Builder optCheckpoint(String location, long everySteps) {
-            if (everySteps < 0) {
-                throw new IllegalArgumentException("checkpoint every " + everySteps + " steps makes no sense; give 0"
-                        + " (epoch ends only) or more");
-            }
-            this.checkpoint = Objects.requireNonNull(location, "location");
-            this.checkpointEvery = everySteps;
-            return this;
-        }
-
-        /** Optional: how long one Spark job (a step, or a round of local steps) may take before it is cancelled and
-         *  treated as failed (default 30 minutes). */
-        public Builder optStepTimeout(Duration value) {
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("the step timeout must be positive, got " + value);
-            }
-            this.stepTimeout = value;
-            return this;
-        }
-
-        /** Optional: how many failed stages to resume from before giving up (default 3). */
-        public Builder optMaxRecoveries(int value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("max recoveries must not be negative, got " + value);
-            }
-            this.maxRecoveries = value;
-            return this;
-        }
-
-        /** Optional: data to evaluate on the driver after each epoch. */
-        public Builder optValidation(Dataset value) {
-            this.validation = value;
-            return this;
-        }
-
-        /** Optional: where the driver's progress lines go (default standard output). */
-        public Builder optLog(Consumer<String> value) {
-            this.log = Objects.requireNonNull(value, "log");
-            return this;
-        }
-
-        /** Optional: told after each epoch. */
-        public Builder optEpochListener(Consumer<SparkEpochReport> value) {
-            this.onEpoch = Objects.requireNonNull(value, "listener");
-            return this;
-        }
-
-        /** Optional: code run on the executors before each partition's step (see {@link ExecutorHook}). */
-        public Builder optExecutorHook(ExecutorHook value) {
-            this.hook = Objects.requireNonNull(value, "hook");
-            return this;
-        }
-
-        /** Optional: the dataset's name, recorded in checkpoints (default "spark"). */
-        public Builder optDatasetName(String value) {
-            this.datasetName = Objects.requireNonNull(value, "name");
-            return this;
-        }
-
-        /** Makes the trainer. */
-        public SparkTrainer build() {
-            return new SparkTrainer(this);
         }
     }
 }
