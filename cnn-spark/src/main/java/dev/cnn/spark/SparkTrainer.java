@@ -35,10 +35,10 @@ import org.apache.spark.storage.StorageLevel;
  * own best backend, and compute gradients ({@link Strategy#gradientAveraging()}) or local steps
  * ({@link Strategy#parameterAveraging(int)}) on their partition's share of each global batch ({@link ShardPlan}).
  *
- * <p>Fault tolerance: with {@link Builder#optCheckpoint} the driver writes our model file (with optimizer state and
+ * <p>Fault tolerance: with {@link SparkTrainerBuilder#optCheckpoint} the driver writes our model file (with optimizer state and
  * {@link TrainingPlan}) every N steps and at each epoch's end; when a Spark job fails (a task throws past Spark's own
- * retries, an executor is lost) or runs past {@link Builder#optStepTimeout} (it is then cancelled), the driver says so,
- * reads the last checkpoint back and continues from its step, up to {@link Builder#optMaxRecoveries} times. Each
+ * retries, an executor is lost) or runs past {@link SparkTrainerBuilder#optStepTimeout} (it is then cancelled), the driver says so,
+ * reads the last checkpoint back and continues from its step, up to {@link SparkTrainerBuilder#optMaxRecoveries} times. Each
  * global step's batches depend only on the seed and the step, so the resumed run sees the same batches.
  *
  * <p>Build one with {@link #builder()}, then call {@link #fit(JavaRDD)} or {@link #fit(Dataset, int)}.

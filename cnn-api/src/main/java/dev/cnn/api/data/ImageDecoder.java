@@ -5,10 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes image files with {@code javax.imageio} (PNG, JPEG, GIF, BMP), refusing before decoding any image whose
@@ -57,34 +53,14 @@ public final class ImageDecoder {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "no image file here");
         }
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + " is not a regular file (a directory, device or pipe); give an image file");
-        }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw new IOException(file + ": not an image format that javax.imageio can decode (PNG, JPEG, GIF, BMP)");
+        return ImageReaders.use(file, "decode the image", reader -> {
+            long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+            if (pixels > maxPixels) {
+                throw new IOException(file + ": the image is " + reader.getWidth(0) + "x" + reader.getHeight(0) + " = "
+                        + pixels + " pixels, more than the " + maxPixels + " allowed; shrink it first, or raise the"
+                        + " limit with -D" + MAX_PIXELS_PROPERTY + "=N");
             }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > maxPixels) {
-                    throw new IOException(file + ": the image is " + reader.getWidth(0) + "x" + reader.getHeight(0) + " = "
-                            + pixels + " pixels, more than the " + maxPixels + " allowed; shrink it first, or raise the"
-                            + " limit with -D" + MAX_PIXELS_PROPERTY + "=N");
-                }
-                return reader.read(0);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
-                throw e;
-            }
-            throw new IOException(file + ": cannot decode the image: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new IOException(file + ": cannot decode the image: " + e.getMessage(), e);
-        }
+            return reader.read(0);
+        });
     }
 }
