@@ -44,6 +44,7 @@ class GradientAveragingTest {
         return OptimizerConfig.adam(0.002);
     }
 
+
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void twoPartitionsGiveTheParametersOfSingleProcessTrainingAfterTwentySteps() throws Exception {
@@ -96,12 +97,12 @@ class GradientAveragingTest {
         Model distributed = LocalSpark.conv2040(7);
         List<String> lines = new ArrayList<>();
         SparkTrainingHistory history = SparkTrainer.builder().setContext(sc).setModel(distributed)
-                .setOptimizer(optimizer()).setStrategy(Strategy.gradientAveraging()).optBatchSize(batch).optSeed(3)
+                .setOptimizer(LocalSpark.linearOptimizer()).setStrategy(Strategy.gradientAveraging()).optBatchSize(batch).optSeed(3)
                 .optLog(lines::add).build().fit(data, partitions);
         assertEquals(20, history.steps());
 
         Model single = LocalSpark.conv2040(7);
-        Trainer trainer = Trainer.builder().setNetwork(single.network()).setHeads(single.heads()).setOptimizer(optimizer())
+        Trainer trainer = Trainer.builder().setNetwork(single.network()).setHeads(single.heads()).setOptimizer(LocalSpark.linearOptimizer())
                 .optBatchSize(batch).build();
         int[] sizes = new int[partitions];
         for (int p = 0; p < partitions; p++) {

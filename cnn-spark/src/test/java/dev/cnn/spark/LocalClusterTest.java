@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cnn.api.data.Dataset;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.optim.OptimizerConfig;
 import dev.cnn.api.train.FlatParameters;
 import dev.cnn.api.train.Trainer;
 import java.nio.file.Files;
@@ -64,7 +63,7 @@ class LocalClusterTest {
         Model model = LocalSpark.conv2040(5);
         List<String> lines = new java.util.ArrayList<>();
         SparkTrainingHistory history = SparkTrainer.builder().setContext(sc).setModel(model)
-                .setOptimizer(OptimizerConfig.adam(0.002)).setStrategy(Strategy.gradientAveraging()).optBatchSize(32)
+                .setOptimizer(LocalSpark.linearOptimizer()).setStrategy(Strategy.gradientAveraging()).optBatchSize(32)
                 .optSeed(2).optCheckpoint(checkpoint.toString(), 2).optStepTimeout(java.time.Duration.ofSeconds(90))
                 .optExecutorHook((partition, step) -> {
                     if (partition == 1 && step == 5) {
@@ -96,7 +95,7 @@ class LocalClusterTest {
     private static float[] singleProcess(Dataset data) {
         Model single = LocalSpark.conv2040(5);
         Trainer trainer = Trainer.builder().setNetwork(single.network()).setHeads(single.heads())
-                .setOptimizer(OptimizerConfig.adam(0.002)).optBatchSize(32).build();
+                .setOptimizer(LocalSpark.linearOptimizer()).optBatchSize(32).build();
         ShardPlan plan = new ShardPlan(new int[] {128, 128}, 32, 2);
         for (long step = 0; step < 8; step++) {
             trainer.computeGradients(data, plan.globalIndices(step), new Random(step));
@@ -125,13 +124,13 @@ class LocalClusterTest {
         Dataset data = LocalSpark.mnistTrain(256);
         Model distributed = LocalSpark.conv2040(5);
         SparkTrainingHistory history = SparkTrainer.builder().setContext(sc).setModel(distributed)
-                .setOptimizer(OptimizerConfig.adam(0.002)).setStrategy(Strategy.gradientAveraging()).optBatchSize(32)
+                .setOptimizer(LocalSpark.linearOptimizer()).setStrategy(Strategy.gradientAveraging()).optBatchSize(32)
                 .optSeed(2).build().fit(sc.parallelize(images(data), 2));
         assertEquals(8, history.steps());
 
         Model single = LocalSpark.conv2040(5);
         Trainer trainer = Trainer.builder().setNetwork(single.network()).setHeads(single.heads())
-                .setOptimizer(OptimizerConfig.adam(0.002)).optBatchSize(32).build();
+                .setOptimizer(LocalSpark.linearOptimizer()).optBatchSize(32).build();
         ShardPlan plan = new ShardPlan(new int[] {128, 128}, 32, 2);
         for (long step = 0; step < 8; step++) {
             trainer.computeGradients(data, plan.globalIndices(step), new Random(step));
