@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.backend.Backends;
 import dev.cnn.api.data.Dataset;
-import dev.cnn.api.data.ShapesSource;
+import dev.cnn.datasets.ShapesSource;
 import dev.cnn.api.eval.HeadEvaluation;
 import dev.cnn.api.eval.HeadEvaluator;
 import dev.cnn.api.eval.TagScores;

@@ -2,7 +2,7 @@ package dev.cnn.spark;
 
 import dev.cnn.api.backend.Backends;
 import dev.cnn.api.data.Dataset;
-import dev.cnn.api.data.Datasets;
+import dev.cnn.datasets.Datasets;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Model;
 import dev.cnn.api.optim.OptimizerConfig;

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param dataset         the name of the dataset trained on, for messages
  * @param trainingImages  how many images the training split had before the validation split, to recognise the dataset
  * @param augmentation    the other augmentation of training images in its text form (such as
- *                        {@code crop=4,flip,rotate=10}, see {@code dev.cnn.api.data.ImageAugmentation}), {@code none} for
+ *                        {@code crop=4,flip,rotate=10}, see {@code dev.cnn.datasets.ImageAugmentation}), {@code none} for
  *                        none; a plan saved before it existed reads as {@code none}
  */
 public record TrainingPlan(int epochs, int batchSize, long seed, double validationSplit, int augmentShift, String dataset,

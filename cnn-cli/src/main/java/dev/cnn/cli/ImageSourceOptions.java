@@ -1,0 +1,53 @@
+package dev.cnn.cli;
+
+import dev.cnn.api.data.Dataset;
+import dev.cnn.datasets.LoadListener;
+import dev.cnn.api.model.Model;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options of the commands that feed images to a saved model ({@code predict}, {@code visualize}):
+ * the model file, the dataset whose test images {@code --index} picks, and whether image files are
+ * inverted first.
+ */
+public final class ImageSourceOptions {
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
+    @Option(names = "--model-file", paramLabel = "FILE", required = true, description = "A model written by ./cnn train.")
+    private Path modelFile;
+
+    @Option(names = "--dataset", paramLabel = "NAME|DIR", defaultValue = "mnist",
+            description = "Where --index reads from: its test split; any dataset train takes, such as a folder of"
+                    + " class folders of images (default: ${DEFAULT-VALUE}).")
+    private String dataset;
+
+    @Option(names = "--invert", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Invert grey levels of image files: auto (when the model learned light on dark and the"
+                    + " image's border is light, as for a digit on paper), always or never (default: ${DEFAULT-VALUE}).")
+    private String invert;
+
+    /** The model file given with {@code --model-file}. */
+    public Path modelFile() {
+        return modelFile;
+    }
+
+    /** How image files are inverted; an unknown {@code --invert} value is a usage error. */
+    public Inversion inversion() {
+        return Options.inversion(command, invert);
+    }
+
+    /** The test split of {@code --dataset}, as {@code model} takes its images, read with {@code listener} hearing how. */
+    public Dataset testImages(Model model, LoadListener listener) throws IOException {
+        return DatasetAccess.source(dataset, DatasetAccess.Wanted.forModel(model), listener).test();
+    }
+
+    /** The name or folder given with {@code --dataset}. */
+    public String dataset() {
+        return dataset;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.cnn.cli;
+
+import dev.cnn.api.data.Dataset;
+import dev.cnn.api.eval.Evaluation;
+import dev.cnn.cli.training.ModelScores;
+import dev.cnn.api.model.Model;
+import java.io.PrintWriter;
+
+/** Scores a model on a labelled split and prints what {@code eval} and {@code demo} show. */
+final class ModelEvaluation {
+    private ModelEvaluation() {
+    }
+
+    /** The model's class head on {@code pixels} (values in [0, 1]), prepared with the model's own preprocessing. */
+    static Evaluation evaluate(Model model, Dataset pixels, int batchSize) {
+        return scores(model, pixels, batchSize).classes();
+    }
+
+    /**
+     * Every head of the model on {@code pixels} (values in [0, 1]), prepared with the model's own preprocessing: the
+     * class metrics and, for a tagger, the tag metrics at the tag head's thresholds.
+     */
+    static ModelScores scores(Model model, Dataset pixels, int batchSize) {
+        if (model.classHead().isEmpty()) {
+            throw new CliFailure("this model has no class head (its heads train with "
+                    + model.heads().stream().map(h -> h.loss().id()).distinct().toList()
+                    + "); eval scores models that classify, with or without tags");
+        }
+        if (model.tagHead().isPresent() && !model.tagHead().get().labels().equals(pixels.tagNames())) {
+            throw new CliFailure("the model tags images with " + model.tagHead().get().labels() + " but the dataset has "
+                    + (pixels.hasTags() ? "the tags " + pixels.tagNames() : "no tags") + "; evaluate it on the kind of"
+                    + " data it was trained on");
+        }
+        if (!model.inputShape().equals(pixels.sampleShape())) {
+            throw new CliFailure("the model takes images of shape " + model.inputShape() + " but the dataset's images"
+                    + " have shape " + pixels.sampleShape() + "; evaluate it on the kind of data it was trained on");
+        }
+        if (model.classNames().size() != pixels.classNames().size()) {
+            throw new CliFailure("the model knows " + model.classNames().size() + " classes but the dataset has "
+                    + pixels.classNames().size() + "; evaluate it on the kind of data it was trained on");
+        }
+        var pre = model.preprocessing();
+        Dataset prepared = pixels.normalized(pre);
+        return ModelScores.of(model, prepared, batchSize);
+    }
+
+    /** Accuracy, top-3 accuracy, the per-class table and the confusion matrix as text. */
+    static void print(Evaluation evaluation, PrintWriter out) {
+        out.println("accuracy: " + Messages.percent(evaluation.accuracy()));
+        if (evaluation.undecided() > 0) {
+            out.printf("%,d of %,d images got the same highest score for several classes and count as wrong%n",
+                    evaluation.undecided(), evaluation.count());
+        }
+        if (evaluation.classNames().size() > 3) {
+            out.println("top-3 accuracy: " + Messages.percent(evaluation.topKAccuracy(3)));
+        }
+        out.println();
+        out.print(evaluation.classReport());
+        out.println();
+        out.println("confusion matrix (rows: actual class, columns: predicted class):");
+        out.print(evaluation.confusionTable());
+    }
+}

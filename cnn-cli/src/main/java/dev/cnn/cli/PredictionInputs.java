@@ -1,0 +1,79 @@
+package dev.cnn.cli;
+
+import dev.cnn.api.data.Dataset;
+import dev.cnn.datasets.ImageConverter;
+import dev.cnn.api.model.Head;
+import dev.cnn.api.model.Model;
+import dev.cnn.api.tensor.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the images to predict, from image files or from a dataset split by index, as the model's input. */
+final class PredictionInputs {
+    private PredictionInputs() {
+    }
+
+    /**
+     * Predicts each image file (PNG, JPEG, GIF, BMP of any size and colour), resized to the model's input and
+     * inverted as {@code inversion} says.
+     */
+    static List<Prediction> fromFiles(Model model, List<Path> files, Inversion inversion) throws IOException {
+        Shape shape = imageShape(model);
+        List<Prediction> predictions = new ArrayList<>();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new CliFailure(Files.exists(file) ? file + " is not a file" : "no such image file: " + file);
+            }
+            float[] pixels = ImageConverter.read(file, shape);
+            String source = file.toString();
+            if (inversion.appliesTo(pixels, shape, model.preprocessing())) {
+                Inversion.invert(pixels);
+                source += inversion == Inversion.AUTO ? " (inverted: dark on light)" : " (inverted)";
+            }
+            predictions.add(predict(model, source, pixels, -1));
+        }
+        return predictions;
+    }
+
+    /** Predicts the images at {@code indices} of {@code split} (pixels in [0, 1]), with their labels. */
+    static List<Prediction> fromDataset(Model model, Dataset split, List<Integer> indices, String splitName) {
+        Shape shape = model.inputShape();
+        List<Prediction> predictions = new ArrayList<>();
+        for (int index : indices) {
+            if (index >= split.size()) {
+                throw new CliFailure("index " + index + " is outside the " + splitName + " split, which has images 0.."
+                        + (split.size() - 1));
+            }
+            float[] pixels = split.features(index);
+            if (!split.sampleShape().equals(shape)) {
+                pixels = ImageConverter.toSample(ImageConverter.toImage(pixels, imageShape(split.sampleShape())),
+                        imageShape(model));
+            }
+            int label = split.label(index) < model.classNames().size() ? split.label(index) : -1;
+            predictions.add(predict(model, "#" + index, pixels, label));
+        }
+        return predictions;
+    }
+
+    private static Prediction predict(Model model, String source, float[] pixels, int label) {
+        Map<String, float[][]> byHead = model.predict(pixels, 1);
+        String classHead = model.classHead().map(Head::name).orElse(model.heads().get(0).name());
+        float[] tags = model.tagHead().map(h -> byHead.get(h.name())[0]).orElse(null);
+        return new Prediction(source, pixels, byHead.get(classHead)[0], label, tags);
+    }
+
+    private static Shape imageShape(Model model) {
+        return imageShape(model.inputShape());
+    }
+
+    private static Shape imageShape(Shape shape) {
+        if (shape.rank() != 3 || (shape.dim(0) != 1 && shape.dim(0) != 3)) {
+            throw new CliFailure("the model takes inputs of shape " + shape + ", which are not images of 1 or 3 channels");
+        }
+        return shape;
+    }
+}

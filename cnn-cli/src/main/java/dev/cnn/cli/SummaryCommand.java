@@ -1,0 +1,80 @@
+package dev.cnn.cli;
+
+import dev.cnn.api.backend.Backend;
+import dev.cnn.api.model.Model;
+import dev.cnn.api.network.GraphNetwork;
+import dev.cnn.api.tensor.Shape;
+import dev.cnn.models.Preset;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cnn summary}: the layer table of a preset or a model file. */
+@Command(name = "summary", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Print the layers of a preset or a model file with their output shapes and parameter counts.",
+        footer = {"", "Examples:", "  ./cnn summary --model conv-20-40", "  ./cnn summary --model runs/demo/model.cnn"})
+final class SummaryCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Option(names = "--model", paramLabel = "PRESET|FILE", required = true,
+            description = "A preset (${COMPLETION-CANDIDATES}) or a model file.", completionCandidates = PresetNames.class)
+    private String model;
+
+    @Option(names = "--input-shape", paramLabel = "C,H,W", defaultValue = "1,28,28", split = ",",
+            description = "Image shape for a preset (default: ${DEFAULT-VALUE}).")
+    private int[] inputShape;
+
+    @Option(names = "--classes", paramLabel = "N", defaultValue = "10", description = "Classes for a preset (default: ${DEFAULT-VALUE}).")
+    private int classes;
+
+    @Option(names = "--tags", paramLabel = "N", defaultValue = "16", description = "Tags for a preset with a tag head,"
+            + " such as tagger (default: ${DEFAULT-VALUE}).")
+    private int tags;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path file = Path.of(model);
+        if (Files.exists(file) || looksLikeFile(model)) {
+            Backend backend = common.backend();
+            Model loaded = ModelFiles.load(file, backend);
+            out.printf(Locale.ROOT, "model file %s: input %s, %d classes (%s), normalisation (x - %.4f) / %.4f%n", file,
+                    loaded.inputShape(), loaded.classNames().size(), String.join(", ", loaded.classNames()),
+                    loaded.preprocessing().mean(), loaded.preprocessing().std());
+            loaded.tagHead().ifPresent(h -> out.printf(Locale.ROOT, "tag head '%s': %d tags (%s)%n", h.name(),
+                    h.labels().size(), String.join(", ", h.labels())));
+            out.print(loaded.network().summary());
+            return 0;
+        }
+        Preset preset = Options.preset(spec, model);
+        if (inputShape.length != 3 || inputShape[0] < 1 || inputShape[1] < 1 || inputShape[2] < 1) {
+            throw Options.usage(spec, "--input-shape is three positive numbers C,H,W such as 1,28,28");
+        }
+        Options.atLeast(spec, "--classes", classes, 2);
+        Shape shape = Shape.of(inputShape);
+        if (preset.tagged()) {
+            Options.atLeast(spec, "--tags", tags, 1);
+        }
+        GraphNetwork network = preset.tagged() ? preset.build(shape, classes, tags, common.backend(), 1)
+                : preset.build(shape, classes, common.backend(), 1);
+        out.printf("%s: %s; input %s, %d classes%s%n", preset.id(), preset.description(), shape, classes,
+                preset.tagged() ? ", " + tags + " tags" : "");
+        out.print(network.summary());
+        return 0;
+    }
+
+    private static boolean looksLikeFile(String value) {
+        return value.contains("/") || value.contains("\\") || value.endsWith(".cnn") || value.endsWith(".zip");
+    }
+}

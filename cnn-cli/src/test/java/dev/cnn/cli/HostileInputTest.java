@@ -1,0 +1,198 @@
+package dev.cnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cnn.api.backend.Backend;
+import dev.cnn.api.backend.Backends;
+import dev.cnn.api.io.ModelArchive;
+import dev.cnn.api.io.ModelArchiveContents;
+import dev.cnn.api.layer.Parameter;
+import dev.cnn.api.model.Model;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Broken, damaged and hostile inputs through the command line, as a careless or hostile user gives them: each ends in
+ * its documented message and exit code, within seconds, and never reports a number it cannot stand behind.
+ */
+class HostileInputTest {
+    private static final Duration QUICKLY = Duration.ofSeconds(20);
+    private static final Backend CPU = Backends.select("cpu");
+
+    @TempDir
+    static Path dir;
+    static Path data;
+    static Path good;
+
+    @BeforeAll
+    static void trainAModel() throws Exception {
+        good = TrainedModel.train(dir);
+        data = dir.resolve("data");
+    }
+
+    private static Path changed(String name, Consumer<Model> change) throws Exception {
+        Model model = Model.load(good, CPU);
+        change.accept(model);
+        Path file = dir.resolve(name);
+        model.save(file);
+        return file;
+    }
+
+    private static Path withModelJson(String name, UnaryOperator<String> edit) throws Exception {
+        ModelArchiveContents contents = ModelArchive.read(good);
+        Path file = dir.resolve(name);
+        ModelArchive.write(file, new ModelArchiveContents(edit.apply(contents.modelJson()), contents.parameters()));
+        return file;
+    }
+
+    private static void fill(Parameter p, float value) {
+        float[] values = new float[p.shape().size()];
+        Arrays.fill(values, value);
+        p.setValue(CPU.tensor(values, p.shape()));
+    }
+
+    private static Cli.Result quickly(String... args) {
+        return assertTimeoutPreemptively(QUICKLY, () -> Cli.run(args));
+    }
+
+    @Test
+    void aModelWithNaNWeightsIsNotScoredAndPredictsNothing() throws Exception {
+        Path nan = changed("nan.cnn", m -> m.network().parameters().values().forEach(p -> fill(p, Float.NaN)));
+        quickly("eval", "--model-file", nan.toString(), "--dataset", data.toString())
+                .failedWith(1, "the model's output is NaN or infinite for 100 of 100 images");
+        quickly("predict", "--model-file", nan.toString(), "--dataset", data.toString(), "--index", "0..2")
+                .failedWith(1, "the model's output is NaN or infinite for 1 of 1 images");
+    }
+
+    @Test
+    void aModelWithAConstantOutputScoresZero() throws Exception {
+        Path constant = changed("constant.cnn", m -> {
+            List<String> nodes = m.network().nodeNames();
+            m.network().layer(nodes.get(nodes.size() - 1)).parameters().forEach(p -> fill(p, 0f));
+        });
+        Cli.Result r = quickly("eval", "--model-file", constant.toString(), "--dataset", data.toString()).succeeded();
+        assertTrue(r.out().contains("accuracy: 0.00%"), r.out());
+        assertTrue(r.out().contains("100 of 100 images got the same highest score for several classes and count as wrong"), r.out());
+    }
+
+    @Test
+    void aFlippedBitInTheWeightsIsCaught() throws Exception {
+        Path rotten = dir.resolve("rotten.cnn");
+        Files.copy(good, rotten);
+        float[] weights = Model.load(good, CPU).network().parameters().values().iterator().next().value().toArray();
+        byte[] bytes = Files.readAllBytes(rotten);
+        byte[] first = new byte[8];
+        java.nio.ByteBuffer.wrap(first).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(weights[0]).putFloat(weights[1]);
+        int at = IntStream.range(0, bytes.length - 8).filter(i -> Arrays.equals(bytes, i, i + 8, first, 0, 8)).findFirst().orElseThrow();
+        try (RandomAccessFile file = new RandomAccessFile(rotten.toFile(), "rw")) {
+            file.seek(at + 5);
+            file.write(bytes[at + 5] ^ 0x01);
+        }
+        quickly("eval", "--model-file", rotten.toString(), "--dataset", data.toString())
+                .failedWith(1, "the file is damaged");
+    }
+
+    @Test
+    void aSmallFileDeclaringAHugeLayerIsRefusedAtOnce() throws Exception {
+        Path huge = withModelJson("huge.cnn", json -> json.replaceFirst("\"units\"\\s*:\\s*\\d+", "\"units\":100000"));
+        assertTrue(Files.size(huge) < 1 << 20);
+        quickly("eval", "--model-file", huge.toString(), "--dataset", data.toString())
+                .failedWith(1, "parameters but the file holds only");
+        Path overflowing = withModelJson("overflow.cnn", json -> json.replaceFirst("\"units\"\\s*:\\s*\\d+", "\"units\":2000000000"));
+        quickly("eval", "--model-file", overflowing.toString(), "--dataset", data.toString())
+                .failedWith(1, "more than the 250000000 allowed");
+        Path nullJson = withModelJson("null.cnn", json -> "null");
+        quickly("eval", "--model-file", nullJson.toString(), "--dataset", data.toString())
+                .failedWith(1, "model.json holds null instead of a model description");
+    }
+
+    @Test
+    void aPipeIsNotOpenedAsAModel() throws Exception {
+        Path fifo = dir.resolve("pipe.cnn");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        quickly("eval", "--model-file", fifo.toString(), "--dataset", data.toString()).failedWith(1, "not a regular file");
+    }
+
+    @Test
+    void anImageDeclaringGigapixelsIsRefusedFromItsHeader() throws Exception {
+        Path bomb = Files.write(dir.resolve("bomb.png"), pngHeaderOnly(40_000, 40_000));
+        quickly("predict", "--model-file", good.toString(), bomb.toString())
+                .failedWith(1, "the image is 40000x40000 = 1600000000 pixels, more than the 50000000 allowed");
+    }
+
+    @Test
+    void classNamesCannotDriveTheTerminal() throws Exception {
+        Model model = Model.load(good, CPU);
+        List<String> names = IntStream.range(0, 10).mapToObj(c -> "\u001b]0;pwned\u0007\u001b[31mclass" + c).toList();
+        Path file = dir.resolve("escapes.cnn");
+        new Model(model.network(), model.loss(), names, model.preprocessing()).save(file);
+        Cli.Result r = quickly("predict", "--model-file", file.toString(), "--dataset", data.toString(), "--index", "0").succeeded();
+        assertTrue(r.out().contains("?]0;pwned??[31mclass"), r.out());
+        assertFalse(r.out().contains("\u001b") || r.err().contains("\u001b") || r.out().contains("\u0007"), r.out());
+    }
+
+    @Test
+    void aStrayLabelOrAnEmptySplitDoesNotTrain() throws Exception {
+        Path stray = SyntheticDigits.write(dir.resolve("stray"), 100, 20, 28);
+        try (RandomAccessFile labels = new RandomAccessFile(stray.resolve("train-labels-idx1-ubyte").toFile(), "rw")) {
+            labels.seek(8 + 17);
+            labels.write(200);
+        }
+        quickly("train", "--model", "mlp", "--dataset", stray.toString(), "--out", dir.resolve("s.cnn").toString())
+                .failedWith(1, "label 200 of training image #17 makes 201 classes, but class 10 has no training image");
+        Path empty = SyntheticDigits.write(dir.resolve("empty"), 0, 20, 28);
+        quickly("train", "--model", "mlp", "--dataset", empty.toString(), "--out", dir.resolve("e.cnn").toString())
+                .failedWith(1, "the training split is empty");
+    }
+
+    @Test
+    void aTruncatedGzipFileIsNamed() throws Exception {
+        Path set = SyntheticDigits.write(dir.resolve("gz"), 100, 20, 28);
+        Path images = set.resolve("train-images-idx3-ubyte");
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(compressed)) {
+            gzip.write(Files.readAllBytes(images));
+        }
+        Files.delete(images);
+        byte[] all = compressed.toByteArray();
+        Path gz = Files.write(set.resolve("train-images-idx3-ubyte.gz"), Arrays.copyOf(all, all.length / 2));
+        quickly("train", "--model", "mlp", "--dataset", set.toString(), "--out", dir.resolve("g.cnn").toString())
+                .failedWith(1, gz + ": the compressed data ends early or is damaged");
+    }
+
+    /** A PNG of a few dozen bytes whose header declares {@code width x height} RGB pixels and holds none. */
+    private static byte[] pngHeaderOnly(int width, int height) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        byte[] ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height).put(new byte[] {8, 2, 0, 0, 0}).array();
+        for (Object[] chunk : List.of(new Object[] {"IHDR", ihdr}, new Object[] {"IEND", new byte[0]})) {
+            byte[] type = ((String) chunk[0]).getBytes(StandardCharsets.US_ASCII);
+            byte[] body = (byte[]) chunk[1];
+            out.writeInt(body.length);
+            out.write(type);
+            out.write(body);
+            CRC32 crc = new CRC32();
+            crc.update(type);
+            crc.update(body);
+            out.writeInt((int) crc.getValue());
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.cnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cnn.api.backend.Backends;
+import dev.cnn.api.model.Model;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cnn train --spark local[2]}: the same run, data-parallel on Spark in this JVM. */
+class SparkTrainCommandTest {
+    @TempDir
+    static Path dir;
+    static Path data;
+
+    @BeforeAll
+    static void writeDataset() throws Exception {
+        data = SyntheticDigits.write(dir.resolve("squares"), 300, 100, 28);
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void trainsOnSparkWithParameterAveragingAndLeavesACheckpoint() throws Exception {
+        Path out = dir.resolve("spark/model.cnn");
+        Cli.Result r = Cli.run("train", "--spark", "local[2]", "--average-every", "5", "--model", "conv-3maps",
+                "--dataset", data.toString(), "--epochs", "1", "--batch-size", "10", "--lr", "0.01", "--backend", "cpu",
+                "--out", out.toString()).succeeded();
+        assertTrue(r.out().contains("training on Spark (local[2], parameter averaging every 5 steps): 300 images in 2"
+                + " partitions, global batch 10, 30 steps per epoch"), r.out());
+        assertTrue(r.outLines().stream().anyMatch(l -> l.matches("epoch 1/1: loss \\d+\\.\\d{4}, accuracy .* images/s,"
+                + " exchange .* ms/step, .*")), r.out());
+        assertTrue(r.lastLine().matches("test accuracy: \\d{1,3}\\.\\d\\d%"), r.lastLine());
+        double accuracy = Double.parseDouble(r.lastLine().replaceAll("[^0-9.]", ""));
+        assertTrue(accuracy > 50, "the squares are easy to tell apart: " + r.out());
+        Model.Loaded saved = Model.loadWithState(out, Backends.select("cpu"));
+        assertEquals(30, saved.optimizer().step(), "the model file is the run's last checkpoint");
+    }
+
+    @Test
+    void sparkRefusesWhatItCannotDoYet() {
+        Cli.run("train", "--spark", "local[2]", "--model", "mlp", "--dataset", data.toString(), "--augment", "2")
+                .failedWith(2, "--spark trains a new run of a --model preset");
+    }
+}

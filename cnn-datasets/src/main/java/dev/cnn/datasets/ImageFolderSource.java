@@ -1,0 +1,272 @@
+package dev.cnn.datasets;
+
+import dev.cnn.api.data.Dataset;
+
+import dev.cnn.api.tensor.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A dataset read from a folder of images with one sub-folder per class (see {@link ImageFolderLayout}), with optional
+ * tags from a {@code tags.csv} beside the class folders (see {@link TagsFile}). Every image is decoded once, on several
+ * threads, and resized to one sample shape ({@link ImageConverter}); both splits are then held in memory. An image that
+ * does not decode, or is too large to decode safely ({@link ImageDecoder}), is reported to the {@link LoadListener} by
+ * file name and left out. A training class folder without any readable image is not a class: it is reported as a
+ * warning and left out. A test folder whose class has no training image is refused, and so is an empty split, when it
+ * is asked for.
+ */
+public final class ImageFolderSource implements DatasetSource {
+    private final Path root;
+    private final ImageFolderOptions options;
+    private final LoadListener listener;
+    private Loaded loaded;
+    private Loaded loadedTest;
+
+    /**
+     * @param root     the dataset folder
+     * @param options  the sample shape and classes wanted
+     * @param listener hears progress, skipped files and warnings
+     */
+    public ImageFolderSource(Path root, ImageFolderOptions options, LoadListener listener) {
+        this.root = root;
+        this.options = options;
+        this.listener = listener;
+    }
+
+    @Override
+    public String name() {
+        return root.toString();
+    }
+
+    @Override
+    public Dataset train() throws IOException {
+        return load(true).trainOrFail(root);
+    }
+
+    @Override
+    public Dataset test() throws IOException {
+        return load(false).testOrFail(root);
+    }
+
+    /** The files of the splits read so far that were left out because they could not be read. */
+    public synchronized int skippedFiles() {
+        return (loaded == null ? 0 : loaded.skipped) + (loadedTest == null || loadedTest == loaded ? 0 : loadedTest.skipped);
+    }
+
+    /**
+     * Both splits, read together, unless the classes are known: then only the split asked for is read, because the
+     * training folders are not needed to tell the classes.
+     */
+    private synchronized Loaded load(boolean trainSplit) throws IOException {
+        boolean both = options.classNames().isEmpty();
+        if (trainSplit || both) {
+            if (loaded == null) {
+                loaded = read(true, both);
+                loadedTest = both ? loaded : loadedTest;
+            }
+            return loaded;
+        }
+        if (loadedTest == null) {
+            loadedTest = read(false, true);
+        }
+        return loadedTest;
+    }
+
+    private Loaded read(boolean trainSplit, boolean testSplit) throws IOException {
+        ImageFolderLayout layout = ImageFolderLayout.scan(root, options.testFraction(), listener);
+        Path tagsCsv = root.resolve(TagsFile.FILE_NAME);
+        TagsFile tags = Files.isRegularFile(tagsCsv) ? TagsFile.read(tagsCsv, root, listener) : null;
+        List<ImageFolderLayout.Entry> all = new ArrayList<>(trainSplit ? layout.train() : List.of());
+        all.addAll(testSplit ? layout.test() : List.of());
+        Set<Path> unreadable = new LinkedHashSet<>();
+        Shape shape = sampleShape(all, unreadable);
+        List<ImageFolderLayout.Entry> toDecode = all.stream().filter(e -> !unreadable.contains(e.file())).toList();
+        List<Object> decoded = ParallelMap.map(toDecode, e -> decode(e.file(), shape), options.threads(),
+                listener::progress);
+        Map<Path, float[]> samples = new LinkedHashMap<>();
+        for (int i = 0; i < toDecode.size(); i++) {
+            Path file = toDecode.get(i).file();
+            if (decoded.get(i) instanceof float[] sample) {
+                samples.put(file, sample);
+            } else {
+                unreadable.add(file);
+                listener.skipped(file, (String) decoded.get(i));
+            }
+        }
+        List<String> classes = classes(layout, samples);
+        int[] untagged = new int[1];
+        Dataset train = trainSplit ? split(layout.train(), samples, classes, shape, tags, untagged) : null;
+        Dataset test = testSplit ? split(layout.test(), samples, classes, shape, tags, untagged) : null;
+        if (untagged[0] > 0) {
+            listener.warning(untagged[0] + " images have no line in " + tagsCsv + ", so they have no tags");
+        }
+        listener.finished(samples.size(), unreadable.size());
+        return new Loaded(train, test, unreadable.size());
+    }
+
+    /** The shape asked for, or what the images are: their one size, and 3 channels when any is in colour. */
+    private Shape sampleShape(List<ImageFolderLayout.Entry> entries, Set<Path> unreadable) throws IOException {
+        if (options.channels() != 0 && options.rows() != 0) {
+            return Shape.of(options.channels(), options.rows(), options.columns());
+        }
+        List<Object> headers = ParallelMap.map(entries, e -> header(e.file()), options.threads(), listener::progress);
+        Map<String, Path> sizes = new LinkedHashMap<>();
+        boolean colour = false;
+        for (int i = 0; i < entries.size(); i++) {
+            Path file = entries.get(i).file();
+            if (headers.get(i) instanceof ImageHeader h) {
+                colour |= h.colour();
+                sizes.putIfAbsent(h.width() + "x" + h.height(), file);
+            } else {
+                unreadable.add(file);
+                listener.skipped(file, (String) headers.get(i));
+            }
+        }
+        int channels = options.channels() != 0 ? options.channels() : colour ? 3 : 1;
+        if (options.rows() != 0) {
+            return Shape.of(channels, options.rows(), options.columns());
+        }
+        if (sizes.isEmpty()) {
+            return Shape.of(channels, 1, 1);
+        }
+        List<Map.Entry<String, Path>> found = new ArrayList<>(sizes.entrySet());
+        if (found.size() > 1) {
+            throw new IOException("the images in " + root + " have " + found.size() + " different sizes (such as "
+                    + found.get(0).getKey() + " in " + found.get(0).getValue() + " and " + found.get(1).getKey() + " in "
+                    + found.get(1).getValue() + "); give the size to resize them all to, such as --input-size 32 or"
+                    + " --input-size 48x64 (height x width)");
+        }
+        String[] wh = found.get(0).getKey().split("x");
+        int width = Integer.parseInt(wh[0]);
+        int height = Integer.parseInt(wh[1]);
+        if (Math.max(width, height) > ImageFolderOptions.LARGEST_INFERRED_SIDE) {
+            throw new IOException("the images in " + root + " are " + width + "x" + height + ", too large to be a"
+                    + " network's input as they are; give a smaller size to resize them to, such as --input-size 64");
+        }
+        return Shape.of(channels, height, width);
+    }
+
+    private static Object header(Path file) {
+        try {
+            return ImageHeader.read(file);
+        } catch (IOException | RuntimeException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static Object decode(Path file, Shape shape) {
+        try {
+            return ImageConverter.read(file, shape);
+        } catch (IOException | RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return message.startsWith(file.toString()) ? message : file + ": " + message;
+        } catch (OutOfMemoryError e) {
+            return file + ": too large to decode in the memory Java has (" + e.getMessage() + ")";
+        }
+    }
+
+    private List<String> classes(ImageFolderLayout layout, Map<Path, float[]> samples) throws IOException {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        layout.classFolders().forEach(f -> counts.put(f, new int[2]));
+        for (ImageFolderLayout.Entry e : layout.train()) {
+            int[] c = counts.get(e.folder());
+            c[0]++;
+            c[1] += samples.containsKey(e.file()) ? 1 : 0;
+        }
+        Path trainRoot = layout.splitFolders() ? root.resolve("train") : root;
+        if (!options.classNames().isEmpty()) {
+            for (ImageFolderLayout.Entry e : layout.train()) {
+                checkKnown(e, trainRoot);
+            }
+            for (ImageFolderLayout.Entry e : layout.test()) {
+                checkKnown(e, layout.splitFolders() ? root.resolve("test") : root);
+            }
+            return options.classNames();
+        }
+        List<String> classes = new ArrayList<>();
+        for (Map.Entry<String, int[]> c : counts.entrySet()) {
+            Path folder = trainRoot.resolve(c.getKey());
+            if (c.getValue()[0] == 0) {
+                listener.warning(folder + " holds no images (" + String.join(", ", ImageFolderLayout.IMAGE_EXTENSIONS)
+                        + "), so it is not a class: skipped; put images in it or remove it");
+            } else if (c.getValue()[1] == 0) {
+                listener.warning("none of the " + c.getValue()[0] + " images in " + folder + " could be read, so it is"
+                        + " not a class: skipped");
+            } else {
+                classes.add(c.getKey());
+            }
+        }
+        for (ImageFolderLayout.Entry e : layout.test()) {
+            if (!classes.contains(e.folder()) && samples.containsKey(e.file())) {
+                throw new IOException(e.file() + " is a test image of class '" + e.folder() + "', but there are no"
+                        + " training images of that class in " + trainRoot.resolve(e.folder()) + "; add some, or remove"
+                        + " the test folder");
+            }
+        }
+        if (classes.isEmpty()) {
+            throw new IOException(trainRoot + " holds no readable training images in its class folders "
+                    + layout.classFolders() + "; put .png, .jpg, .bmp or .gif images in them");
+        }
+        return classes;
+    }
+
+    private void checkKnown(ImageFolderLayout.Entry e, Path base) throws IOException {
+        if (!options.classNames().contains(e.folder())) {
+            throw new IOException("the folder " + base.resolve(e.folder()) + " is not one of the model's classes "
+                    + options.classNames() + "; use folders named after them");
+        }
+    }
+
+    private Dataset split(List<ImageFolderLayout.Entry> entries, Map<Path, float[]> samples, List<String> classes,
+                          Shape shape, TagsFile tags, int[] untagged) {
+        List<ImageFolderLayout.Entry> kept = entries.stream()
+                .filter(e -> samples.containsKey(e.file()) && classes.contains(e.folder())).toList();
+        int size = shape.size();
+        float[] features = new float[kept.size() * size];
+        int[] labels = new int[kept.size()];
+        List<String> tagNames = tags == null ? List.of() : tags.tagNames();
+        float[] multiHot = tags == null ? null : new float[kept.size() * tagNames.size()];
+        for (int i = 0; i < kept.size(); i++) {
+            ImageFolderLayout.Entry e = kept.get(i);
+            System.arraycopy(samples.get(e.file()), 0, features, i * size, size);
+            labels[i] = classes.indexOf(e.folder());
+            if (tags != null) {
+                List<String> imageTags = tags.tagsByPath().get(TagsFile.key(root, e.file()));
+                if (imageTags == null) {
+                    untagged[0]++;
+                    continue;
+                }
+                for (String t : imageTags) {
+                    multiHot[i * tagNames.size() + tagNames.indexOf(t)] = 1f;
+                }
+            }
+        }
+        return kept.isEmpty() ? null : new Dataset(shape, features, labels, classes, multiHot, tagNames);
+    }
+
+    private record Loaded(Dataset train, Dataset test, int skipped) {
+        Dataset trainOrFail(Path root) throws IOException {
+            if (train == null) {
+                throw new IOException("the training split of " + root + " is empty: no readable images in its class"
+                        + " folders");
+            }
+            return train;
+        }
+
+        Dataset testOrFail(Path root) throws IOException {
+            if (test == null) {
+                throw new IOException("the test split of " + root + " is empty: no readable test images; add images"
+                        + " to the test/<class>/ folders, or give each class folder at least two images so one can be"
+                        + " held out");
+            }
+            return test;
+        }
+    }
+}

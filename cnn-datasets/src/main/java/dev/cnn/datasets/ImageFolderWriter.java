@@ -1,0 +1,113 @@
+package dev.cnn.datasets;
+
+import dev.cnn.api.data.Dataset;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * Writes a dataset as a folder of PNG images that {@link ImageFolderSource} reads back: {@code DIR/train/<class>/}
+ * and {@code DIR/test/<class>/} with one file per image ({@code 00000.png}, numbered within its split), and, for a
+ * tagged dataset, {@code DIR/tags.csv}. Pixels are written as 8-bit grey or RGB. A character of a class name that
+ * cannot be in a folder name ({@code / \ : * ? " < > |} and control characters) becomes {@code _}.
+ */
+public final class ImageFolderWriter {
+    private ImageFolderWriter() {
+    }
+
+    /**
+     * Writes {@code train} and {@code test} into {@code dir}, which must not exist or be empty.
+     *
+     * @param listener told the progress over both splits
+     * @throws IOException when {@code dir} holds files already, or a file cannot be written (naming it)
+     */
+    public static void write(Dataset train, Dataset test, Path dir, LoadListener listener) throws IOException {
+        if (Files.exists(dir) && (!Files.isDirectory(dir) || !isEmpty(dir))) {
+            throw new IOException(dir + " exists and is not an empty folder; give a new folder to write the images into");
+        }
+        List<Item> items = new ArrayList<>();
+        items.addAll(items(train, dir.resolve("train")));
+        items.addAll(items(test, dir.resolve("test")));
+        for (Item item : items) {
+            Files.createDirectories(item.file().getParent());
+        }
+        int threads = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        try {
+            ParallelMap.map(items, item -> {
+                writePng(item);
+                return item;
+            }, threads, listener::progress);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (train.hasTags() || test.hasTags()) {
+            try (Writer csv = Files.newBufferedWriter(dir.resolve(TagsFile.FILE_NAME), StandardCharsets.UTF_8)) {
+                csv.write("path,tags\n");
+                for (Item item : items) {
+                    if (item.data().hasTags()) {
+                        csv.write(TagsFile.key(dir, item.file()) + "," + tags(item.data(), item.index()) + "\n");
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code name} as a folder name. */
+    public static String folderName(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            sb.append(c < 0x20 || c == 0x7F || "/\\:*?\"<>|".indexOf(c) >= 0 ? '_' : c);
+        }
+        String s = sb.toString().strip();
+        return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
+    }
+
+    private record Item(Dataset data, int index, Path file) {
+    }
+
+    private static List<Item> items(Dataset data, Path splitDir) {
+        List<Item> items = new ArrayList<>();
+        int digits = Math.max(5, Integer.toString(Math.max(0, data.size() - 1)).length());
+        for (int i = 0; i < data.size(); i++) {
+            String folder = folderName(data.classNames().get(data.label(i)));
+            items.add(new Item(data, i, splitDir.resolve(folder).resolve(String.format("%0" + digits + "d.png", i))));
+        }
+        return items;
+    }
+
+    private static void writePng(Item item) {
+        try {
+            if (!ImageIO.write(ImageConverter.toImage(item.data().features(item.index()), item.data().sampleShape()), "png",
+                    item.file().toFile())) {
+                throw new IOException("no PNG writer in javax.imageio");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException(item.file() + ": cannot write the image: " + e.getMessage(), e));
+        }
+    }
+
+    private static String tags(Dataset data, int index) {
+        float[] tags = data.tags(index);
+        List<String> names = new ArrayList<>();
+        for (int t = 0; t < tags.length; t++) {
+            if (tags[t] > 0.5f) {
+                names.add(data.tagNames().get(t));
+            }
+        }
+        return String.join(";", names);
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            return !entries.iterator().hasNext();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.cnn.datasets;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/** Writes small image files of every colour mode for the folder tests. */
+final class TestImages {
+    private TestImages() {
+    }
+
+    /** An opaque RGB image of one colour. */
+    static Path rgb(Path file, int width, int height, int rgb, String format) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        fill(image, rgb);
+        return write(image, file, format);
+    }
+
+    /** An RGBA image of one colour and one alpha. */
+    static Path rgba(Path file, int width, int height, int argb) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        fill(image, argb);
+        return write(image, file, "png");
+    }
+
+    /** An 8-bit grey image of one level. */
+    static Path grey(Path file, int width, int height, int level) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        WritableRaster raster = image.getRaster();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                raster.setSample(x, y, 0, level);
+            }
+        }
+        return write(image, file, "png");
+    }
+
+    /** A 16-bit grey image of one level in 0..65535. */
+    static Path grey16(Path file, int width, int height, int level) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY);
+        WritableRaster raster = image.getRaster();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                raster.setSample(x, y, 0, level);
+            }
+        }
+        return write(image, file, "png");
+    }
+
+    /** A 16-bit-per-channel RGB image of one colour, each channel in 0..65535. */
+    static Path rgb16(Path file, int width, int height, int red, int green, int blue) throws IOException {
+        java.awt.image.ComponentColorModel model = new java.awt.image.ComponentColorModel(
+                java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), new int[] {16, 16, 16}, false,
+                false, java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_USHORT);
+        WritableRaster raster = model.createCompatibleWritableRaster(width, height);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                raster.setPixel(x, y, new int[] {red, green, blue});
+            }
+        }
+        return write(new BufferedImage(model, raster, false, null), file, "png");
+    }
+
+    /** A palette image of two colours, all pixels the second one. */
+    static Path palette(Path file, int width, int height, int rgb) throws IOException {
+        byte[] r = {0, (byte) (rgb >> 16)};
+        byte[] g = {0, (byte) (rgb >> 8)};
+        byte[] b = {0, (byte) rgb};
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY,
+                new IndexColorModel(1, 2, r, g, b));
+        WritableRaster raster = image.getRaster();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                raster.setSample(x, y, 0, 1);
+            }
+        }
+        return write(image, file, "png");
+    }
+
+    /** A file that starts like a PNG and then stops. */
+    static Path corrupt(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0});
+        return file;
+    }
+
+    private static void fill(BufferedImage image, int argb) {
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                image.setRGB(x, y, argb);
+            }
+        }
+    }
+
+    private static Path write(BufferedImage image, Path file, String format) throws IOException {
+        Files.createDirectories(file.getParent());
+        if (!ImageIO.write(image, format, file.toFile())) {
+            throw new IOException("no writer for " + format);
+        }
+        return file;
+    }
+}
