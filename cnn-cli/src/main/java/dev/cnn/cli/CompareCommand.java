@@ -5,6 +5,7 @@ import dev.cnn.api.data.Dataset;
 import dev.cnn.datasets.LocatedDataset;
 import dev.cnn.api.layer.Parameter;
 import dev.cnn.api.train.TrainingPlan;
+import dev.cnn.datasets.ShiftedTestSet;
 import dev.cnn.viz.ComparisonChart;
 import dev.cnn.api.train.EpochScores;
 import dev.cnn.cli.training.ModelSource;

@@ -2,6 +2,8 @@ package dev.cnn.cli;
 
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.data.Dataset;
+import dev.cnn.api.eval.Mistakes;
+import dev.cnn.api.eval.Prediction;
 import dev.cnn.datasets.DatasetCatalog;
 import dev.cnn.datasets.DatasetInstaller;
 import dev.cnn.datasets.LocatedDataset;
@@ -19,6 +21,7 @@ import dev.cnn.cli.training.TrainingResult;
 import dev.cnn.cli.training.TrainingRun;
 import dev.cnn.cli.training.TrainingSettings;
 import dev.cnn.models.Preset;
+import dev.cnn.viz.PredictionPictures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.cnn.cli;
 
-import dev.cnn.api.model.Preprocessing;
+import dev.cnn.api.model.Normalization;
 import dev.cnn.api.tensor.Shape;
 import java.util.Locale;
 
@@ -29,11 +29,11 @@ enum Inversion {
     }
 
     /** Whether to invert {@code pixels} (in [0, 1], of {@code shape}) for a model with {@code preprocessing}. */
-    boolean appliesTo(float[] pixels, Shape shape, Preprocessing preprocessing) {
+    boolean appliesTo(float[] pixels, Shape shape, Normalization preprocessing) {
         return switch (this) {
             case ALWAYS -> true;
             case NEVER -> false;
-            case AUTO -> shape.dim(0) == 1 && preprocessing.mean() < 0.5 && borderMean(pixels, shape) > 0.5;
+            case AUTO -> shape.dim(0) == 1 && preprocessing.mean()[0] < 0.5 && borderMean(pixels, shape) > 0.5;
         };
     }
 

@@ -1,7 +1,9 @@
 package dev.cnn.cli;
 
+import dev.cnn.api.eval.Prediction;
 import dev.cnn.api.model.Model;
 import dev.cnn.viz.PngFiles;
+import dev.cnn.viz.PredictionPictures;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

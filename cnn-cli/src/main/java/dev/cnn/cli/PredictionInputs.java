@@ -1,6 +1,7 @@
 package dev.cnn.cli;
 
 import dev.cnn.api.data.Dataset;
+import dev.cnn.api.eval.Prediction;
 import dev.cnn.datasets.ImageConverter;
 import dev.cnn.api.model.Head;
 import dev.cnn.api.model.Model;

@@ -5,9 +5,8 @@ import dev.cnn.api.data.Dataset;
 import dev.cnn.datasets.DatasetSource;
 import dev.cnn.api.eval.Evaluator;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.model.Preprocessing;
+import dev.cnn.api.model.Normalization;
 import dev.cnn.api.optim.OptimizerConfig;
-import dev.cnn.cli.training.PixelStatistics;
 import dev.cnn.cli.training.ScheduleKind;
 import dev.cnn.models.Preset;
 import dev.cnn.spark.SparkTrainer;
@@ -34,7 +33,7 @@ record SparkTraining(String master, int partitions, int averageEvery) {
             ScheduleKind schedule, long seed, long checkpointEvery, Path out, Backend backend, PrintWriter stdout)
             throws Exception {
         Dataset rawTrain = located.train();
-        Preprocessing pre = PixelStatistics.of(rawTrain);
+        Normalization pre = Normalization.fit(rawTrain);
         Dataset train = rawTrain.normalized(pre);
         Dataset test = located.test().normalized(pre);
         Model model = new Model(preset.build(train.sampleShape(), train.classNames().size(), backend, seed),

@@ -49,9 +49,9 @@ final class SummaryCommand implements Callable<Integer> {
         if (Files.exists(file) || looksLikeFile(model)) {
             Backend backend = common.backend();
             Model loaded = ModelFiles.load(file, backend);
-            out.printf(Locale.ROOT, "model file %s: input %s, %d classes (%s), normalisation (x - %.4f) / %.4f%n", file,
+            out.printf(Locale.ROOT, "model file %s: input %s, %d classes (%s), normalisation %s%n", file,
                     loaded.inputShape(), loaded.classNames().size(), String.join(", ", loaded.classNames()),
-                    loaded.preprocessing().mean(), loaded.preprocessing().std());
+                    loaded.preprocessing().describe());
             loaded.tagHead().ifPresent(h -> out.printf(Locale.ROOT, "tag head '%s': %d tags (%s)%n", h.name(),
                     h.labels().size(), String.join(", ", h.labels())));
             out.print(loaded.network().summary());

@@ -2,6 +2,7 @@ package dev.cnn.cli;
 
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.data.Dataset;
+import dev.cnn.api.eval.Prediction;
 import dev.cnn.datasets.ImageConverter;
 import dev.cnn.datasets.ShapesSource;
 import dev.cnn.api.eval.Evaluation;
@@ -11,6 +12,7 @@ import dev.cnn.api.model.Model;
 import dev.cnn.api.train.TrainingPlan;
 import dev.cnn.viz.ConfusionHeatMap;
 import dev.cnn.viz.PngFiles;
+import dev.cnn.viz.PredictionPictures;
 import dev.cnn.viz.TagF1Chart;
 import dev.cnn.cli.training.ModelSource;
 import dev.cnn.cli.training.ProgressReporter;

@@ -1,5 +1,6 @@
 package dev.cnn.cli;
 
+import dev.cnn.api.eval.Prediction;
 import dev.cnn.api.model.Model;
 import dev.cnn.viz.FeatureMapSlide;
 import dev.cnn.viz.FilterPicture;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cnn.api.data.Dataset;
 import dev.cnn.datasets.LocatedDataset;
+import dev.cnn.datasets.ShiftedTestSet;
 import dev.cnn.viz.ComparisonChart;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -18,7 +18,7 @@ import dev.cnn.api.layers.MaxPool2D;
 import dev.cnn.api.layers.ReLU;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.model.Preprocessing;
+import dev.cnn.api.model.Normalization;
 import dev.cnn.api.network.GraphBuilder;
 import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.optim.Optimizer;
@@ -62,7 +62,7 @@ class ReadmeExampleTest {
                     .build(backend);
             System.out.print(network.summary());
 
-            Model model = new Model(network, Loss.SOFTMAX_CROSS_ENTROPY, train.classNames(), new Preprocessing(0.1307, 0.3081));
+            Model model = new Model(network, Loss.SOFTMAX_CROSS_ENTROPY, train.classNames(), new Normalization(0.1307, 0.3081));
             Optimizer adam = new Optimizer(OptimizerConfig.adam(0.002), network.parameters());
             TrainingPlan plan = new TrainingPlan(1, 16, 1, 0, 0, "mnist", train.size());   // epochs, batch size, seed, ...
             Trainer.builder()

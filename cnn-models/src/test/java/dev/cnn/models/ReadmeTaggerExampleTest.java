@@ -11,7 +11,7 @@ import dev.cnn.api.eval.HeadEvaluation;
 import dev.cnn.api.eval.HeadEvaluator;
 import dev.cnn.api.eval.TagScores;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.model.Preprocessing;
+import dev.cnn.api.model.Normalization;
 import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.optim.OptimizerConfig;
 import dev.cnn.api.train.Trainer;
@@ -38,7 +38,7 @@ class ReadmeTaggerExampleTest {
             GraphNetwork network = Preset.TAGGER.build(train.sampleShape(), train.classNames().size(),
                     train.tagNames().size(), backend, 1);                        // outputs "class" and "tags"
             Model model = new Model(network, Preset.TAGGER.heads(train.classNames(), train.tagNames()),
-                    new Preprocessing(0.4, 0.25));
+                    new Normalization(0.4, 0.25));
             Trainer.builder().setNetwork(network).setHeads(model.heads())       // class loss + 4 x tag loss
                     .setOptimizer(OptimizerConfig.adam(0.003)).optBatchSize(32).optEpochs(2).build()
                     .fit(train, null);

@@ -6,7 +6,7 @@ import dev.cnn.datasets.Datasets;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Model;
 import dev.cnn.api.optim.OptimizerConfig;
-import dev.cnn.api.model.Preprocessing;
+import dev.cnn.api.model.Normalization;
 import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.models.Preset;
 import java.io.IOException;
@@ -42,7 +42,7 @@ final class LocalSpark {
         GraphNetwork network = Preset.CONV_20_40.build(dev.cnn.api.tensor.Shape.of(1, 28, 28), 10,
                 Backends.select("cpu"), seed);
         return new Model(network, Loss.SOFTMAX_CROSS_ENTROPY,
-                IntStream.range(0, 10).mapToObj(Integer::toString).toList(), new Preprocessing(0.1307, 0.3081));
+                IntStream.range(0, 10).mapToObj(Integer::toString).toList(), new Normalization(0.1307, 0.3081));
     }
 
     /**

@@ -9,7 +9,7 @@ import dev.cnn.api.layers.Flatten;
 import dev.cnn.api.layers.ReLU;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.model.Preprocessing;
+import dev.cnn.api.model.Normalization;
 import dev.cnn.api.network.Sequential;
 import dev.cnn.api.optim.OptimizerConfig;
 import dev.cnn.api.train.Trainer;
@@ -39,7 +39,7 @@ class SparkMeasurements {
         Sequential network = Sequential.builder().setInputShape(1, 28, 28)
                 .add(new Flatten(), Dense.of(1200), new ReLU(), Dense.of(10)).optSeed(seed).build(Backends.select("cpu"));
         return new Model(network, Loss.SOFTMAX_CROSS_ENTROPY, IntStream.range(0, 10).mapToObj(Integer::toString).toList(),
-                new Preprocessing(0.1307, 0.3081));
+                new Normalization(0.1307, 0.3081));
     }
 
     @Test

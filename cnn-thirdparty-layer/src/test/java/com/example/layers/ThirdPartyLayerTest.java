@@ -18,7 +18,7 @@ import dev.cnn.api.layers.Flatten;
 import dev.cnn.api.layers.ReLU;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.model.Preprocessing;
+import dev.cnn.api.model.Normalization;
 import dev.cnn.api.network.GraphBuilder;
 import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.optim.OptimizerConfig;
@@ -93,7 +93,7 @@ class ThirdPartyLayerTest {
                 "the third party's parameter was trained");
 
         Path file = dir.resolve("with-plugin.cnn");
-        Model model = new Model(network, Loss.SOFTMAX_CROSS_ENTROPY, train.classNames(), Preprocessing.identity());
+        Model model = new Model(network, Loss.SOFTMAX_CROSS_ENTROPY, train.classNames(), Normalization.identity());
         model.save(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             String json = new String(zip.getInputStream(zip.getEntry("model.json")).readAllBytes(), StandardCharsets.UTF_8);

@@ -50,7 +50,7 @@ public final class FeatureMapSlide {
                     : "the model has no node '" + node + "'; nodes with feature maps: " + String.join(", ", candidates));
         }
         Shape inputShape = model.inputShape();
-        Tensor input = network.backend().tensor(model.preprocessing().apply(pixels), inputShape.withBatch(1));
+        Tensor input = network.backend().tensor(model.preprocessing().apply(pixels, inputShape), inputShape.withBatch(1));
         Map<String, Tensor> outputs = network.activations(Map.of(network.inputNames().get(0), input));
 
         PictureSheet sheet = new PictureSheet(title, COLUMNS);

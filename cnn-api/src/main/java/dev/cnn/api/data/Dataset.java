@@ -170,17 +170,17 @@ public final class Dataset {
 
     /**
      * The same images with each feature mapped to {@code (x - mean) / std}, computed exactly as
-     * {@link dev.cnn.api.model.Preprocessing#apply} computes it for evaluation and prediction.
+     * {@link dev.cnn.api.model.Normalization#apply} computes it for evaluation and prediction.
      */
     public Dataset normalized(float mean, float std) {
         if (!(std > 0)) {
             throw new IllegalArgumentException("std must be positive, got " + std);
         }
-        return normalized(new dev.cnn.api.model.Preprocessing(mean, std));
+        return normalized(new dev.cnn.api.model.Normalization(mean, std));
     }
 
-    /** The same images prepared by {@code preprocessing}, as a model prepares the images it evaluates and predicts. */
-    public Dataset normalized(dev.cnn.api.model.Preprocessing preprocessing) {
-        return new Dataset(sampleShape, preprocessing.apply(features), labels, classNames, tags, tagNames);
+    /** The same images prepared by {@code normalization}, as a model prepares the images it evaluates and predicts. */
+    public Dataset normalized(dev.cnn.api.model.Normalization normalization) {
+        return new Dataset(sampleShape, normalization.apply(features, sampleShape), labels, classNames, tags, tagNames);
     }
 }

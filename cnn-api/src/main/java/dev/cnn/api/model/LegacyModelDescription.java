@@ -12,7 +12,7 @@ import java.util.List;
  * current form by {@link #upgrade()}.
  */
 record LegacyModelDescription(String format, int formatVersion, NetworkConfig architecture, String loss,
-                              List<String> classNames, List<String> tagNames, Preprocessing preprocessing,
+                              List<String> classNames, List<String> tagNames, Normalization preprocessing,
                               OptimizerConfig optimizer, long optimizerSteps, String savedBy, TrainingPlan training) {
 
     /** The same model as a graph with one head, named like version 2. */

@@ -35,7 +35,7 @@ import java.util.Set;
 public final class Model {
     private final GraphNetwork network;
     private final List<Head> heads;
-    private final Preprocessing preprocessing;
+    private final Normalization preprocessing;
 
     /**
      * A model with one head on the network's only output.
@@ -45,23 +45,29 @@ public final class Model {
      * @param classNames    a name per output value (class or tag)
      * @param preprocessing how pixels in [0, 1] become inputs
      */
-    public Model(GraphNetwork network, Loss loss, List<String> classNames, Preprocessing preprocessing) {
+    public Model(GraphNetwork network, Loss loss, List<String> classNames, Normalization preprocessing) {
         this(network, List.of(Head.of(onlyOutput(network), loss, classNames)), preprocessing);
     }
 
     /**
      * A model with a head per trained output.
      *
-     * @throws IllegalArgumentException when a head names no output, two heads name one, or a head's names do not
+     * @throws IllegalArgumentException when a head names no output, two heads name one, a head's names do not
      *                                  match its output's size
      */
-    public Model(GraphNetwork network, List<Head> heads, Preprocessing preprocessing) {
+    public Model(GraphNetwork network, List<Head> heads, Normalization preprocessing) {
         this.network = Objects.requireNonNull(network, "network");
         this.heads = List.copyOf(heads);
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
         if (network.inputNames().size() != 1) {
             throw new IllegalArgumentException("a model reads one image per prediction, but the network has inputs "
                     + network.inputNames());
+        }
+        Shape input = network.inputShape();
+        if (preprocessing.channels() > 1 && (input.rank() != 3 || input.dim(0) != preprocessing.channels())) {
+            throw new IllegalArgumentException("the normalisation has " + preprocessing.channels() + " channels, but"
+                    + " the network reads images of shape " + input + "; fit it to the training images with"
+                    + " Normalization.fit(dataset)");
         }
         if (this.heads.isEmpty()) {
             throw new IllegalArgumentException("a model needs at least one head; the network's outputs are "
@@ -143,7 +149,7 @@ public final class Model {
     }
 
     /** How pixels become inputs. */
-    public Preprocessing preprocessing() {
+    public Normalization preprocessing() {
         return preprocessing;
     }
 
@@ -176,7 +182,7 @@ public final class Model {
         }
         Backend b = network.backend();
         Map<String, Tensor> outputs = network.forward(
-                Map.of(network.inputNames().get(0), b.tensor(preprocessing.apply(pixels), shape)), false);
+                Map.of(network.inputNames().get(0), b.tensor(preprocessing.apply(pixels, network.inputShape()), shape)), false);
         Map<String, float[][]> out = new LinkedHashMap<>();
         for (Head head : heads) {
             float[] flat = head.loss().probabilities(outputs.get(head.name())).toArray();

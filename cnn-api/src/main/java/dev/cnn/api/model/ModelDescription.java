@@ -20,7 +20,7 @@ import java.util.List;
  * @param training        the run a checkpoint belongs to, so that resuming continues it; null for a plain model
  */
 public record ModelDescription(String format, int formatVersion, GraphConfig graph, List<Head> heads,
-                               Preprocessing preprocessing, OptimizerConfig optimizer, long optimizerSteps,
+                               Normalization preprocessing, OptimizerConfig optimizer, long optimizerSteps,
                                String savedBy, TrainingPlan training) {
 
     /** The value of {@code format} in every model file. */
@@ -32,7 +32,7 @@ public record ModelDescription(String format, int formatVersion, GraphConfig gra
     public ModelDescription {
         heads = heads == null ? List.of() : List.copyOf(heads);
         if (preprocessing == null) {
-            preprocessing = Preprocessing.identity();
+            preprocessing = Normalization.identity();
         }
     }
 }

@@ -1,9 +1,8 @@
 package dev.cnn.cli.bench;
 
 import dev.cnn.api.data.Dataset;
-import dev.cnn.api.model.Preprocessing;
+import dev.cnn.api.model.Normalization;
 import dev.cnn.api.tensor.Shape;
-import dev.cnn.cli.training.PixelStatistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -66,7 +65,7 @@ public record BenchImages(String description, Shape sampleShape, int classes, in
             indices[i] = i % pixels.size();
         }
         Dataset used = pixels.select(indices);
-        Preprocessing pre = PixelStatistics.of(used);
+        Normalization pre = Normalization.fit(used);
         Dataset normalized = used.normalized(pre);
         int classes = normalized.classNames().size();
         List<float[]> features = new ArrayList<>();

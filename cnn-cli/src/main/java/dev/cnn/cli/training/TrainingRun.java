@@ -2,13 +2,14 @@ package dev.cnn.cli.training;
 
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.data.Dataset;
+import dev.cnn.api.eval.TagTuning;
 import dev.cnn.api.train.EpochScores;
 import dev.cnn.api.train.TrainingCurve;
 import dev.cnn.datasets.ImageAugmentation;
 import dev.cnn.api.eval.Evaluation;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.model.Preprocessing;
+import dev.cnn.api.model.Normalization;
 import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.optim.Optimizer;
 import dev.cnn.api.optim.OptimizerConfig;
@@ -19,6 +20,7 @@ import dev.cnn.api.train.TrainingControl;
 import dev.cnn.api.train.TrainingListener;
 import dev.cnn.api.train.TrainingPlan;
 import dev.cnn.cli.CliFailure;
+import dev.cnn.datasets.PixelAugmentation;
 import dev.cnn.viz.TrainingChart;
 import dev.cnn.models.Preset;
 import java.io.IOException;
@@ -77,7 +79,7 @@ public final class TrainingRun {
         } else {
             model = newModel(((ModelSource.Fresh) settings.source()).preset(), trainRaw);
         }
-        Preprocessing pre = model.preprocessing();
+        Normalization pre = model.preprocessing();
         Dataset train = normalize(trainRaw, pre);
         Dataset validation = split[1] == null ? null : normalize(split[1], pre);
         Dataset test = normalize(testPixels, pre);
@@ -171,7 +173,7 @@ public final class TrainingRun {
         GraphNetwork network = preset.tagged()
                 ? preset.build(trainRaw.sampleShape(), classes, trainRaw.tagNames().size(), backend, settings.plan().seed())
                 : preset.build(trainRaw.sampleShape(), classes, backend, settings.plan().seed());
-        return new Model(network, preset.heads(trainRaw.classNames(), trainRaw.tagNames()), PixelStatistics.of(trainRaw));
+        return new Model(network, preset.heads(trainRaw.classNames(), trainRaw.tagNames()), Normalization.fit(trainRaw));
     }
 
     private Model compatible(Model model, Dataset trainPixels, String verb) {
@@ -202,7 +204,7 @@ public final class TrainingRun {
                 .withSchedule(settings.schedule().schedule(totalSteps, stepsPerEpoch));
     }
 
-    private static Dataset normalize(Dataset data, Preprocessing pre) {
+    private static Dataset normalize(Dataset data, Normalization pre) {
         return data.normalized(pre);
     }
 

@@ -21,7 +21,7 @@ import dev.cnn.api.layers.ReLU;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Head;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.model.Preprocessing;
+import dev.cnn.api.model.Normalization;
 import dev.cnn.api.network.GraphBuilder;
 import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.network.Sequential;
@@ -118,7 +118,7 @@ class GraphNetworkTest {
         assertTrue(scores.get("mse").loss() < 0.2, "mse " + scores.get("mse").loss());
         assertEquals(scores.get("classes").classes().accuracy(), history.epochs().get(3).validationAccuracy(), 1e-12);
 
-        Model model = new Model(net, heads, Preprocessing.identity());
+        Model model = new Model(net, heads, Normalization.identity());
         Path file = dir.resolve("two-heads.cnn");
         model.save(file, trainer.optimizer());
         Model.Loaded loaded = Model.loadWithState(file, cpu);
@@ -139,11 +139,11 @@ class GraphNetworkTest {
     void headsMustNameOutputsAndMatchTheirSizes() {
         GraphNetwork net = twoHeads();
         var unknown = assertThrows(IllegalArgumentException.class, () -> new Model(net,
-                List.of(Head.of("flat", Loss.SOFTMAX_CROSS_ENTROPY, List.of("a", "b", "c"))), Preprocessing.identity()));
+                List.of(Head.of("flat", Loss.SOFTMAX_CROSS_ENTROPY, List.of("a", "b", "c"))), Normalization.identity()));
         assertTrue(unknown.getMessage().contains("head 'flat' is no output") && unknown.getMessage().contains("[classes, mse]"),
                 unknown.getMessage());
         var size = assertThrows(IllegalArgumentException.class, () -> new Model(net,
-                List.of(Head.of("classes", Loss.SOFTMAX_CROSS_ENTROPY, List.of("a", "b"))), Preprocessing.identity()));
+                List.of(Head.of("classes", Loss.SOFTMAX_CROSS_ENTROPY, List.of("a", "b"))), Normalization.identity()));
         assertTrue(size.getMessage().contains("'classes' has 3 values but 2 names"), size.getMessage());
         var single = assertThrows(IllegalStateException.class, () -> Trainer.builder().setNetwork(net)
                 .setLoss(Loss.SOFTMAX_CROSS_ENTROPY).setOptimizer(OptimizerConfig.adam(0.01)).build());
@@ -160,7 +160,7 @@ class GraphNetworkTest {
         var e = assertThrows(IllegalArgumentException.class, () -> trainer.fit(Stripes.make(8, 1), null));
         assertTrue(e.getMessage().contains("inputs [a, b]"), e.getMessage());
         var m = assertThrows(IllegalArgumentException.class, () -> new Model(net, Loss.SOFTMAX_CROSS_ENTROPY,
-                List.of("h", "v", "d"), Preprocessing.identity()));
+                List.of("h", "v", "d"), Normalization.identity()));
         assertTrue(m.getMessage().contains("inputs [a, b]"), m.getMessage());
     }
 }

@@ -17,7 +17,7 @@ import dev.cnn.api.layers.MaxPool2D;
 import dev.cnn.api.layers.ReLU;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.model.Preprocessing;
+import dev.cnn.api.model.Normalization;
 import dev.cnn.api.network.Sequential;
 import dev.cnn.api.optim.Adam;
 import dev.cnn.api.optim.AdamW;
@@ -112,7 +112,7 @@ class OpenOptimizerTest {
         assertTrue(optimizer.exportState().keySet().stream().allMatch(name -> name.endsWith("#velocity")),
                 optimizer.exportState().keySet().toString());
         Path file = dir.resolve("run.cnn");
-        new Model(half, Loss.SOFTMAX_CROSS_ENTROPY, data.classNames(), Preprocessing.identity()).save(file, optimizer, plan);
+        new Model(half, Loss.SOFTMAX_CROSS_ENTROPY, data.classNames(), Normalization.identity()).save(file, optimizer, plan);
 
         var resumed = Trainer.resume(file, cpu);
         assertEquals(new HeavyBall(0.05, 0.8, null), resumed.trainer().build().optimizer().config());

@@ -10,7 +10,7 @@ import dev.cnn.api.backend.Backends;
 import dev.cnn.api.data.Dataset;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.model.Preprocessing;
+import dev.cnn.api.model.Normalization;
 import dev.cnn.api.network.Sequential;
 import dev.cnn.api.optim.Optimizer;
 import dev.cnn.api.optim.OptimizerConfig;
@@ -50,7 +50,7 @@ class CheckpointResumeTest {
 
     private Model model() {
         Sequential network = TrainerTest.smallConvNet(cpu, 3);
-        return new Model(network, Loss.SOFTMAX_CROSS_ENTROPY, data.classNames(), Preprocessing.identity());
+        return new Model(network, Loss.SOFTMAX_CROSS_ENTROPY, data.classNames(), Normalization.identity());
     }
 
     private Trainer.Builder trainer(Model model, Optimizer optimizer) {

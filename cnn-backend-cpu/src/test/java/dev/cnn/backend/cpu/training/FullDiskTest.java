@@ -12,7 +12,7 @@ import dev.cnn.api.layers.Dense;
 import dev.cnn.api.layers.Flatten;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.model.Preprocessing;
+import dev.cnn.api.model.Normalization;
 import dev.cnn.api.network.Sequential;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ class FullDiskTest {
     private Model model(int units) {
         Sequential network = Sequential.builder().setInputShape(1, 28, 28).add(new Flatten(), Dense.of(units)).build(cpu);
         return new Model(network, Loss.SOFTMAX_CROSS_ENTROPY, java.util.stream.IntStream.range(0, units)
-                .mapToObj(Integer::toString).toList(), Preprocessing.identity());
+                .mapToObj(Integer::toString).toList(), Normalization.identity());
     }
 
     private boolean mountTinyFileSystem() throws Exception {

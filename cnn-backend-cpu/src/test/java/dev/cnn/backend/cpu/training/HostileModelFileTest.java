@@ -14,7 +14,7 @@ import dev.cnn.api.layers.Flatten;
 import dev.cnn.api.layers.ReLU;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.model.Preprocessing;
+import dev.cnn.api.model.Normalization;
 import dev.cnn.api.network.Sequential;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class HostileModelFileTest {
         Sequential network = Sequential.builder().setInputShape(Stripes.SHAPE)
                 .add(Conv2D.of(3, 3), new ReLU(), new Flatten(), Dense.of(3)).optSeed(2).build(cpu);
         Path file = dir.resolve("good.cnn");
-        new Model(network, Loss.SOFTMAX_CROSS_ENTROPY, java.util.List.of("a", "b", "c"), Preprocessing.identity()).save(file);
+        new Model(network, Loss.SOFTMAX_CROSS_ENTROPY, java.util.List.of("a", "b", "c"), Normalization.identity()).save(file);
         return file;
     }
 

@@ -16,7 +16,7 @@ import dev.cnn.api.layers.Flatten;
 import dev.cnn.api.layers.ReLU;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.model.Preprocessing;
+import dev.cnn.api.model.Normalization;
 import dev.cnn.api.network.Sequential;
 import dev.cnn.api.optim.OptimizerConfig;
 import dev.cnn.api.train.Trainer;
@@ -47,7 +47,7 @@ class ModelFileTest {
     void savedModelPredictsTheSameAfterLoading() throws Exception {
         Sequential network = network();
         trainer(network).setOptimizer(OptimizerConfig.adam(0.01)).optEpochs(2).build().fit(data, null);
-        Model model = new Model(network, Loss.SOFTMAX_CROSS_ENTROPY, data.classNames(), new Preprocessing(0.1, 0.5));
+        Model model = new Model(network, Loss.SOFTMAX_CROSS_ENTROPY, data.classNames(), new Normalization(0.1, 0.5));
         Path file = dir.resolve("stripes.zip");
         model.save(file);
 
@@ -55,7 +55,7 @@ class ModelFileTest {
         float[] images = data.gatherFeatures(new int[] {0, 1, 2, 3});
         assertArrayEquals(model.predictProbabilities(images, 4)[3], loaded.predictProbabilities(images, 4)[3]);
         assertEquals(data.classNames(), loaded.classNames());
-        assertEquals(new Preprocessing(0.1, 0.5), loaded.preprocessing());
+        assertEquals(new Normalization(0.1, 0.5), loaded.preprocessing());
         assertEquals(network.summary(), loaded.network().summary());
     }
 
@@ -69,7 +69,7 @@ class ModelFileTest {
         Trainer firstHalf = trainer(first).setOptimizer(adam).optEpochs(1).build();
         firstHalf.fit(data, null);
         Path checkpoint = dir.resolve("checkpoint.zip");
-        new Model(first, Loss.SOFTMAX_CROSS_ENTROPY, data.classNames(), Preprocessing.identity())
+        new Model(first, Loss.SOFTMAX_CROSS_ENTROPY, data.classNames(), Normalization.identity())
                 .save(checkpoint, firstHalf.optimizer());
 
         Model.Loaded resumed = Model.loadWithState(checkpoint, cpu);
@@ -92,7 +92,7 @@ class ModelFileTest {
     @Test
     void anUnknownLayerTypeIsRefusedWithoutLoadingClasses() throws Exception {
         Path file = dir.resolve("m.zip");
-        new Model(network(), Loss.SOFTMAX_CROSS_ENTROPY, data.classNames(), Preprocessing.identity()).save(file);
+        new Model(network(), Loss.SOFTMAX_CROSS_ENTROPY, data.classNames(), Normalization.identity()).save(file);
         Path tampered = dir.resolve("tampered.zip");
         try (var in = new java.util.zip.ZipFile(file.toFile()); var out = new ZipOutputStream(Files.newOutputStream(tampered))) {
             for (var entries = in.entries(); entries.hasMoreElements(); ) {

@@ -24,7 +24,7 @@ import dev.cnn.api.layers.ReLU;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Head;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.model.Preprocessing;
+import dev.cnn.api.model.Normalization;
 import dev.cnn.api.network.GraphBuilder;
 import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.optim.OptimizerConfig;
@@ -88,7 +88,7 @@ class ModelReaderFuzzTest {
                 .optBatchSize(16).build();
         trainer.fit(Stripes.make(32, 4), null);
         graphFile = dir.resolve("graph.cnn");
-        new Model(net, heads, Preprocessing.identity()).save(graphFile, trainer.optimizer());
+        new Model(net, heads, Normalization.identity()).save(graphFile, trainer.optimizer());
         legacyFile = dir.resolve("v1.cnn");
         try (InputStream in = ModelReaderFuzzTest.class.getResourceAsStream("/models/v1-sequential.cnn")) {
             Files.copy(in, legacyFile);

@@ -20,7 +20,7 @@ import dev.cnn.api.layers.ReLU;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Head;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.model.Preprocessing;
+import dev.cnn.api.model.Normalization;
 import dev.cnn.api.network.GraphBuilder;
 import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.optim.OptimizerConfig;
@@ -67,7 +67,7 @@ class TagThresholdsInModelFileTest {
                 .add("tags", Dense.of(3), "pool")
                 .setOutputs("class", "tags").config(), cpu, 4);
         return new Model(network, List.of(new Head("class", Loss.SOFTMAX_CROSS_ENTROPY, 1, data.classNames()),
-                new Head("tags", Loss.SIGMOID_BINARY_CROSS_ENTROPY, 2, data.tagNames())), Preprocessing.identity());
+                new Head("tags", Loss.SIGMOID_BINARY_CROSS_ENTROPY, 2, data.tagNames())), Normalization.identity());
     }
 
     private Path saved(Model model) throws Exception {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.backend.Backends;
 import dev.cnn.api.model.Model;
-import dev.cnn.api.model.Preprocessing;
+import dev.cnn.api.model.Normalization;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ class VersionOneModelFileTest {
         Model.Loaded loaded = Model.loadWithState(file, cpu);
         Model model = loaded.model();
         assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), model.classNames());
-        assertEquals(new Preprocessing(0.1307, 0.3081), model.preprocessing());
+        assertEquals(new Normalization(0.1307, 0.3081), model.preprocessing());
         assertEquals(3_984, model.network().parameters().values().stream().mapToLong(p -> p.shape().size()).sum());
         assertEquals(94, loaded.optimizer().step());
         int correct = 0;

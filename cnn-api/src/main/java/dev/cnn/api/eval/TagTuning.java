@@ -1,7 +1,6 @@
-package dev.cnn.cli.training;
+package dev.cnn.api.eval;
 
 import dev.cnn.api.data.Dataset;
-import dev.cnn.api.eval.TagScores;
 import dev.cnn.api.model.Model;
 
 /** Chooses the decision threshold of each tag of a model's tag head on validation images, for the best F1 per tag. */

@@ -1,17 +1,16 @@
-package dev.cnn.cli;
+package dev.cnn.api.eval;
 
-import dev.cnn.api.eval.Evaluation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /** The images a model got wrong, and the pairs of classes it confuses most. */
-final class Mistakes {
+public final class Mistakes {
     private Mistakes() {
     }
 
     /** The indices of the first {@code limit} images whose prediction differs from their label. */
-    static List<Integer> first(Evaluation evaluation, int[] labels, int limit) {
+    public static List<Integer> first(Evaluation evaluation, int[] labels, int limit) {
         int[] predictions = evaluation.predictions();
         List<Integer> wrong = new ArrayList<>();
         for (int i = 0; i < predictions.length && wrong.size() < limit; i++) {
@@ -23,7 +22,7 @@ final class Mistakes {
     }
 
     /** The {@code count} most frequent confusions as {@code 4 taken for 9 (12 times)}. */
-    static List<String> mostConfused(Evaluation evaluation, int count) {
+    public static List<String> mostConfused(Evaluation evaluation, int count) {
         long[][] matrix = evaluation.confusionMatrix();
         List<long[]> pairs = new ArrayList<>();
         for (int actual = 0; actual < matrix.length; actual++) {

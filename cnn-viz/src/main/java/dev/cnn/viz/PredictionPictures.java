@@ -1,9 +1,9 @@
-package dev.cnn.cli;
+package dev.cnn.viz;
 
+import dev.cnn.api.eval.Prediction;
 import dev.cnn.datasets.ImageConverter;
 import dev.cnn.api.model.Head;
 import dev.cnn.api.model.Model;
-import dev.cnn.viz.PictureSheet;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.Locale;
  * Draws predictions as a grid of the images with what the model said, green when right and red when wrong; a tagger's
  * tiles also list the tags it sees.
  */
-final class PredictionPictures {
+public final class PredictionPictures {
     private static final Color RIGHT = new Color(0x1a7f37);
     private static final Color WRONG = new Color(0xcf222e);
     private static final int TILE = 84;
@@ -26,7 +26,7 @@ final class PredictionPictures {
      * A grid of {@code predictions}, captioned with the predicted class and its probability and, when {@code model}
      * has a tag head, a line per present tag below (the tags at or above their thresholds, most probable first).
      */
-    static BufferedImage sheet(String title, String heading, List<Prediction> predictions, Model model) {
+    public static BufferedImage sheet(String title, String heading, List<Prediction> predictions, Model model) {
         List<String> classNames = model.classNames();
         List<PictureSheet.Tile> tiles = new ArrayList<>();
         for (Prediction p : predictions) {

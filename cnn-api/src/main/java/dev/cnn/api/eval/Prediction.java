@@ -1,4 +1,4 @@
-package dev.cnn.cli;
+package dev.cnn.api.eval;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,15 +15,15 @@ import java.util.stream.IntStream;
  * @param label         the true class when known, otherwise -1
  * @param tags          a probability per tag when the model has a tag head, otherwise null
  */
-record Prediction(String source, float[] pixels, float[] probabilities, int label, float[] tags) {
+public record Prediction(String source, float[] pixels, float[] probabilities, int label, float[] tags) {
 
     /** A prediction of a model without a tag head. */
-    Prediction(String source, float[] pixels, float[] probabilities, int label) {
+    public Prediction(String source, float[] pixels, float[] probabilities, int label) {
         this(source, pixels, probabilities, label, null);
     }
 
     /** The tags at or above their {@code thresholds}, most probable first. */
-    List<Integer> presentTags(float[] thresholds) {
+    public List<Integer> presentTags(float[] thresholds) {
         if (tags == null) {
             return List.of();
         }
@@ -32,7 +32,7 @@ record Prediction(String source, float[] pixels, float[] probabilities, int labe
     }
 
     /** {@code tags: yellow 99%, smooth 95%, curved 97%}, or {@code tags: none} when no tag reaches its threshold. */
-    String describeTags(List<String> tagNames, float[] thresholds) {
+    public String describeTags(List<String> tagNames, float[] thresholds) {
         List<String> parts = new ArrayList<>();
         for (int t : presentTags(thresholds)) {
             parts.add(String.format(Locale.ROOT, "%s %.0f%%", tagNames.get(t), Math.floor(tags[t] * 100)));
@@ -41,24 +41,24 @@ record Prediction(String source, float[] pixels, float[] probabilities, int labe
     }
 
     /** The classes from most to least probable, the first {@code k} of them. */
-    List<Integer> top(int k) {
+    public List<Integer> top(int k) {
         return IntStream.range(0, probabilities.length).boxed()
                 .sorted(Comparator.comparingDouble((Integer c) -> probabilities[c]).reversed())
                 .limit(k).toList();
     }
 
     /** The most probable class. */
-    int predicted() {
+    public int predicted() {
         return top(1).get(0);
     }
 
     /** Whether the true class is known. */
-    boolean labelled() {
+    public boolean labelled() {
         return label >= 0;
     }
 
     /** {@code 97.3% Sneaker, 1.9% Sandal, 0.4% Ankle boot}. */
-    String describeTop(int k, List<String> classNames) {
+    public String describeTop(int k, List<String> classNames) {
         List<String> parts = new ArrayList<>();
         for (int c : top(k)) {
             parts.add(String.format(Locale.ROOT, "%.1f%% %s", probabilities[c] * 100, classNames.get(c)));
