@@ -169,24 +169,29 @@ public class GraphNetwork implements Network {
         return nodes.stream().map(n -> n.name).toList();
     }
 
-    /** The runtime layer of node {@code name}. */
+    /**
+     * The runtime layer of node {@code name}, with buffer reuse turned off (until the next
+     * {@link #forwardTransient}), so that what a caller's own {@code forward} calls return stays as it is.
+     */
     public Layer layer(String name) {
+        reuseBuffers(false);
         return node(name).layer;
     }
 
     @Override
     public Map<String, Tensor> forward(Map<String, Tensor> inputs, boolean training) {
-        reuse(false);
+        reuseBuffers(false);
         return outputs(inputs, training);
     }
 
     @Override
     public Map<String, Tensor> forwardTransient(Map<String, Tensor> inputs, boolean training) {
-        reuse(true);
+        reuseBuffers(true);
         return outputs(inputs, training);
     }
 
-    private void reuse(boolean on) {
+    /** Turns the layers' buffer reuse on or off. */
+    void reuseBuffers(boolean on) {
         if (on != reusing) {
             reusing = on;
             nodes.forEach(node -> node.layer.reuseBuffers(on));
@@ -207,7 +212,7 @@ public class GraphNetwork implements Network {
      * by name, in the order they run: for pictures of what each node makes of an image.
      */
     public Map<String, Tensor> activations(Map<String, Tensor> inputs) {
-        reuse(false);
+        reuseBuffers(false);
         run(inputs, false);
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (String input : inputNames) {
