@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <p>Rules every kernel follows: inputs are never modified, except by the methods whose names end
  * in {@code InPlace}; every returned tensor is new (it never aliases an input, except
- * {@link #reshape}); shapes are checked and a mismatch throws {@link IllegalArgumentException}
+ * {@link #reshape} and the {@code out} of the {@code ...Into} methods); shapes are checked and a mismatch throws {@link IllegalArgumentException}
  * naming the shapes. Tensors are row-major float32 and images are {@code [N, C, H, W]}. Rank-2
  * tensors {@code [N, F]} count as having {@code F} channels for the per-channel kernels.
  *
