@@ -24,7 +24,8 @@ import dev.cnn.api.backend.Backend;
  */
 public abstract class BackendCompatibilityKit implements TensorProperties, MatmulProperties, PerChannelProperties,
         ChannelProperties, ConvolutionProperties, DepthwiseProperties, PoolingProperties, ActivationProperties,
-        SoftmaxProperties, ArithmeticProperties, OptimizerProperties, NetworkProperties {
+        SoftmaxProperties, ArithmeticProperties, OptimizerProperties, NetworkProperties, ReuseProperties,
+        SpatialReuseProperties {
 
     @Override
     public abstract Backend backendUnderTest();

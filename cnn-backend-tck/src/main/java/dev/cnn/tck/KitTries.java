@@ -5,6 +5,8 @@ package dev.cnn.tck;
  * minute on two cores while every shape rule (padding, stride, non-square, ties) is hit many times.
  */
 public final class KitTries {
+    /** The kernels writing into a given tensor: each try runs the kernel five times. */
+    public static final int REUSE = 30;
     /** Convolutions, forward and backward. */
     public static final int CONVOLUTION = 60;
     /** Pooling, forward and backward. */

@@ -10,9 +10,18 @@ import java.util.List;
  *
  * <p>Rules every kernel follows: inputs are never modified, except by the methods whose names end
  * in {@code InPlace}; every returned tensor is new (it never aliases an input, except
- * {@link #reshape}); shapes are checked and a mismatch throws {@link IllegalArgumentException}
+ * {@link #reshape} and the {@code out} of the {@code ...Into} methods); shapes are checked and a mismatch throws {@link IllegalArgumentException}
  * naming the shapes. Tensors are row-major float32 and images are {@code [N, C, H, W]}. Rank-2
  * tensors {@code [N, F]} count as having {@code F} channels for the per-channel kernels.
+ *
+ * <p>The methods whose names end in {@code Into} compute what the kernel of the same name without {@code Into}
+ * computes, and may write the result into a tensor the caller gives ({@code out}) instead of a new one, so that a
+ * training step reuses its buffers from one step to the next. {@code out} may be null; it is used only when it is a
+ * tensor of this backend with exactly the result's shape that shares no storage with any other argument, and its
+ * previous values (garbage, NaN) never matter. They return the result: {@code out} itself, or a new tensor. The
+ * defaults call the kernel without {@code Into}, so a backend without reuse gets them for free. The caller passes as
+ * {@code out} only a tensor that nobody else reads any more, normally the result of the previous call of the same
+ * kernel ({@link dev.cnn.api.layer.Layer#reuseBuffers}).
  *
  * <p>The compatibility kit ({@code cnn-backend-tck}) checks every kernel here against the pure-Java
  * reference backend.
@@ -223,4 +232,80 @@ public interface Backend {
      */
     void rmsPropUpdateInPlace(Tensor param, Tensor grad, Tensor meanSquare,
                               float learningRate, float rho, float epsilon, float weightDecay);
+
+    // ---- writing into a given tensor (see the class comment); the defaults allocate ----
+
+    /** {@link #tensor}, copying {@code data} into {@code out} where it can. */
+    default Tensor tensorInto(float[] data, Shape shape, Tensor out) {
+        return tensor(data, shape);
+    }
+
+    /** {@link #matmul}, written into {@code out} where the backend can. */
+    default Tensor matmulInto(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+        return matmul(a, transposeA, b, transposeB);
+    }
+
+    /** {@link #denseForward}, written into {@code out} where the backend can. */
+    default Tensor denseForwardInto(Tensor input, Tensor weight, Tensor bias, Tensor out) {
+        return denseForward(input, weight, bias);
+    }
+
+    /** {@link #sumPerChannel}, written into {@code out} where the backend can. */
+    default Tensor sumPerChannelInto(Tensor x, Tensor out) {
+        return sumPerChannel(x);
+    }
+
+    /** {@link #conv2dWithBias}, written into {@code out} where the backend can. */
+    default Tensor conv2dWithBiasInto(Tensor input, Tensor filter, Tensor bias, ConvGeometry geometry, Tensor out) {
+        return conv2dWithBias(input, filter, bias, geometry);
+    }
+
+    /**
+     * {@link #conv2dBackward}, written into {@code inputOut} and {@code filterOut} where the backend can (either may
+     * be null); the default calls {@link #conv2dBackward}, so a backend's fused op keeps being used.
+     */
+    default ConvGradients conv2dBackwardInto(Tensor input, Tensor filter, Tensor outputGradient, ConvGeometry geometry,
+                                             Tensor inputOut, Tensor filterOut) {
+        return conv2dBackward(input, filter, outputGradient, geometry);
+    }
+
+    /** {@link #conv2dBackwardFilter}, written into {@code out} where the backend can. */
+    default Tensor conv2dBackwardFilterInto(Tensor input, Tensor outputGradient, ConvGeometry geometry,
+                                            Shape filterShape, Tensor out) {
+        return conv2dBackwardFilter(input, outputGradient, geometry, filterShape);
+    }
+
+    /** {@link #maxPool2d}, written into {@code out} where the backend can. */
+    default Tensor maxPool2dInto(Tensor input, PoolGeometry geometry, Tensor out) {
+        return maxPool2d(input, geometry);
+    }
+
+    /** {@link #maxPool2dBackward}, written into {@code out} where the backend can. */
+    default Tensor maxPool2dBackwardInto(Tensor input, Tensor outputGradient, PoolGeometry geometry, Tensor out) {
+        return maxPool2dBackward(input, outputGradient, geometry);
+    }
+
+    /** {@link #relu}, written into {@code out} where the backend can. */
+    default Tensor reluInto(Tensor x, Tensor out) {
+        return relu(x);
+    }
+
+    /** {@link #reluBackward}, written into {@code out} where the backend can. */
+    default Tensor reluBackwardInto(Tensor x, Tensor outputGradient, Tensor out) {
+        return reluBackward(x, outputGradient);
+    }
+
+    /** {@link #add}, written into {@code out} where the backend can. */
+    default Tensor addInto(Tensor a, Tensor b, Tensor out) {
+        return add(a, b);
+    }
+
+    /**
+     * {@code target += x} (same shapes), modifying {@code target}, which must share no storage with {@code x}: for
+     * gradients that accumulate into a buffer. The default is an {@link #sgdUpdateInPlace} with learning rate -1 and
+     * no momentum, which adds exactly {@code x} where {@code target} is finite.
+     */
+    default void addInPlace(Tensor target, Tensor x) {
+        sgdUpdateInPlace(target, x, zeros(target.shape()), -1f, 0f, false, 0f);
+    }
 }

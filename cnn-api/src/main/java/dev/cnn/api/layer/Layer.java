@@ -50,6 +50,18 @@ public interface Layer {
         return List.of(backward(outputGradient));
     }
 
+    /**
+     * Lets the layer write its outputs and input gradients into tensors it keeps from one call to the next (on)
+     * instead of new ones (off, the state a layer starts in), through the backend's {@code ...Into} kernels. With
+     * reuse on, a tensor the layer returned is overwritten by its next call of the same kind, so a network turns it
+     * on only for passes whose intermediates it owns until the next pass (a training step, see
+     * {@link dev.cnn.api.network.Network#forwardTransient}), and off for results it hands to a user. Parameter
+     * gradients do not depend on it (see {@link Parameter#gradientTarget()}). Layers that keep no buffers, such as
+     * the default, ignore it.
+     */
+    default void reuseBuffers(boolean reuse) {
+    }
+
     /** The layer's parameters (learned and running statistics), in a fixed order; empty for most layers. */
     default List<Parameter> parameters() {
         return List.of();

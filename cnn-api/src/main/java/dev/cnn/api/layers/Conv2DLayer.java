@@ -16,6 +16,9 @@ final class Conv2DLayer implements Layer {
     private final ConvGeometry geometry;
     private final Parameter weight;
     private final Parameter bias;
+    private final Buffer output = new Buffer();
+    private final Buffer inputGradient = new Buffer();
+    private boolean reuse;
     private Tensor lastInput;
 
     Conv2DLayer(Conv2D config, Shape input, Backend backend, Random random) {
@@ -36,29 +39,37 @@ final class Conv2DLayer implements Layer {
     }
 
     @Override
+    public void reuseBuffers(boolean value) {
+        reuse = value;
+    }
+
+    @Override
     public Tensor forward(Tensor input, boolean training) {
         lastInput = input;
         return bias == null ? backend.conv2d(input, weight.value(), geometry)
-                : backend.conv2dWithBias(input, weight.value(), bias.value(), geometry);
+                : output.keep(backend.conv2dWithBiasInto(input, weight.value(), bias.value(), geometry,
+                        output.target(reuse)), reuse);
     }
 
     @Override
     public Tensor backward(Tensor outputGradient) {
-        ConvGradients gradients = backend.conv2dBackward(lastInput, weight.value(), outputGradient, geometry);
-        weight.addGradient(gradients.filter());
+        ConvGradients gradients = backend.conv2dBackwardInto(lastInput, weight.value(), outputGradient, geometry,
+                inputGradient.target(reuse), weight.gradientTarget());
+        weight.addGradientFromTarget(gradients.filter());
         setBiasGradient(outputGradient);
-        return gradients.input();
+        return inputGradient.keep(gradients.input(), reuse);
     }
 
     @Override
     public void backwardToParameters(Tensor outputGradient) {
-        weight.addGradient(backend.conv2dBackwardFilter(lastInput, outputGradient, geometry, weight.shape()));
+        weight.addGradientFromTarget(backend.conv2dBackwardFilterInto(lastInput, outputGradient, geometry,
+                weight.shape(), weight.gradientTarget()));
         setBiasGradient(outputGradient);
     }
 
     private void setBiasGradient(Tensor outputGradient) {
         if (bias != null) {
-            bias.addGradient(backend.sumPerChannel(outputGradient));
+            bias.addGradientFromTarget(backend.sumPerChannelInto(outputGradient, bias.gradientTarget()));
         }
     }
 

@@ -13,6 +13,9 @@ final class DenseLayer implements Layer {
     private final Backend backend;
     private final Parameter weight;
     private final Parameter bias;
+    private final Buffer output = new Buffer();
+    private final Buffer inputGradient = new Buffer();
+    private boolean reuse;
     private Tensor lastInput;
 
     DenseLayer(Dense config, int inputs, Backend backend, Random random) {
@@ -29,23 +32,31 @@ final class DenseLayer implements Layer {
     }
 
     @Override
+    public void reuseBuffers(boolean value) {
+        reuse = value;
+    }
+
+    @Override
     public Tensor forward(Tensor input, boolean training) {
         lastInput = input;
-        return bias == null ? backend.matmul(input, false, weight.value(), false)
-                : backend.denseForward(input, weight.value(), bias.value());
+        Tensor out = output.target(reuse);
+        return output.keep(bias == null ? backend.matmulInto(input, false, weight.value(), false, out)
+                : backend.denseForwardInto(input, weight.value(), bias.value(), out), reuse);
     }
 
     @Override
     public Tensor backward(Tensor outputGradient) {
         backwardToParameters(outputGradient);
-        return backend.matmul(outputGradient, false, weight.value(), true);
+        return inputGradient.keep(backend.matmulInto(outputGradient, false, weight.value(), true,
+                inputGradient.target(reuse)), reuse);
     }
 
     @Override
     public void backwardToParameters(Tensor outputGradient) {
-        weight.addGradient(backend.matmul(lastInput, true, outputGradient, false));
+        weight.addGradientFromTarget(backend.matmulInto(lastInput, true, outputGradient, false,
+                weight.gradientTarget()));
         if (bias != null) {
-            bias.addGradient(backend.sumPerChannel(outputGradient));
+            bias.addGradientFromTarget(backend.sumPerChannelInto(outputGradient, bias.gradientTarget()));
         }
     }
 

@@ -28,6 +28,7 @@ public record LeakyReLU(double alpha) implements LayerConfig {
     @Override
     public Layer build(Shape input, Backend backend, Random random) {
         float a = (float) alpha;
-        return new ActivationLayer(this, backend, (b, x) -> b.leakyRelu(x, a), (b, x, y, dy) -> b.leakyReluBackward(x, dy, a));
+        return new ActivationLayer(this, backend, (b, x, out) -> b.leakyRelu(x, a),
+                (b, x, y, dy, out) -> b.leakyReluBackward(x, dy, a));
     }
 }

@@ -11,6 +11,9 @@ final class PoolLayer implements Layer {
     private final PoolGeometry geometry;
     private final boolean max;
     private final Backend backend;
+    private final Buffer output = new Buffer();
+    private final Buffer inputGradient = new Buffer();
+    private boolean reuse;
     private Tensor lastInput;
 
     PoolLayer(LayerConfig config, PoolGeometry geometry, boolean max, Backend backend) {
@@ -26,15 +29,22 @@ final class PoolLayer implements Layer {
     }
 
     @Override
+    public void reuseBuffers(boolean value) {
+        reuse = value;
+    }
+
+    @Override
     public Tensor forward(Tensor input, boolean training) {
         lastInput = input;
-        return max ? backend.maxPool2d(input, geometry) : backend.avgPool2d(input, geometry);
+        return max ? output.keep(backend.maxPool2dInto(input, geometry, output.target(reuse)), reuse)
+                : backend.avgPool2d(input, geometry);
     }
 
     @Override
     public Tensor backward(Tensor outputGradient) {
         return max
-                ? backend.maxPool2dBackward(lastInput, outputGradient, geometry)
+                ? inputGradient.keep(backend.maxPool2dBackwardInto(lastInput, outputGradient, geometry,
+                        inputGradient.target(reuse)), reuse)
                 : backend.avgPool2dBackward(outputGradient, geometry, lastInput.shape());
     }
 }

@@ -16,6 +16,7 @@ public record ReLU() implements LayerConfig {
 
     @Override
     public Layer build(Shape input, Backend backend, Random random) {
-        return new ActivationLayer(this, backend, Backend::relu, (b, x, y, dy) -> b.reluBackward(x, dy));
+        return new ActivationLayer(this, backend, (b, x, out) -> b.reluInto(x, out),
+                (b, x, y, dy, out) -> b.reluBackwardInto(x, dy, out));
     }
 }

@@ -16,6 +16,7 @@ public record Sigmoid() implements LayerConfig {
 
     @Override
     public Layer build(Shape input, Backend backend, Random random) {
-        return new ActivationLayer(this, backend, Backend::sigmoid, (b, x, y, dy) -> b.sigmoidBackward(y, dy));
+        return new ActivationLayer(this, backend, (b, x, out) -> b.sigmoid(x),
+                (b, x, y, dy, out) -> b.sigmoidBackward(y, dy));
     }
 }

@@ -25,6 +25,7 @@ public record Softmax() implements LayerConfig {
     @Override
     public Layer build(Shape input, Backend backend, Random random) {
         outputShape(input);
-        return new ActivationLayer(this, backend, Backend::softmax, (b, x, y, dy) -> b.softmaxBackward(y, dy));
+        return new ActivationLayer(this, backend, (b, x, out) -> b.softmax(x),
+                (b, x, y, dy, out) -> b.softmaxBackward(y, dy));
     }
 }

@@ -16,6 +16,7 @@ public record Tanh() implements LayerConfig {
 
     @Override
     public Layer build(Shape input, Backend backend, Random random) {
-        return new ActivationLayer(this, backend, Backend::tanh, (b, x, y, dy) -> b.tanhBackward(y, dy));
+        return new ActivationLayer(this, backend, (b, x, out) -> b.tanh(x),
+                (b, x, y, dy, out) -> b.tanhBackward(y, dy));
     }
 }

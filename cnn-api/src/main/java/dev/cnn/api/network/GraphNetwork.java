@@ -20,6 +20,11 @@ import java.util.Random;
  * nodes in topological order; backward runs them in reverse, summing the gradients where a node feeds several
  * others. A layer used at several nodes (shared weights) is built once per node with its parameters tied, so its
  * gradients add up. Build one with a {@link GraphBuilder}; {@link Sequential} is the chain-shaped special case.
+ *
+ * <p>{@link #forwardTransient} turns on its layers' {@linkplain Layer#reuseBuffers buffer reuse} and sums gradients
+ * meeting at a value into buffers of its own, for that pass and the backward pass after it; {@link #forward} and
+ * {@link #activations} turn it off, so what they return are new tensors, and {@link #backward} copies what it returns
+ * after a transient pass.
  */
 public class GraphNetwork implements Network {
     private final GraphConfig graph;
@@ -33,6 +38,10 @@ public class GraphNetwork implements Network {
     private final Map<String, Parameter> parameters;
     private final List<Parameter> everyParameter;
     private Tensor[] values;
+    /** Whether the layers reuse their buffers, as the last forward pass asked. */
+    private boolean reusing;
+    /** Per value slot, where gradients meeting there are summed while reusing. */
+    private final Tensor[] gradientSums;
 
     /** Builds the network {@code graph} describes on {@code backend}, drawing initial weights from {@code seed}. */
     protected GraphNetwork(GraphConfig graph, Backend backend, long seed) {
@@ -90,6 +99,7 @@ public class GraphNetwork implements Network {
                 node.inputsNeedGradient[i] = needsGradient[node.inputs[i]];
             }
         }
+        this.gradientSums = new Tensor[slotOf.size()];
         this.parameters = Collections.unmodifiableMap(named);
         this.everyParameter = List.copyOf(all);
     }
@@ -159,13 +169,36 @@ public class GraphNetwork implements Network {
         return nodes.stream().map(n -> n.name).toList();
     }
 
-    /** The runtime layer of node {@code name}. */
+    /**
+     * The runtime layer of node {@code name}, with buffer reuse turned off (until the next
+     * {@link #forwardTransient}), so that what a caller's own {@code forward} calls return stays as it is.
+     */
     public Layer layer(String name) {
+        reuseBuffers(false);
         return node(name).layer;
     }
 
     @Override
     public Map<String, Tensor> forward(Map<String, Tensor> inputs, boolean training) {
+        reuseBuffers(false);
+        return outputs(inputs, training);
+    }
+
+    @Override
+    public Map<String, Tensor> forwardTransient(Map<String, Tensor> inputs, boolean training) {
+        reuseBuffers(true);
+        return outputs(inputs, training);
+    }
+
+    /** Turns the layers' buffer reuse on or off. */
+    void reuseBuffers(boolean on) {
+        if (on != reusing) {
+            reusing = on;
+            nodes.forEach(node -> node.layer.reuseBuffers(on));
+        }
+    }
+
+    private Map<String, Tensor> outputs(Map<String, Tensor> inputs, boolean training) {
         run(inputs, training);
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (String name : outputNames) {
@@ -179,6 +212,7 @@ public class GraphNetwork implements Network {
      * by name, in the order they run: for pictures of what each node makes of an image.
      */
     public Map<String, Tensor> activations(Map<String, Tensor> inputs) {
+        reuseBuffers(false);
         run(inputs, false);
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (String input : inputNames) {
@@ -234,7 +268,7 @@ public class GraphNetwork implements Network {
         for (String name : inputNames) {
             Tensor g = gradients[slots.get(name)];
             Shape shape = values[slots.get(name)].shape();
-            out.put(name, g != null ? g : backend.zeros(shape));
+            out.put(name, g == null ? backend.zeros(shape) : reusing ? backend.tensor(g.toArray(), shape) : g);
         }
         return out;
     }
@@ -257,6 +291,7 @@ public class GraphNetwork implements Network {
         }
         everyParameter.forEach(Parameter::clearGradient);
         Tensor[] gradients = new Tensor[slots.size()];
+        boolean[] summed = new boolean[slots.size()];
         for (var entry : outputGradients.entrySet()) {
             int slot = slots.get(entry.getKey());
             Shape expected = values[slot].shape();
@@ -264,7 +299,7 @@ public class GraphNetwork implements Network {
                 throw new ShapeMismatchException("the gradient of output '" + entry.getKey() + "' has shape "
                         + entry.getValue().shape() + " but the output has shape " + expected);
             }
-            accumulate(gradients, slot, entry.getValue());
+            accumulate(gradients, summed, slot, entry.getValue());
         }
         for (int k = nodes.size() - 1; k >= 0; k--) {
             Node node = nodes.get(k);
@@ -287,15 +322,30 @@ public class GraphNetwork implements Network {
             }
             for (int i = 0; i < node.inputs.length; i++) {
                 if (toInputs || node.inputsNeedGradient[i]) {
-                    accumulate(gradients, node.inputs[i], inputGradients.get(i));
+                    accumulate(gradients, summed, node.inputs[i], inputGradients.get(i));
                 }
             }
         }
         return gradients;
     }
 
-    private void accumulate(Tensor[] gradients, int slot, Tensor g) {
-        gradients[slot] = gradients[slot] == null ? g : backend.add(gradients[slot], g);
+    /**
+     * Adds {@code g} to the gradient of value {@code slot}. The first gradient is taken as it is; while reusing, the
+     * sum of the first two goes into the network's own buffer for the slot (never into a tensor a layer or the
+     * caller gave, which other slots may share) and later ones are added into it in place.
+     */
+    private void accumulate(Tensor[] gradients, boolean[] summed, int slot, Tensor g) {
+        if (gradients[slot] == null) {
+            gradients[slot] = g;
+        } else if (!reusing) {
+            gradients[slot] = backend.add(gradients[slot], g);
+        } else if (summed[slot]) {
+            backend.addInPlace(gradients[slot], g);
+        } else {
+            gradientSums[slot] = backend.addInto(gradients[slot], g, gradientSums[slot]);
+            gradients[slot] = gradientSums[slot];
+            summed[slot] = true;
+        }
     }
 
     @Override

@@ -55,6 +55,16 @@ public interface Network {
     /** Runs batches {@code [N, ...shape]}, one per input name, through the graph; returns each output by name. */
     Map<String, Tensor> forward(Map<String, Tensor> inputs, boolean training);
 
+    /**
+     * As {@link #forward(Map, boolean)}, for a training step that is done with the outputs before the network's next
+     * pass: the returned tensors, and the intermediates the backward pass reads, may live in buffers the network
+     * reuses, which its next pass overwrites, so that a step allocates almost nothing. The default is
+     * {@link #forward(Map, boolean)}, whose outputs are new tensors that stay as they are.
+     */
+    default Map<String, Tensor> forwardTransient(Map<String, Tensor> inputs, boolean training) {
+        return forward(inputs, training);
+    }
+
     /** Runs a batch {@code [N, ...inputShape]} through a network with one input and one output. */
     default Tensor forward(Tensor input, boolean training) {
         return forward(Map.of(onlyInput(), input), training).get(onlyOutput());

@@ -45,6 +45,7 @@ public final class Sequential extends GraphNetwork {
 
     /** Runs the input through the first {@code count} layers in inference mode and returns each of their outputs. */
     public List<Tensor> activations(Tensor input, int count) {
+        reuseBuffers(false);
         List<Tensor> outputs = new ArrayList<>();
         Tensor x = input;
         for (int i = 0; i < Math.min(count, nodeNames.size()); i++) {

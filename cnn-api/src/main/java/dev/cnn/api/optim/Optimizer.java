@@ -50,7 +50,7 @@ public final class Optimizer {
         step++;
         for (var entry : parameters.entrySet()) {
             Parameter p = entry.getValue();
-            Tensor grad = p.gradient();
+            Tensor grad = p.gradientForUpdate();
             if (grad == null) {
                 continue;
             }

@@ -79,7 +79,7 @@ public final class FlatParameters {
         float[] out = new float[size];
         int at = 0;
         for (Parameter p : parameters) {
-            Tensor gradient = p.gradient();
+            Tensor gradient = p.gradientForUpdate();
             int n = p.shape().size();
             if (gradient != null) {
                 System.arraycopy(gradient.toArray(), 0, out, at, n);

@@ -41,6 +41,8 @@ public final class Trainer {
     private final BatchTransform transform;
     private int epochsDone;
     private final long initialStep;
+    /** The batch of images of the last step, overwritten by the next: only the network reads it, within the step. */
+    private Tensor inputBuffer;
 
     private Trainer(Builder b) {
         this.network = Objects.requireNonNull(b.network, "setNetwork is required");
@@ -125,7 +127,9 @@ public final class Trainer {
      * (changed by the batch transform, if any, drawing from {@code random}), each head's loss against its targets, and
      * the parameters' gradients of the weighted total, left in the parameters (see {@link #flatParameters()}). The
      * weights do not change until {@link #applyGradients()}. The loss may be NaN or infinite: check
-     * {@link StepResult#finite()} before applying.
+     * {@link StepResult#finite()} before applying. The step runs the network's
+     * {@linkplain Network#forwardTransient transient} forward pass, so on a backend that writes into given tensors it
+     * reuses the buffers of the last step.
      */
     public StepResult computeGradients(Dataset data, int[] indices, Random random) {
         var backend = network.backend();
@@ -133,8 +137,8 @@ public final class Trainer {
         if (transform != null) {
             transform.apply(features, Batches.batchShape(data, indices.length), random);
         }
-        Tensor input = backend.tensor(features, Batches.batchShape(data, indices.length));
-        Map<String, Tensor> outputs = network.forward(Map.of(network.inputNames().get(0), input), true);
+        inputBuffer = backend.tensorInto(features, Batches.batchShape(data, indices.length), inputBuffer);
+        Map<String, Tensor> outputs = network.forwardTransient(Map.of(network.inputNames().get(0), inputBuffer), true);
         Map<String, Tensor> targets = new LinkedHashMap<>();
         for (Head head : heads) {
             targets.put(head.name(), Batches.targets(data, indices, head.loss(), outputs.get(head.name()).shape().dim(-1),

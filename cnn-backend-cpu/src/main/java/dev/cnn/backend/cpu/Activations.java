@@ -7,8 +7,7 @@ final class Activations {
     private Activations() {
     }
 
-    static float[] relu(float[] x) {
-        float[] y = new float[x.length];
+    static float[] relu(float[] x, float[] y) {
         Parallel.forRange(x.length, MIN_CHUNK, (from, to) -> {
             for (int i = from; i < to; i++) {
                 y[i] = Math.max(x[i], 0f);
@@ -17,8 +16,7 @@ final class Activations {
         return y;
     }
 
-    static float[] reluBackward(float[] x, float[] dy) {
-        float[] dx = new float[x.length];
+    static float[] reluBackward(float[] x, float[] dy, float[] dx) {
         Parallel.forRange(x.length, MIN_CHUNK, (from, to) -> {
             for (int i = from; i < to; i++) {
                 dx[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dy[i]) & positiveMask(x[i]));

@@ -22,8 +22,7 @@ final class Conv2dKernels {
      *
      * @param bias one value per output channel, or null for none
      */
-    static float[] forward(float[] input, float[] filter, float[] bias, ConvDims d) {
-        float[] out = new float[d.batch() * d.outImageSize()];
+    static float[] forward(float[] input, float[] filter, float[] bias, ConvDims d, float[] out) {
         MicroKernel kernel = MicroKernels.SELECTED;
         int mr = kernel.rows();
         int nr = kernel.cols();
@@ -50,9 +49,8 @@ final class Conv2dKernels {
         return out;
     }
 
-    /** {@code dInput[n] = fold(filter^T * dOut[n])}. */
-    static float[] backwardData(float[] outputGradient, float[] filter, ConvDims d) {
-        float[] dInput = new float[d.batch() * d.imageSize()];
+    /** {@code dInput[n] = fold(filter^T * dOut[n])}, added into {@code dInput}, which must be all zeros. */
+    static float[] backwardData(float[] outputGradient, float[] filter, ConvDims d, float[] dInput) {
         MicroKernel kernel = MicroKernels.SELECTED;
         int mr = kernel.rows();
         int nr = kernel.cols();
@@ -79,7 +77,7 @@ final class Conv2dKernels {
      * {@code dFilter = sum_n dOut[n] * unfold(input[n])^T}. The batch is cut into a fixed number of
      * chunks whose partial sums are added in chunk order, so the result does not depend on threads.
      */
-    static float[] backwardFilter(float[] input, float[] outputGradient, ConvDims d) {
+    static float[] backwardFilter(float[] input, float[] outputGradient, ConvDims d, float[] dFilter) {
         MicroKernel kernel = MicroKernels.SELECTED;
         int mr = kernel.rows();
         int nr = kernel.cols();
@@ -101,7 +99,7 @@ final class Conv2dKernels {
                         image != first, tile);
             }
         });
-        float[] dFilter = new float[filterSize];
+        Arrays.fill(dFilter, 0f);
         for (int t = 0; t < chunks; t++) {
             int base = t * filterSize;
             for (int i = 0; i < filterSize; i++) {

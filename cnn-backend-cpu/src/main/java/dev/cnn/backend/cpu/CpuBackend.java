@@ -1,9 +1,6 @@
 package dev.cnn.backend.cpu;
 
-import dev.cnn.api.backend.Backend;
 import dev.cnn.api.backend.ChannelShapes;
-import dev.cnn.api.backend.ConvGeometry;
-import dev.cnn.api.backend.PoolGeometry;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
 import java.util.ArrayList;
@@ -15,7 +12,7 @@ import java.util.List;
  * (the Vector API where the JVM has {@code jdk.incubator.vector}, plain Java otherwise), with the work
  * spread over a pool of daemon threads, one per processor. Results do not depend on thread scheduling.
  */
-public final class CpuBackend implements Backend {
+public final class CpuBackend extends CpuSpatialKernels {
     /** The name of this backend and of its provider. */
     public static final String NAME = "cpu";
 
@@ -47,6 +44,16 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public Tensor tensorInto(float[] data, Shape shape, Tensor out) {
+        if (data.length != shape.size()) {
+            throw new IllegalArgumentException("shape " + shape + " needs " + shape.size() + " values, got " + data.length);
+        }
+        float[] copy = Outputs.array(out, shape, data);
+        System.arraycopy(data, 0, copy, 0, data.length);
+        return Outputs.result(out, copy, shape, this);
+    }
+
+    @Override
     public Tensor zeros(Shape shape) {
         return wrap(new float[shape.size()], shape);
     }
@@ -64,6 +71,11 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Tensor matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB) {
+        return matmulInto(a, transposeA, b, transposeB, null);
+    }
+
+    @Override
+    public Tensor matmulInto(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
         Arguments.rank("matmul", a, 2);
         Arguments.rank("matmul", b, 2);
         Shape as = a.shape();
@@ -76,12 +88,19 @@ public final class CpuBackend implements Backend {
             throw new IllegalArgumentException("matmul shapes do not fit: " + as + (transposeA ? "^T" : "") + " x "
                     + bs + (transposeB ? "^T" : ""));
         }
-        return wrap(MatMul.multiply(Arguments.data(a), transposeA, Arguments.data(b), transposeB, m, n, k),
-                Shape.of(m, n));
+        Shape shape = Shape.of(m, n);
+        float[] c = Outputs.array(out, shape, Arguments.data(a), Arguments.data(b));
+        MatMul.multiplyInto(Arguments.data(a), transposeA, Arguments.data(b), transposeB, m, n, k, null, c);
+        return Outputs.result(out, c, shape, this);
     }
 
     @Override
     public Tensor denseForward(Tensor input, Tensor weight, Tensor bias) {
+        return denseForwardInto(input, weight, bias, null);
+    }
+
+    @Override
+    public Tensor denseForwardInto(Tensor input, Tensor weight, Tensor bias, Tensor out) {
         Arguments.rank("denseForward", input, 2);
         Arguments.rank("denseForward", weight, 2);
         int m = input.shape().dim(0);
@@ -92,10 +111,11 @@ public final class CpuBackend implements Backend {
                     + weight.shape());
         }
         Arguments.biasVector("denseForward", bias, n);
-        float[] out = new float[m * n];
+        Shape shape = Shape.of(m, n);
+        float[] c = Outputs.array(out, shape, Arguments.data(input), Arguments.data(weight), Arguments.data(bias));
         MatMul.multiplyInto(Arguments.data(input), false, Arguments.data(weight), false, m, n, k,
-                Arguments.data(bias), out);
-        return wrap(out, Shape.of(m, n));
+                Arguments.data(bias), c);
+        return Outputs.result(out, c, shape, this);
     }
 
     // ---- per-channel ----
@@ -118,128 +138,45 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Tensor sumPerChannel(Tensor x) {
+        return sumPerChannelInto(x, null);
+    }
+
+    @Override
+    public Tensor sumPerChannelInto(Tensor x, Tensor out) {
         Shape s = Arguments.cpu(x).shape();
         if (s.rank() < 2) {
             throw new IllegalArgumentException("sumPerChannel needs x of rank 2 or more, got shape " + s);
         }
-        return wrap(PerChannel.sum(Arguments.data(x), s.dim(0), s.dim(1), Arguments.inner(s)), Shape.of(s.dim(1)));
-    }
-
-    // ---- convolution ----
-
-    @Override
-    public Tensor conv2d(Tensor input, Tensor filter, ConvGeometry geometry) {
-        ConvDims d = ConvDims.of(Arguments.cpu(input).shape(), Arguments.cpu(filter).shape(), geometry);
-        return wrap(Conv2dKernels.forward(Arguments.data(input), Arguments.data(filter), null, d),
-                geometry.outputShape(input.shape(), filter.shape()));
-    }
-
-    @Override
-    public Tensor conv2dWithBias(Tensor input, Tensor filter, Tensor bias, ConvGeometry geometry) {
-        ConvDims d = ConvDims.of(Arguments.cpu(input).shape(), Arguments.cpu(filter).shape(), geometry);
-        Arguments.biasVector("conv2dWithBias", bias, d.outputs());
-        return wrap(Conv2dKernels.forward(Arguments.data(input), Arguments.data(filter), Arguments.data(bias), d),
-                geometry.outputShape(input.shape(), filter.shape()));
-    }
-
-    @Override
-    public Tensor conv2dBackwardData(Tensor outputGradient, Tensor filter, ConvGeometry geometry, Shape inputShape) {
-        ConvDims d = ConvDims.of(inputShape, Arguments.cpu(filter).shape(), geometry);
-        requireOutputGradient(outputGradient, geometry.outputShape(inputShape, filter.shape()));
-        return wrap(Conv2dKernels.backwardData(Arguments.data(outputGradient), Arguments.data(filter), d), inputShape);
-    }
-
-    @Override
-    public Tensor conv2dBackwardFilter(Tensor input, Tensor outputGradient, ConvGeometry geometry, Shape filterShape) {
-        ConvDims d = ConvDims.of(Arguments.cpu(input).shape(), filterShape, geometry);
-        requireOutputGradient(outputGradient, geometry.outputShape(input.shape(), filterShape));
-        return wrap(Conv2dKernels.backwardFilter(Arguments.data(input), Arguments.data(outputGradient), d), filterShape);
-    }
-
-    // ---- depthwise convolution ----
-
-    @Override
-    public Tensor depthwiseConv2d(Tensor input, Tensor filter, ConvGeometry geometry) {
-        var d = DepthwiseKernels.Dims.of(Arguments.cpu(input).shape(), Arguments.cpu(filter).shape(), geometry);
-        return wrap(DepthwiseKernels.forward(Arguments.data(input), Arguments.data(filter), d),
-                geometry.depthwiseOutputShape(input.shape(), filter.shape()));
-    }
-
-    @Override
-    public Tensor depthwiseConv2dBackwardData(Tensor outputGradient, Tensor filter, ConvGeometry geometry,
-                                              Shape inputShape) {
-        var d = DepthwiseKernels.Dims.of(inputShape, Arguments.cpu(filter).shape(), geometry);
-        requireOutputGradient(outputGradient, geometry.depthwiseOutputShape(inputShape, filter.shape()));
-        return wrap(DepthwiseKernels.backwardData(Arguments.data(outputGradient), Arguments.data(filter), d), inputShape);
-    }
-
-    @Override
-    public Tensor depthwiseConv2dBackwardFilter(Tensor input, Tensor outputGradient, ConvGeometry geometry,
-                                                Shape filterShape) {
-        var d = DepthwiseKernels.Dims.of(Arguments.cpu(input).shape(), filterShape, geometry);
-        requireOutputGradient(outputGradient, geometry.depthwiseOutputShape(input.shape(), filterShape));
-        return wrap(DepthwiseKernels.backwardFilter(Arguments.data(input), Arguments.data(outputGradient), d),
-                filterShape);
-    }
-
-    private static void requireOutputGradient(Tensor outputGradient, Shape expected) {
-        if (!Arguments.cpu(outputGradient).shape().equals(expected)) {
-            throw new IllegalArgumentException("output gradient has shape " + outputGradient.shape()
-                    + " but the forward output has shape " + expected);
-        }
-    }
-
-    // ---- pooling ----
-
-    private static PoolKernels.Dims poolDims(Shape input, PoolGeometry g) {
-        Shape out = g.outputShape(input);
-        return new PoolKernels.Dims(input.dim(0) * input.dim(1), input.dim(2), input.dim(3), out.dim(2), out.dim(3), g);
-    }
-
-    private static void requirePoolGradient(Tensor outputGradient, Shape input, PoolGeometry g) {
-        Shape expected = g.outputShape(input);
-        if (!Arguments.cpu(outputGradient).shape().equals(expected)) {
-            throw new IllegalArgumentException("pooling output gradient has shape " + outputGradient.shape()
-                    + " but the pooled output of " + input + " has shape " + expected);
-        }
-    }
-
-    @Override
-    public Tensor maxPool2d(Tensor input, PoolGeometry geometry) {
-        Shape s = Arguments.cpu(input).shape();
-        return wrap(PoolKernels.maxForward(Arguments.data(input), poolDims(s, geometry)), geometry.outputShape(s));
-    }
-
-    @Override
-    public Tensor maxPool2dBackward(Tensor input, Tensor outputGradient, PoolGeometry geometry) {
-        Shape s = Arguments.cpu(input).shape();
-        requirePoolGradient(outputGradient, s, geometry);
-        return wrap(PoolKernels.maxBackward(Arguments.data(input), Arguments.data(outputGradient), poolDims(s, geometry)), s);
-    }
-
-    @Override
-    public Tensor avgPool2d(Tensor input, PoolGeometry geometry) {
-        Shape s = Arguments.cpu(input).shape();
-        return wrap(PoolKernels.averageForward(Arguments.data(input), poolDims(s, geometry)), geometry.outputShape(s));
-    }
-
-    @Override
-    public Tensor avgPool2dBackward(Tensor outputGradient, PoolGeometry geometry, Shape inputShape) {
-        requirePoolGradient(outputGradient, inputShape, geometry);
-        return wrap(PoolKernels.averageBackward(Arguments.data(outputGradient), poolDims(inputShape, geometry)), inputShape);
+        Shape shape = Shape.of(s.dim(1));
+        float[] sums = Outputs.array(out, shape, Arguments.data(x));
+        PerChannel.sum(Arguments.data(x), s.dim(0), s.dim(1), Arguments.inner(s), sums);
+        return Outputs.result(out, sums, shape, this);
     }
 
     // ---- activations ----
 
     @Override
     public Tensor relu(Tensor x) {
-        return wrap(Activations.relu(Arguments.data(x)), x.shape());
+        return reluInto(x, null);
+    }
+
+    @Override
+    public Tensor reluInto(Tensor x, Tensor out) {
+        float[] y = Outputs.array(out, Arguments.cpu(x).shape(), Arguments.data(x));
+        return Outputs.result(out, Activations.relu(Arguments.data(x), y), x.shape(), this);
     }
 
     @Override
     public Tensor reluBackward(Tensor x, Tensor outputGradient) {
+        return reluBackwardInto(x, outputGradient, null);
+    }
+
+    @Override
+    public Tensor reluBackwardInto(Tensor x, Tensor outputGradient, Tensor out) {
         Arguments.sameShape("reluBackward", x, outputGradient);
-        return wrap(Activations.reluBackward(Arguments.data(x), Arguments.data(outputGradient)), x.shape());
+        float[] dx = Outputs.array(out, x.shape(), Arguments.data(x), Arguments.data(outputGradient));
+        Activations.reluBackward(Arguments.data(x), Arguments.data(outputGradient), dx);
+        return Outputs.result(out, dx, x.shape(), this);
     }
 
     @Override
@@ -330,8 +267,23 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Tensor add(Tensor a, Tensor b) {
+        return addInto(a, b, null);
+    }
+
+    @Override
+    public Tensor addInto(Tensor a, Tensor b, Tensor out) {
         Arguments.sameShape("add", a, b);
-        return wrap(ElementWise.add(Arguments.data(a), Arguments.data(b)), a.shape());
+        float[] c = Outputs.array(out, a.shape(), Arguments.data(a), Arguments.data(b));
+        return Outputs.result(out, ElementWise.add(Arguments.data(a), Arguments.data(b), c), a.shape(), this);
+    }
+
+    @Override
+    public void addInPlace(Tensor target, Tensor x) {
+        Arguments.sameShape("addInPlace", target, x);
+        if (Arguments.data(target) == Arguments.data(x)) {
+            throw new IllegalArgumentException("addInPlace needs a target that shares no storage with x");
+        }
+        ElementWise.addInPlace(Arguments.data(target), Arguments.data(x));
     }
 
     @Override

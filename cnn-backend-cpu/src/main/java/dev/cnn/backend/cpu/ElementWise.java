@@ -8,14 +8,22 @@ final class ElementWise {
     private ElementWise() {
     }
 
-    static float[] add(float[] a, float[] b) {
-        float[] c = new float[a.length];
+    static float[] add(float[] a, float[] b, float[] c) {
         Parallel.forRange(a.length, Activations.MIN_CHUNK, (from, to) -> {
             for (int i = from; i < to; i++) {
                 c[i] = a[i] + b[i];
             }
         });
         return c;
+    }
+
+    /** {@code target += x}. */
+    static void addInPlace(float[] target, float[] x) {
+        Parallel.forRange(target.length, Activations.MIN_CHUNK, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                target[i] += x[i];
+            }
+        });
     }
 
     static float[] subtract(float[] a, float[] b) {

@@ -21,8 +21,7 @@ final class MaxPool2x2 {
                 && g.padH() == 0 && g.padW() == 0 && d.outH() == d.height() / 2 && d.outW() == d.width() / 2;
     }
 
-    static float[] forward(float[] in, PoolKernels.Dims d) {
-        float[] out = new float[d.planes() * d.outPlane()];
+    static float[] forward(float[] in, PoolKernels.Dims d, float[] out) {
         int w = d.width();
         Parallel.forRange(d.planes(), MIN_PLANES_PER_TASK, (from, to) -> {
             for (int p = from; p < to; p++) {
@@ -39,8 +38,8 @@ final class MaxPool2x2 {
         return out;
     }
 
-    static float[] backward(float[] in, float[] dOut, PoolKernels.Dims d) {
-        float[] dIn = new float[in.length];
+    /** Writes only the windows' maxima: {@code dIn} must be all zeros. */
+    static float[] backward(float[] in, float[] dOut, PoolKernels.Dims d, float[] dIn) {
         int w = d.width();
         Parallel.forRange(d.planes(), MIN_PLANES_PER_TASK, (from, to) -> {
             for (int p = from; p < to; p++) {

@@ -32,7 +32,7 @@ final class PerChannel {
      * Per-channel sums in double. The batch is cut into a fixed number of chunks whose partial sums
      * are added in chunk order, so the result does not depend on threads.
      */
-    static float[] sum(float[] x, int batch, int channels, int inner) {
+    static float[] sum(float[] x, int batch, int channels, int inner, float[] out) {
         int chunks = Math.min(batch, Parallel.REDUCTION_CHUNKS);
         double[][] partials = new double[chunks][channels];
         Parallel.forEachTask(chunks, t -> {
@@ -43,7 +43,6 @@ final class PerChannel {
                 }
             }
         });
-        float[] out = new float[channels];
         for (int c = 0; c < channels; c++) {
             double s = 0.0;
             for (int t = 0; t < chunks; t++) {

@@ -50,11 +50,11 @@ final class PoolKernels {
         }
     }
 
-    static float[] maxForward(float[] in, Dims d) {
+    /** Max pooling into {@code out}, which it overwrites. */
+    static float[] maxForward(float[] in, Dims d, float[] out) {
         if (MaxPool2x2.applies(d)) {
-            return MaxPool2x2.forward(in, d);
+            return MaxPool2x2.forward(in, d, out);
         }
-        float[] out = new float[d.planes() * d.outPlane()];
         Parallel.forRange(d.planes(), MIN_PLANES_PER_TASK, (from, to) -> {
             for (int p = from; p < to; p++) {
                 int base = p * d.inPlane();
@@ -68,11 +68,11 @@ final class PoolKernels {
         return out;
     }
 
-    static float[] maxBackward(float[] in, float[] dOut, Dims d) {
+    /** The max-pooling gradient added into {@code dIn}, which must be all zeros. */
+    static float[] maxBackward(float[] in, float[] dOut, Dims d, float[] dIn) {
         if (MaxPool2x2.applies(d)) {
-            return MaxPool2x2.backward(in, dOut, d);
+            return MaxPool2x2.backward(in, dOut, d, dIn);
         }
-        float[] dIn = new float[in.length];
         Parallel.forRange(d.planes(), MIN_PLANES_PER_TASK, (from, to) -> {
             for (int p = from; p < to; p++) {
                 int base = p * d.inPlane();
