@@ -108,8 +108,17 @@ public final class Dataset {
 
     /** Copies the features of the images at {@code indices}, in that order, into one array. */
     public float[] gatherFeatures(int[] indices) {
+        return gatherFeatures(indices, null);
+    }
+
+    /**
+     * Copies the features of the images at {@code indices}, in that order, into {@code into} when it has exactly the
+     * room they need, otherwise into a new array; returns the array written. A training loop passes the array of its
+     * last batch, so that batches of one size cost no allocation.
+     */
+    public float[] gatherFeatures(int[] indices, float[] into) {
         int n = sampleShape.size();
-        float[] out = new float[indices.length * n];
+        float[] out = into != null && into.length == indices.length * n ? into : new float[indices.length * n];
         for (int k = 0; k < indices.length; k++) {
             System.arraycopy(features, indices[k] * n, out, k * n, n);
         }

@@ -43,6 +43,7 @@ public final class Trainer {
     private final long initialStep;
     /** The batch of images of the last step, overwritten by the next: only the network reads it, within the step. */
     private Tensor inputBuffer;
+    private float[] featureBuffer;
 
     private Trainer(Builder b) {
         this.network = Objects.requireNonNull(b.network, "setNetwork is required");
@@ -133,7 +134,8 @@ public final class Trainer {
      */
     public StepResult computeGradients(Dataset data, int[] indices, Random random) {
         var backend = network.backend();
-        float[] features = data.gatherFeatures(indices);
+        float[] features = data.gatherFeatures(indices, featureBuffer);
+        featureBuffer = features;
         if (transform != null) {
             transform.apply(features, Batches.batchShape(data, indices.length), random);
         }
