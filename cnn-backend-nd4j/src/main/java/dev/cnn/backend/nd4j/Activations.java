@@ -2,6 +2,7 @@ package dev.cnn.backend.nd4j;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -11,12 +12,22 @@ final class Activations {
     }
 
     static INDArray relu(INDArray x) {
-        return Transforms.relu(x, true);
+        return reluInto(x, Nd4j.createUninitialized(DataType.FLOAT, x.shape()));
+    }
+
+    /** {@link #relu}, written into {@code output}. */
+    static INDArray reluInto(INDArray x, INDArray output) {
+        Nd4j.exec(new RectifiedLinear(x, output, 0.0));
+        return output;
     }
 
     /** libnd4j's {@code relu_bp} passes the gradient where {@code x > threshold}. */
     static INDArray reluBackward(INDArray x, INDArray outputGradient) {
-        INDArray inputGradient = Nd4j.createUninitialized(DataType.FLOAT, x.shape());
+        return reluBackward(x, outputGradient, Nd4j.createUninitialized(DataType.FLOAT, x.shape()));
+    }
+
+    /** {@link #reluBackward(INDArray, INDArray)}, written into {@code inputGradient}. */
+    static INDArray reluBackward(INDArray x, INDArray outputGradient, INDArray inputGradient) {
         NativeOp.named("relu_bp").inputs(x, outputGradient).outputs(inputGradient).floats(0.0).run();
         return inputGradient;
     }

@@ -24,9 +24,12 @@ final class Convolution {
         return output;
     }
 
-    /** {@link #forward} plus {@code bias[o]}, in the one native op. */
-    static INDArray forward(INDArray input, INDArray filter, INDArray bias, ConvGeometry g, Shape outputShape) {
-        INDArray output = Nd4j.createUninitialized(DataType.FLOAT, Dims.of(outputShape));
+    /** {@link #forward} plus {@code bias[o]}, in the one native op, written into {@code output} unless it is null. */
+    static INDArray forward(INDArray input, INDArray filter, INDArray bias, ConvGeometry g, Shape outputShape,
+                            INDArray output) {
+        if (output == null) {
+            output = Nd4j.createUninitialized(DataType.FLOAT, Dims.of(outputShape));
+        }
         NativeOp.named("conv2d").inputs(input, filter, bias).outputs(output).integers(arguments(filter, g)).run();
         return output;
     }
@@ -57,10 +60,14 @@ final class Convolution {
         }
     }
 
-    /** Both gradients from one {@code conv2d_bp} call: {@code [input gradient, filter gradient]}. */
-    static INDArray[] backwardBoth(INDArray input, INDArray filter, INDArray outputGradient, ConvGeometry g) {
-        INDArray inputGradient = Nd4j.zeros(DataType.FLOAT, input.shape());
-        INDArray filterGradient = Nd4j.zeros(DataType.FLOAT, filter.shape());
+    /**
+     * Both gradients from one {@code conv2d_bp} call: {@code [input gradient, filter gradient]}, written into
+     * {@code inputGradient} and {@code filterGradient} (zeroed first) unless they are null.
+     */
+    static INDArray[] backwardBoth(INDArray input, INDArray filter, INDArray outputGradient, ConvGeometry g,
+                                   INDArray inputGradient, INDArray filterGradient) {
+        inputGradient = inputGradient == null ? Nd4j.zeros(DataType.FLOAT, input.shape()) : inputGradient.assign(0);
+        filterGradient = filterGradient == null ? Nd4j.zeros(DataType.FLOAT, filter.shape()) : filterGradient.assign(0);
         backward(input, filter, outputGradient, inputGradient, filterGradient, g);
         return new INDArray[] {inputGradient, filterGradient};
     }

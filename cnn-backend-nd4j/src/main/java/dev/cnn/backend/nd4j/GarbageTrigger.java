@@ -18,12 +18,19 @@ final class GarbageTrigger {
 
     private static final long THRESHOLD_BYTES = Long.getLong(THRESHOLD_PROPERTY, 256L) << 20;
     private static final AtomicLong SINCE_LAST_COLLECTION = new AtomicLong();
+    private static final AtomicLong TOTAL = new AtomicLong();
 
     private GarbageTrigger() {
     }
 
+    /** The bytes of result buffers handed out since the JVM started. */
+    static long totalAllocated() {
+        return TOTAL.get();
+    }
+
     /** Counts {@code bytes} of newly allocated result buffer, collecting when the threshold is passed. */
     static void allocated(long bytes) {
+        TOTAL.addAndGet(bytes);
         if (SINCE_LAST_COLLECTION.addAndGet(bytes) >= THRESHOLD_BYTES) {
             SINCE_LAST_COLLECTION.set(0);
             System.gc();

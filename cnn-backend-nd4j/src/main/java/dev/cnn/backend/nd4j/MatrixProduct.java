@@ -11,6 +11,11 @@ final class MatrixProduct {
     }
 
     static INDArray multiply(INDArray a, boolean transposeA, INDArray b, boolean transposeB) {
+        return multiply(a, transposeA, b, transposeB, null);
+    }
+
+    /** {@link #multiply}, written into {@code product} unless it is null (it must then be {@code [m, n]}). */
+    static INDArray multiply(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray product) {
         Shape left = Dims.shapeOf(a.shape());
         Shape right = Dims.shapeOf(b.shape());
         ShapeRules.requireRank("matmul", "a", left, 2);
@@ -23,7 +28,9 @@ final class MatrixProduct {
             throw new IllegalArgumentException("matmul cannot multiply " + (transposeA ? "transposed " : "") + left
                     + " by " + (transposeB ? "transposed " : "") + right + ": inner sizes " + k + " and " + kRight);
         }
-        INDArray product = Nd4j.createUninitialized(DataType.FLOAT, m, n);
+        if (product == null) {
+            product = Nd4j.createUninitialized(DataType.FLOAT, m, n);
+        }
         NativeOp.named("matmul").inputs(a, b).outputs(product)
                 .integers(transposeA ? 1 : 0, transposeB ? 1 : 0).run();
         return product;

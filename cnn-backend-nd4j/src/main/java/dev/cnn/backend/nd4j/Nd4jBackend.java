@@ -1,6 +1,5 @@
 package dev.cnn.backend.nd4j;
 
-import dev.cnn.api.backend.Backend;
 import dev.cnn.api.backend.ChannelShapes;
 import dev.cnn.api.backend.ConvGeometry;
 import dev.cnn.api.backend.ConvGradients;
@@ -18,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * carry it) on off-heap float32 arrays. It accepts only {@link Nd4jTensor}s; move tensors of
  * other backends in through {@link #tensor(float[], Shape)}.
  */
-public final class Nd4jBackend implements Backend {
+public final class Nd4jBackend extends Nd4jKernelsInto {
 
     /** The name users select this backend by. */
     public static final String NAME = "nd4j";
@@ -102,7 +101,7 @@ public final class Nd4jBackend implements Backend {
             throw new IllegalArgumentException("conv2dWithBias needs a bias of shape [" + filter.shape().dim(0)
                     + "], got shape " + bias.shape());
         }
-        return wrap(Convolution.forward(array(input), array(filter), array(bias), geometry, outputShape));
+        return wrap(Convolution.forward(array(input), array(filter), array(bias), geometry, outputShape, null));
     }
 
     @Override
@@ -120,7 +119,8 @@ public final class Nd4jBackend implements Backend {
     @Override
     public ConvGradients conv2dBackward(Tensor input, Tensor filter, Tensor outputGradient, ConvGeometry geometry) {
         requireOutputGradient("conv2dBackward", geometry.outputShape(input.shape(), filter.shape()), outputGradient);
-        INDArray[] both = Convolution.backwardBoth(array(input), array(filter), array(outputGradient), geometry);
+        INDArray[] both = Convolution.backwardBoth(array(input), array(filter), array(outputGradient), geometry, null,
+                null);
         return new ConvGradients(wrap(both[0]), wrap(both[1]));
     }
 
@@ -159,13 +159,13 @@ public final class Nd4jBackend implements Backend {
 
     @Override
     public Tensor maxPool2d(Tensor input, PoolGeometry geometry) {
-        return wrap(Pooling.maxForward(array(input), geometry, geometry.outputShape(input.shape())));
+        return wrap(Pooling.maxForward(array(input), geometry, geometry.outputShape(input.shape()), null));
     }
 
     @Override
     public Tensor maxPool2dBackward(Tensor input, Tensor outputGradient, PoolGeometry geometry) {
         requireOutputGradient("maxPool2dBackward", geometry.outputShape(input.shape()), outputGradient);
-        return wrap(Pooling.maxBackward(array(input), array(outputGradient), geometry));
+        return wrap(Pooling.maxBackward(array(input), array(outputGradient), geometry, null));
     }
 
     @Override
@@ -334,24 +334,7 @@ public final class Nd4jBackend implements Backend {
         OptimizerUpdates.rmsProp(array(param), array(grad), array(meanSquare), learningRate, rho, epsilon, weightDecay);
     }
 
-    // ---- tensors of this backend ----
-
-    /** Wraps a newly allocated result, counting its buffer towards the next garbage collection. */
-    private Tensor wrap(INDArray array) {
-        GarbageTrigger.allocated(array.length() * Float.BYTES);
-        return new Nd4jTensor(array, this);
-    }
-
-    private INDArray array(Tensor t) {
-        if (t instanceof Nd4jTensor n) {
-            return n.array();
-        }
-        String owner = t == null ? "null" : t.backend() == null ? t.getClass().getName() : "'" + t.backend().name() + "'";
-        throw new IllegalArgumentException("backend '" + NAME + "' got a tensor " + (t == null ? "" : t.shape() + " ")
-                + "of backend " + owner + "; copy it over with tensor(t.toArray(), t.shape())");
-    }
-
-    private static void requireOutputGradient(String kernel, Shape expected, Tensor outputGradient) {
+    static void requireOutputGradient(String kernel, Shape expected, Tensor outputGradient) {
         if (!expected.equals(outputGradient.shape())) {
             throw new IllegalArgumentException(kernel + " needs an output gradient of shape " + expected
                     + ", got " + outputGradient.shape());

@@ -26,14 +26,18 @@ final class Pooling {
     private Pooling() {
     }
 
-    static INDArray maxForward(INDArray input, PoolGeometry g, Shape outputShape) {
-        INDArray output = Nd4j.createUninitialized(DataType.FLOAT, Dims.of(outputShape));
+    /** Max pooling, written into {@code output} unless it is null. */
+    static INDArray maxForward(INDArray input, PoolGeometry g, Shape outputShape, INDArray output) {
+        if (output == null) {
+            output = Nd4j.createUninitialized(DataType.FLOAT, Dims.of(outputShape));
+        }
         NativeOp.named("maxpool2d").inputs(input).outputs(output).integers(arguments(g, UNUSED)).run();
         return output;
     }
 
-    static INDArray maxBackward(INDArray input, INDArray outputGradient, PoolGeometry g) {
-        INDArray inputGradient = Nd4j.zeros(DataType.FLOAT, input.shape());
+    /** The input gradient of max pooling, written into {@code inputGradient} (zeroed first) unless it is null. */
+    static INDArray maxBackward(INDArray input, INDArray outputGradient, PoolGeometry g, INDArray inputGradient) {
+        inputGradient = inputGradient == null ? Nd4j.zeros(DataType.FLOAT, input.shape()) : inputGradient.assign(0);
         NativeOp.named("maxpool2d_bp").inputs(input, outputGradient).outputs(inputGradient)
                 .integers(arguments(g, UNUSED)).run();
         return inputGradient;
