@@ -106,6 +106,7 @@ final class Conv2dKernels {
             float[] gradientPacked = Scratch.floats(Slot.TASK_PACKED_A, Packing.packedASize(m, depth, mr));
             float[] rows = Scratch.floats(Slot.TASK_PACKED_B, Packing.packedBSize(depth, Math.min(span, n), nr));
             float[] tile = Scratch.floats(Slot.TASK_TILE, mr * nr);
+            int[] taps = ConvPacking.tapOffsets(d);
             int first = Parallel.chunkStart(d.batch(), chunks, t);
             for (int image = first; image < Parallel.chunkStart(d.batch(), chunks, t + 1); image++) {
                 int gradientAt = image * d.outImageSize();
@@ -114,7 +115,8 @@ final class Conv2dKernels {
                     Packing.packA(outputGradient, gradientAt + p0, k, 1, m, p1 - p0, mr, gradientPacked);
                     for (int j0 = 0; j0 < n; j0 += span) {
                         int j1 = Math.min(n, j0 + span);
-                        ConvPacking.packPositionsByTap(input, image * d.imageSize(), d, nr, p0, p1, j0, j1, rows);
+                        ConvPacking.packPositionsByTap(input, image * d.imageSize(), d, nr, p0, p1, j0, j1, taps,
+                                rows);
                         PackedGemm.multiply(kernel, m, j1 - j0, p1 - p0, 0, m, gradientPacked, rows, partials,
                                 t * filterSize + j0, n, image != first || p0 > 0, tile);
                     }

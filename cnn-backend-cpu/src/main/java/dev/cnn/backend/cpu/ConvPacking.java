@@ -66,16 +66,15 @@ final class ConvPacking {
     /**
      * Packs rows {@code [q0, q1)} and columns {@code [j0, j1)} of the transpose of the unfolded matrix,
      * {@code B[q - q0, r - j0]} (depth {@code q1 - q0} of at most {@link PackedGemm#KC} output positions, taps
-     * {@code r} as columns), for backward-filter. Each panel row is written whole, in order, from a table of where
+     * {@code r} as columns), for backward-filter, with {@code taps} from {@link #tapOffsets}. Each panel row is written whole, in order, from a table of where
      * each tap reads relative to the window's corner; windows that overlap the padding take the slower path that
      * checks every tap.
      */
     static void packPositionsByTap(float[] in, int inOff, ConvDims d, int nr, int q0, int q1, int j0, int j1,
-                                   float[] dst) {
+                                   int[] taps, float[] dst) {
         int kc = q1 - q0;
         int n = j1 - j0;
         int nPadded = Packing.roundUp(n, nr);
-        int[] taps = tapOffsets(d, j0, nPadded);
         for (int jr = 0; jr < nPadded; jr += nr) {
             int panel = jr * kc;
             int full = Math.max(0, Math.min(nr, n - jr));
@@ -87,7 +86,7 @@ final class ConvPacking {
                 if (ih0 >= 0 && ih0 + d.kernelH() <= d.height() && iw0 >= 0 && iw0 + d.kernelW() <= d.width()) {
                     int corner = inOff + ih0 * d.width() + iw0;
                     for (int jj = 0; jj < full; jj++) {
-                        dst[at + jj] = in[corner + taps[jr + jj]];
+                        dst[at + jj] = in[corner + taps[j0 + jr + jj]];
                     }
                 } else {
                     for (int jj = 0; jj < full; jj++) {
@@ -101,16 +100,16 @@ final class ConvPacking {
         }
     }
 
-    /** For each tap {@code r = (c, ki, kj)} from {@code from} on, its offset from the window's top-left input element. */
-    private static int[] tapOffsets(ConvDims d, int from, int length) {
-        int[] taps = Scratch.ints(length);
-        int end = Math.min(length, d.patchSize() - from);
-        for (int i = 0; i < end; i++) {
-            int r = from + i;
-            int c = r / (d.kernelH() * d.kernelW());
-            int ki = r / d.kernelW() % d.kernelH();
-            int kj = r % d.kernelW();
-            taps[i] = (c * d.height() + ki) * d.width() + kj;
+    /** For each tap {@code r = (c, ki, kj)}, its offset from the window's top-left input element, in this thread's index buffer. */
+    static int[] tapOffsets(ConvDims d) {
+        int[] taps = Scratch.ints(d.patchSize());
+        int r = 0;
+        for (int c = 0; c < d.channels(); c++) {
+            for (int ki = 0; ki < d.kernelH(); ki++) {
+                for (int kj = 0; kj < d.kernelW(); kj++) {
+                    taps[r++] = (c * d.height() + ki) * d.width() + kj;
+                }
+            }
         }
         return taps;
     }
