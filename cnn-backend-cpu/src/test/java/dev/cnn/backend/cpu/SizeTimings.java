@@ -31,6 +31,7 @@ public final class SizeTimings {
             int p1 = (px - 4) / 2;
             int p2 = (p1 - 4) / 2;
             conv(px + " conv1", random, Shape.of(BATCH, 1, px, px), Shape.of(20, 1, 5, 5), valid, false);
+            elementWise(px + " conv1 output", random, Shape.of(BATCH, 20, px - 4, px - 4));
             conv(px + " conv2", random, Shape.of(BATCH, 20, p1, p1), Shape.of(40, 20, 5, 5), valid, true);
             int in = 40 * p2 * p2;
             Tensor x = TestData.tensor(random, BATCH, in);
@@ -42,6 +43,20 @@ public final class SizeTimings {
             report(px + " dense backward-weight", flop, () -> BACKEND.matmul(x, true, dy, false));
         }
         System.out.println(sink == 0.5f ? "" : "done");
+    }
+
+    /** ReLU and 2x2 max pooling on an activation of {@code shape}, in ns per element (reported as "GFLOP/s" of elements). */
+    private static void elementWise(String label, Random random, Shape shape) {
+        Tensor x = BACKEND.tensor(TestData.uniform(random, shape.size()), shape);
+        Tensor dy = BACKEND.tensor(TestData.uniform(random, shape.size()), shape);
+        dev.cnn.api.backend.PoolGeometry pool = new dev.cnn.api.backend.PoolGeometry(2, 2, 2, 2, 0, 0);
+        Tensor pooled = BACKEND.maxPool2d(x, pool);
+        Tensor dPooled = BACKEND.tensor(TestData.uniform(random, pooled.shape().size()), pooled.shape());
+        double elements = shape.size();
+        report(label + " relu (G el/s)", elements, () -> BACKEND.relu(x));
+        report(label + " relu backward", elements, () -> BACKEND.reluBackward(x, dy));
+        report(label + " maxpool", elements, () -> BACKEND.maxPool2d(x, pool));
+        report(label + " maxpool backward", elements, () -> BACKEND.maxPool2dBackward(x, dPooled, pool));
     }
 
     private static void conv(String label, Random random, Shape input, Shape filter, ConvGeometry g, boolean data) {
