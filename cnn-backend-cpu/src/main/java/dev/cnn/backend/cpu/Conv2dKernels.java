@@ -10,8 +10,8 @@ import java.util.Arrays;
  * ({@link ConvPacking}), a block at a time ({@link CacheBlocks}): forward packs a block of output positions and
  * multiplies it while it is in L2, backward-data multiplies and folds a block of filter taps, backward-filter packs
  * one slice of output positions (and, for many taps, a block of taps) at a time. Blocks never change the order in
- * which an element is summed, so the bits are those of one multiply over the whole image. Working buffers come from {@link Scratch}, so nothing is allocated but the
- * result once the kernels have warmed up.
+ * which an element is summed, so the bits are those of one multiply over the whole image. Working buffers come from
+ * {@link Scratch}, so nothing is allocated but the result once the kernels have warmed up.
  */
 final class Conv2dKernels {
     private static final int CHUNKS_PER_THREAD = 4;
