@@ -7,8 +7,11 @@ import java.util.Arrays;
  * Convolution forward and backward passes as packed matrix multiplies ({@link PackedGemm}), one image
  * at a time, with the minibatch cut into chunks that run in parallel. The filter is packed once per
  * call and shared by every task; each image is lowered straight into the packed layout
- * ({@link ConvPacking}). Working buffers come from {@link Scratch}, so nothing is allocated but the
- * result once the kernels have warmed up.
+ * ({@link ConvPacking}), a block at a time ({@link CacheBlocks}): forward packs a block of output positions and
+ * multiplies it while it is in L2, backward-data multiplies and folds a block of filter taps, backward-filter packs
+ * one slice of output positions (and, for many taps, a block of taps) at a time. Blocks never change the order in
+ * which an element is summed, so the bits are those of one multiply over the whole image. Working buffers come from
+ * {@link Scratch}, so nothing is allocated but the result once the kernels have warmed up.
  */
 final class Conv2dKernels {
     private static final int CHUNKS_PER_THREAD = 4;
@@ -31,19 +34,24 @@ final class Conv2dKernels {
         int k = d.patchSize();
         float[] filterPacked = Scratch.floats(Slot.CALLER_PACKED_A, Packing.packedASize(m, k, mr));
         Packing.packA(filter, 0, k, 1, m, k, mr, filterPacked);
+        int span = CacheBlocks.span(n, k, nr);
         int chunks = chunksFor(d.batch());
         Parallel.forEachTask(chunks, t -> {
-            float[] columns = Scratch.floats(Slot.TASK_PACKED_B, Packing.packedBSize(k, n, nr));
+            float[] columns = Scratch.floats(Slot.TASK_PACKED_B, Packing.packedBSize(k, Math.min(span, n), nr));
             float[] tile = Scratch.floats(Slot.TASK_TILE, mr * nr);
             for (int image = Parallel.chunkStart(d.batch(), chunks, t); image < Parallel.chunkStart(d.batch(), chunks, t + 1); image++) {
-                ConvPacking.packTapsByPosition(input, image * d.imageSize(), d, nr, columns);
                 int at = image * d.outImageSize();
-                if (bias != null) {
-                    for (int o = 0; o < m; o++) {
-                        Arrays.fill(out, at + o * n, at + (o + 1) * n, bias[o]);
+                for (int q0 = 0; q0 < n; q0 += span) {
+                    int q1 = Math.min(n, q0 + span);
+                    ConvPacking.packTapsByPosition(input, image * d.imageSize(), d, nr, q0, q1, columns);
+                    if (bias != null) {
+                        for (int o = 0; o < m; o++) {
+                            Arrays.fill(out, at + o * n + q0, at + o * n + q1, bias[o]);
+                        }
                     }
+                    PackedGemm.multiply(kernel, m, q1 - q0, k, 0, m, filterPacked, columns, out, at + q0, n,
+                            bias != null, tile);
                 }
-                PackedGemm.multiply(kernel, m, n, k, 0, m, filterPacked, columns, out, at, n, bias != null, tile);
             }
         });
         return out;
@@ -59,15 +67,20 @@ final class Conv2dKernels {
         int k = d.outputs();
         float[] filterPacked = Scratch.floats(Slot.CALLER_PACKED_A, Packing.packedASize(m, k, mr));
         Packing.packA(filter, 0, 1, m, m, k, mr, filterPacked);
+        int span = Math.min(CacheBlocks.span(m, n, mr), Packing.roundUp(m, mr));
         int chunks = chunksFor(d.batch());
         Parallel.forEachTask(chunks, t -> {
             float[] gradientPacked = Scratch.floats(Slot.TASK_PACKED_B, Packing.packedBSize(k, n, nr));
-            float[] columns = Scratch.floats(Slot.TASK_COLUMNS, m * n);
+            float[] columns = Scratch.floats(Slot.TASK_COLUMNS, Math.min(span, m) * n);
             float[] tile = Scratch.floats(Slot.TASK_TILE, mr * nr);
             for (int image = Parallel.chunkStart(d.batch(), chunks, t); image < Parallel.chunkStart(d.batch(), chunks, t + 1); image++) {
                 Packing.packB(outputGradient, image * d.outImageSize(), n, 1, k, n, nr, gradientPacked);
-                PackedGemm.multiply(kernel, m, n, k, 0, m, filterPacked, gradientPacked, columns, 0, n, false, tile);
-                ConvPacking.fold(columns, n, d, dInput, image * d.imageSize());
+                for (int r0 = 0; r0 < m; r0 += span) {
+                    int r1 = Math.min(m, r0 + span);
+                    PackedGemm.multiply(kernel, m, n, k, r0, r1, filterPacked, gradientPacked, columns, -r0 * n, n,
+                            false, tile);
+                    ConvPacking.fold(columns, n, d, r0, r1, dInput, image * d.imageSize());
+                }
             }
         });
         return dInput;
@@ -87,16 +100,27 @@ final class Conv2dKernels {
         int filterSize = m * n;
         int chunks = Math.min(d.batch(), Parallel.REDUCTION_CHUNKS);
         float[] partials = Scratch.floats(Slot.CALLER_PARTIALS, chunks * filterSize);
+        int depth = Math.min(k, PackedGemm.KC);
+        int span = CacheBlocks.span(n, depth, nr);
         Parallel.forEachTask(chunks, t -> {
-            float[] gradientPacked = Scratch.floats(Slot.TASK_PACKED_A, Packing.packedASize(m, k, mr));
-            float[] rows = Scratch.floats(Slot.TASK_PACKED_B, Packing.packedBSize(k, n, nr));
+            float[] gradientPacked = Scratch.floats(Slot.TASK_PACKED_A, Packing.packedASize(m, depth, mr));
+            float[] rows = Scratch.floats(Slot.TASK_PACKED_B, Packing.packedBSize(depth, Math.min(span, n), nr));
             float[] tile = Scratch.floats(Slot.TASK_TILE, mr * nr);
+            int[] taps = ConvPacking.tapOffsets(d);
             int first = Parallel.chunkStart(d.batch(), chunks, t);
             for (int image = first; image < Parallel.chunkStart(d.batch(), chunks, t + 1); image++) {
-                Packing.packA(outputGradient, image * d.outImageSize(), k, 1, m, k, mr, gradientPacked);
-                ConvPacking.packPositionsByTap(input, image * d.imageSize(), d, nr, rows);
-                PackedGemm.multiply(kernel, m, n, k, 0, m, gradientPacked, rows, partials, t * filterSize, n,
-                        image != first, tile);
+                int gradientAt = image * d.outImageSize();
+                for (int p0 = 0; p0 < k; p0 += PackedGemm.KC) {
+                    int p1 = Math.min(k, p0 + PackedGemm.KC);
+                    Packing.packA(outputGradient, gradientAt + p0, k, 1, m, p1 - p0, mr, gradientPacked);
+                    for (int j0 = 0; j0 < n; j0 += span) {
+                        int j1 = Math.min(n, j0 + span);
+                        ConvPacking.packPositionsByTap(input, image * d.imageSize(), d, nr, p0, p1, j0, j1, taps,
+                                rows);
+                        PackedGemm.multiply(kernel, m, j1 - j0, p1 - p0, 0, m, gradientPacked, rows, partials,
+                                t * filterSize + j0, n, image != first || p0 > 0, tile);
+                    }
+                }
             }
         });
         Arrays.fill(dFilter, 0f);

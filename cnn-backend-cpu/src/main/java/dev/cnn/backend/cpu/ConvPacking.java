@@ -10,10 +10,13 @@ final class ConvPacking {
     private ConvPacking() {
     }
 
-    /** Packs the unfolded matrix as {@code B[r, q]} (depth {@code C*kH*kW}, {@code Ho*Wo} columns), for the forward pass. */
-    static void packTapsByPosition(float[] in, int inOff, ConvDims d, int nr, float[] dst) {
+    /**
+     * Packs columns {@code [q0, q1)} of the unfolded matrix as {@code B[r, q - q0]} (depth {@code C*kH*kW},
+     * {@code q1 - q0} columns), for the forward pass.
+     */
+    static void packTapsByPosition(float[] in, int inOff, ConvDims d, int nr, int q0, int q1, float[] dst) {
         int k = d.patchSize();
-        int nPadded = Packing.roundUp(d.outPlane(), nr);
+        int nPadded = Packing.roundUp(q1 - q0, nr);
         int outW = d.outW();
         int sw = d.strideW();
         for (int pc = 0; pc < k; pc += PackedGemm.KC) {
@@ -27,13 +30,15 @@ final class ConvPacking {
                 int hi = endValidOutput(d.width(), d.padW(), kj, sw, outW, lo);
                 int at = pc * nPadded + (r - pc) * nr;
                 int lane = 0;
-                for (int oh = 0; oh < d.outH(); oh++) {
+                int ow = q0 % outW;
+                for (int oh = q0 / outW, left = q1 - q0; left > 0; oh++, ow = 0) {
                     int ih = oh * d.strideH() - d.padH() + ki;
                     boolean rowInside = ih >= 0 && ih < d.height();
                     int src = inOff + (c * d.height() + ih) * d.width() - d.padW() + kj;
-                    int ow = 0;
-                    while (ow < outW) {
-                        int run = Math.min(outW - ow, nr - lane);
+                    int rowEnd = Math.min(outW, ow + left);
+                    left -= rowEnd - ow;
+                    while (ow < rowEnd) {
+                        int run = Math.min(rowEnd - ow, nr - lane);
                         int end = ow + run;
                         int out = at + lane - ow;
                         if (rowInside && sw == 1 && ow >= lo && end <= hi) {
@@ -59,46 +64,45 @@ final class ConvPacking {
     }
 
     /**
-     * Packs the transpose of the unfolded matrix, {@code B[q, r]} (depth {@code Ho*Wo}, {@code C*kH*kW} columns), for
-     * backward-filter. Each panel row is written whole, in order, from a table of where each tap reads relative to
-     * the window's corner; windows that overlap the padding take the slower path that checks every tap.
+     * Packs rows {@code [q0, q1)} and columns {@code [j0, j1)} of the transpose of the unfolded matrix,
+     * {@code B[q - q0, r - j0]} (depth {@code q1 - q0} of at most {@link PackedGemm#KC} output positions, taps
+     * {@code r} as columns), for backward-filter, with {@code taps} from {@link #tapOffsets}. Each panel row is written whole, in order, from a table of where
+     * each tap reads relative to the window's corner; windows that overlap the padding take the slower path that
+     * checks every tap.
      */
-    static void packPositionsByTap(float[] in, int inOff, ConvDims d, int nr, float[] dst) {
-        int k = d.outPlane();
-        int n = d.patchSize();
+    static void packPositionsByTap(float[] in, int inOff, ConvDims d, int nr, int q0, int q1, int j0, int j1,
+                                   int[] taps, float[] dst) {
+        int kc = q1 - q0;
+        int n = j1 - j0;
         int nPadded = Packing.roundUp(n, nr);
-        int[] taps = tapOffsets(d, nPadded);
-        for (int pc = 0; pc < k; pc += PackedGemm.KC) {
-            int kc = Math.min(PackedGemm.KC, k - pc);
-            for (int jr = 0; jr < nPadded; jr += nr) {
-                int panel = pc * nPadded + jr * kc;
-                int full = Math.min(nr, n - jr);
-                for (int p = 0; p < kc; p++) {
-                    int q = pc + p;
-                    int ih0 = q / d.outW() * d.strideH() - d.padH();
-                    int iw0 = q % d.outW() * d.strideW() - d.padW();
-                    int at = panel + p * nr;
-                    if (ih0 >= 0 && ih0 + d.kernelH() <= d.height() && iw0 >= 0 && iw0 + d.kernelW() <= d.width()) {
-                        int corner = inOff + ih0 * d.width() + iw0;
-                        for (int jj = 0; jj < full; jj++) {
-                            dst[at + jj] = in[corner + taps[jr + jj]];
-                        }
-                    } else {
-                        for (int jj = 0; jj < full; jj++) {
-                            dst[at + jj] = tapValue(in, inOff, d, jr + jj, ih0, iw0);
-                        }
+        for (int jr = 0; jr < nPadded; jr += nr) {
+            int panel = jr * kc;
+            int full = Math.max(0, Math.min(nr, n - jr));
+            for (int p = 0; p < kc; p++) {
+                int q = q0 + p;
+                int ih0 = q / d.outW() * d.strideH() - d.padH();
+                int iw0 = q % d.outW() * d.strideW() - d.padW();
+                int at = panel + p * nr;
+                if (ih0 >= 0 && ih0 + d.kernelH() <= d.height() && iw0 >= 0 && iw0 + d.kernelW() <= d.width()) {
+                    int corner = inOff + ih0 * d.width() + iw0;
+                    for (int jj = 0; jj < full; jj++) {
+                        dst[at + jj] = in[corner + taps[j0 + jr + jj]];
                     }
-                    for (int jj = full; jj < nr; jj++) {
-                        dst[at + jj] = 0f;
+                } else {
+                    for (int jj = 0; jj < full; jj++) {
+                        dst[at + jj] = tapValue(in, inOff, d, j0 + jr + jj, ih0, iw0);
                     }
+                }
+                for (int jj = full; jj < nr; jj++) {
+                    dst[at + jj] = 0f;
                 }
             }
         }
     }
 
-    /** For each tap {@code r = (c, ki, kj)}, its offset from the window's top-left input element. */
-    private static int[] tapOffsets(ConvDims d, int length) {
-        int[] taps = Scratch.ints(length);
+    /** For each tap {@code r = (c, ki, kj)}, its offset from the window's top-left input element, in this thread's index buffer. */
+    static int[] tapOffsets(ConvDims d) {
+        int[] taps = Scratch.ints(d.patchSize());
         int r = 0;
         for (int c = 0; c < d.channels(); c++) {
             for (int ki = 0; ki < d.kernelH(); ki++) {
@@ -120,33 +124,33 @@ final class ConvPacking {
     }
 
     /**
-     * Adds the unfolded-matrix gradient {@code col[r * ldc + q]} back onto the image at {@code out[outOff...]};
-     * contributions that fall in the padding are dropped.
+     * Adds rows {@code [r0, r1)} of the unfolded-matrix gradient, row {@code r} at {@code col[(r - r0) * ldc + q]},
+     * back onto the image at {@code out[outOff...]}; contributions that fall in the padding are dropped. Folding
+     * consecutive row ranges in order adds every element in the same order as folding all rows at once.
      */
-    static void fold(float[] col, int ldc, ConvDims d, float[] out, int outOff) {
-        int r = 0;
-        for (int c = 0; c < d.channels(); c++) {
-            for (int ki = 0; ki < d.kernelH(); ki++) {
-                for (int kj = 0; kj < d.kernelW(); kj++, r++) {
-                    int lo = firstValidOutput(d.padW(), kj, d.strideW(), d.outW());
-                    int hi = endValidOutput(d.width(), d.padW(), kj, d.strideW(), d.outW(), lo);
-                    int sw = d.strideW();
-                    for (int oh = 0; oh < d.outH(); oh++) {
-                        int ih = oh * d.strideH() - d.padH() + ki;
-                        if (ih < 0 || ih >= d.height()) {
-                            continue;
-                        }
-                        int src = r * ldc + oh * d.outW();
-                        int dst = outOff + (c * d.height() + ih) * d.width() - d.padW() + kj;
-                        if (sw == 1) {
-                            for (int ow = lo; ow < hi; ow++) {
-                                out[dst + ow] += col[src + ow];
-                            }
-                        } else {
-                            for (int ow = lo; ow < hi; ow++) {
-                                out[dst + ow * sw] += col[src + ow];
-                            }
-                        }
+    static void fold(float[] col, int ldc, ConvDims d, int r0, int r1, float[] out, int outOff) {
+        int taps = d.kernelH() * d.kernelW();
+        int sw = d.strideW();
+        for (int r = r0; r < r1; r++) {
+            int c = r / taps;
+            int ki = r / d.kernelW() % d.kernelH();
+            int kj = r % d.kernelW();
+            int lo = firstValidOutput(d.padW(), kj, sw, d.outW());
+            int hi = endValidOutput(d.width(), d.padW(), kj, sw, d.outW(), lo);
+            for (int oh = 0; oh < d.outH(); oh++) {
+                int ih = oh * d.strideH() - d.padH() + ki;
+                if (ih < 0 || ih >= d.height()) {
+                    continue;
+                }
+                int src = (r - r0) * ldc + oh * d.outW();
+                int dst = outOff + (c * d.height() + ih) * d.width() - d.padW() + kj;
+                if (sw == 1) {
+                    for (int ow = lo; ow < hi; ow++) {
+                        out[dst + ow] += col[src + ow];
+                    }
+                } else {
+                    for (int ow = lo; ow < hi; ow++) {
+                        out[dst + ow * sw] += col[src + ow];
                     }
                 }
             }
