@@ -30,10 +30,7 @@ abstract sealed class Nd4jKernelsInto implements Backend permits Nd4jBackend {
 
     @Override
     public Tensor matmulInto(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
-        INDArray target = out == null ? null : target(out, out.shape(), a, b);
-        if (target != null && !out.shape().equals(productShape(a, transposeA, b, transposeB))) {
-            target = null;
-        }
+        INDArray target = target(out, productShape(a, transposeA, b, transposeB), a, b);
         return result(out, target, MatrixProduct.multiply(array(a), transposeA, array(b), transposeB, target));
     }
 
@@ -111,7 +108,7 @@ abstract sealed class Nd4jKernelsInto implements Backend permits Nd4jBackend {
 
     /** The array of {@code out} when a result of {@code shape} may be written into it, else null. */
     final INDArray target(Tensor out, Shape shape, Tensor... inputs) {
-        if (!(out instanceof Nd4jTensor n) || n.backend() != this || !out.shape().equals(shape)) {
+        if (!(out instanceof Nd4jTensor n) || n.backend() != this || !out.shape().equals(shape)) { // shape may be null
             return null;
         }
         INDArray array = n.array();
@@ -147,6 +144,7 @@ abstract sealed class Nd4jKernelsInto implements Backend permits Nd4jBackend {
                 + "of backend " + owner + "; copy it over with tensor(t.toArray(), t.shape())");
     }
 
+    /** The shape of {@code op(a) * op(b)}, or null when either is not a matrix (the kernel then says why). */
     private static Shape productShape(Tensor a, boolean transposeA, Tensor b, boolean transposeB) {
         if (a.shape().rank() != 2 || b.shape().rank() != 2) {
             return null;
