@@ -87,6 +87,12 @@ final class BenchCommand implements Callable<Integer> {
                     + " compiled and buffers are allocated (default: ${DEFAULT-VALUE}).")
     private int warmUpBatches;
 
+    @Option(names = "--warm-up-seconds", paramLabel = "S", defaultValue = "3",
+            description = "Keep warming up, --warm-up batches at a time, until this many seconds have passed: the JIT"
+                    + " compiles the kernels in the first seconds, and a shorter warm-up measures the interpreter"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private double warmUpSeconds;
+
     @Option(names = "--optimizer", paramLabel = "adam|sgd", defaultValue = "adam",
             description = "adam (learning rate " + BackendBench.LEARNING_RATE + ") or sgd: plain SGD without momentum,"
                     + " learning rate " + BackendBench.SGD_LEARNING_RATE + ", as the PyTorch reference benchmark"
@@ -128,6 +134,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Options.atLeast(spec, "--rounds", rounds, 1);
         Options.atLeast(spec, "--warm-up", warmUpBatches, 0);
+        Options.nonNegative(spec, "--warm-up-seconds", warmUpSeconds);
         Options.atLeast(spec, "--memory-epochs", memoryEpochs, 0);
         if (common.backendName() != null) {
             throw Options.usage(spec, "bench compares backends: name them with --backends " + common.backendName() + ",...");
@@ -246,12 +253,16 @@ final class BenchCommand implements Callable<Integer> {
         for (var backend : backends.backends()) {
             Stopwatch warmUp = new Stopwatch();
             BackendBench bench = new BackendBench(backend, preset, images, SEED, optimizer);
+            int warmedUp = 0;
             if (warmUpBatches > 0) {
-                run(bench, train, warmUpBatches);
+                do {
+                    run(bench, train, warmUpBatches);
+                    warmedUp += warmUpBatches;
+                } while (warmUp.seconds() < warmUpSeconds);
             }
             benches.add(bench);
             results.add(new Measurement(kind, preset.id(), size, batch, bench.name()));
-            out.println("warmed up " + bench.name() + " for " + label + " (" + warmUpBatches + " batches, " + warmUp.elapsed() + ")");
+            out.println("warmed up " + bench.name() + " for " + label + " (" + warmedUp + " batches, " + warmUp.elapsed() + ")");
             out.flush();
         }
         for (int round = 1; round <= rounds; round++) {

@@ -61,4 +61,10 @@ final class Options {
             throw usage(spec, option + " must be a positive number, got " + value);
         }
     }
+
+    static void nonNegative(CommandSpec spec, String option, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw usage(spec, option + " must be a number of at least 0, got " + value);
+        }
+    }
 }

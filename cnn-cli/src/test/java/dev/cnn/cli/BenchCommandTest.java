@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BenchCommandTest {
     private static final String[] TINY = {"--batch-size", "8", "--infer-batch-size", "16", "--batches", "2", "--rounds", "1",
-        "--warm-up", "1"};
+        "--warm-up", "1", "--warm-up-seconds", "0"};
 
     @TempDir
     static Path dir;
@@ -44,7 +44,8 @@ class BenchCommandTest {
     @Test
     void measuresEveryModelBatchSizeAndInputSizeAsked() {
         Cli.Result r = Cli.run("bench", "--model", "mlp,conv-3maps", "--backends", "cpu", "--batch-size", "4,8",
-                "--infer-batch-size", "16", "--input-size", "28,32", "--batches", "2", "--rounds", "1", "--warm-up", "1")
+                "--infer-batch-size", "16", "--input-size", "28,32", "--batches", "2", "--rounds", "1", "--warm-up", "1",
+                "--warm-up-seconds", "0")
                 .succeeded();
         for (String model : List.of("mlp", "conv-3maps")) {
             for (String input : List.of("", " input=32")) {
@@ -106,7 +107,17 @@ class BenchCommandTest {
         bench("--optimizer", "lbfgs").failedWith(2, "unknown optimizer 'lbfgs' for bench; known: adam, sgd");
         bench("--dataset", "mnist", "--input-size", "56").failedWith(2, "--input-size applies to the synthetic images");
         Cli.run("bench", "--warm-up", "-1").failedWith(2, "--warm-up must be at least 0, got -1");
+        Cli.run("bench", "--warm-up-seconds", "-1").failedWith(2, "--warm-up-seconds must be a number of at least 0, got -1.0");
         Cli.run("bench", "--memory-epochs", "-1").failedWith(2, "--memory-epochs must be at least 0, got -1");
+    }
+
+    @Test
+    void warmUpGoesOnUntilItsSecondsHavePassed() {
+        Cli.Result r = Cli.run("bench", "--model", "mlp", "--backends", "cpu", "--batch-size", "8", "--infer-batch-size", "8",
+                "--batches", "2", "--rounds", "1", "--warm-up", "1", "--warm-up-seconds", "0.5").succeeded();
+        var warmedUp = java.util.regex.Pattern.compile("warmed up cpu for train mlp batch=8 \\((\\d+) batches, ").matcher(r.out());
+        assertTrue(warmedUp.find(), r.out());
+        assertTrue(Integer.parseInt(warmedUp.group(1)) > 1, "half a second holds more than one batch of 8:\n" + r.out());
     }
 
     @Test
