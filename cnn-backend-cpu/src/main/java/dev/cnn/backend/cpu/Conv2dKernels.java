@@ -15,6 +15,7 @@ import java.util.Arrays;
  */
 final class Conv2dKernels {
     private static final int CHUNKS_PER_THREAD = 4;
+    private static final int MIN_SUM_PER_TASK = 2048;
 
     private Conv2dKernels() {
     }
@@ -123,13 +124,15 @@ final class Conv2dKernels {
                 }
             }
         });
-        Arrays.fill(dFilter, 0f);
-        for (int t = 0; t < chunks; t++) {
-            int base = t * filterSize;
-            for (int i = 0; i < filterSize; i++) {
-                dFilter[i] += partials[base + i];
+        Parallel.forRange(filterSize, MIN_SUM_PER_TASK, (from, to) -> {
+            System.arraycopy(partials, from, dFilter, from, to - from);
+            for (int t = 1; t < chunks; t++) {
+                int base = t * filterSize;
+                for (int i = from; i < to; i++) {
+                    dFilter[i] += partials[base + i];
+                }
             }
-        }
+        });
         return dFilter;
     }
 

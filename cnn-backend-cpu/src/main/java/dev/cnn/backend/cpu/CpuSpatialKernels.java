@@ -152,7 +152,7 @@ abstract sealed class CpuSpatialKernels implements Backend permits CpuBackend {
     public Tensor maxPool2dBackwardInto(Tensor input, Tensor outputGradient, PoolGeometry geometry, Tensor out) {
         Shape s = Arguments.cpu(input).shape();
         requirePoolGradient(outputGradient, s, geometry);
-        float[] dx = Outputs.zeroed(out, s, Arguments.data(input), Arguments.data(outputGradient));
+        float[] dx = Outputs.array(out, s, Arguments.data(input), Arguments.data(outputGradient));
         PoolKernels.maxBackward(Arguments.data(input), Arguments.data(outputGradient), poolDims(s, geometry), dx);
         return Outputs.result(out, dx, s, self());
     }

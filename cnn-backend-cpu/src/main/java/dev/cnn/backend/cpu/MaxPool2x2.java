@@ -1,11 +1,12 @@
 package dev.cnn.backend.cpu;
 
 import dev.cnn.api.backend.PoolGeometry;
+import java.util.Arrays;
 
 /**
  * Max pooling with 2x2 windows, stride 2 and no padding, the common case, without the general
- * kernel's per-window bounds. Windows do not overlap, so backward writes every input element once
- * and needs no zeroed buffer to add onto. Ties go to the first element in row-major order, as in
+ * kernel's per-window bounds. Windows do not overlap, so backward sets each window's maximum once
+ * (onto zeros it writes itself) instead of adding. Ties go to the first element in row-major order, as in
  * {@link PoolKernels}.
  */
 final class MaxPool2x2 {
@@ -38,10 +39,11 @@ final class MaxPool2x2 {
         return out;
     }
 
-    /** Writes only the windows' maxima: {@code dIn} must be all zeros. */
+    /** Zeroes each task's planes of {@code dIn}, then writes the windows' maxima. */
     static float[] backward(float[] in, float[] dOut, PoolKernels.Dims d, float[] dIn) {
         int w = d.width();
         Parallel.forRange(d.planes(), MIN_PLANES_PER_TASK, (from, to) -> {
+            Arrays.fill(dIn, from * d.inPlane(), to * d.inPlane(), 0f);
             for (int p = from; p < to; p++) {
                 int o = p * d.outPlane();
                 for (int oh = 0; oh < d.outH(); oh++) {

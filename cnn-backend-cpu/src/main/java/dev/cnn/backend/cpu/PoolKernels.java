@@ -1,6 +1,7 @@
 package dev.cnn.backend.cpu;
 
 import dev.cnn.api.backend.PoolGeometry;
+import java.util.Arrays;
 
 /**
  * Max and average pooling, forward and backward, over {@code [N, C, H, W]}. Each (image, channel)
@@ -68,12 +69,13 @@ final class PoolKernels {
         return out;
     }
 
-    /** The max-pooling gradient added into {@code dIn}, which must be all zeros. */
+    /** The max-pooling gradient, written over every element of {@code dIn} (whatever it held). */
     static float[] maxBackward(float[] in, float[] dOut, Dims d, float[] dIn) {
         if (MaxPool2x2.applies(d)) {
             return MaxPool2x2.backward(in, dOut, d, dIn);
         }
         Parallel.forRange(d.planes(), MIN_PLANES_PER_TASK, (from, to) -> {
+            Arrays.fill(dIn, from * d.inPlane(), to * d.inPlane(), 0f);
             for (int p = from; p < to; p++) {
                 int base = p * d.inPlane();
                 for (int oh = 0; oh < d.outH(); oh++) {
