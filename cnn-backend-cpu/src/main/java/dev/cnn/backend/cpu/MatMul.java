@@ -3,9 +3,11 @@ package dev.cnn.backend.cpu;
 import dev.cnn.backend.cpu.Scratch.Slot;
 
 /**
- * The {@code matmul} kernel: {@code op(A) * op(B)} for whole tensors through {@link PackedGemm}, with
- * large products split across the pool by columns (each task packs its own columns of {@code B}) or,
- * when {@code B} is narrow, by rows (sharing one packed {@code B}).
+ * The {@code matmul} kernel: {@code op(A) * op(B)} for whole tensors through {@link PackedGemm}. Large products are
+ * split across the pool by rows, each task packing its own rows of {@code A} onto one shared packed {@code B}, or,
+ * when {@code B} is the wider operand, by columns, each task packing its own columns of {@code B} onto a shared
+ * {@code A} that a first parallel region packs; either way the operand packed by every task is the larger one, so
+ * little packing is left to one thread.
  */
 final class MatMul {
     /** Products smaller than this many multiply-adds run on the calling thread. */
@@ -50,13 +52,16 @@ final class MatMul {
             }
             return;
         }
-        float[] aPacked = Scratch.floats(Slot.CALLER_PACKED_A, Packing.packedASize(m, k, mr));
-        Packing.packA(a, 0, aRowStride, aColStride, m, k, mr, aPacked);
         long work = (long) m * n * k;
         int threads = work < PARALLEL_THRESHOLD ? 1 : Parallel.parallelism();
         int columnPanels = (n + nr - 1) / nr;
         int rowPanels = (m + mr - 1) / mr;
-        if (threads > 1 && columnPanels >= 2 * threads) {
+        if (threads > 1 && n > m && columnPanels >= 2 * threads) {
+            float[] aPacked = Scratch.floats(Slot.CALLER_PACKED_A, Packing.packedASize(m, k, mr));
+            int packTasks = Math.min(rowPanels, threads * TASKS_PER_THREAD);
+            Parallel.forEachTask(packTasks, t -> Packing.packA(a, 0, aRowStride, aColStride, m, k, mr,
+                    Parallel.chunkStart(rowPanels, packTasks, t), Parallel.chunkStart(rowPanels, packTasks, t + 1),
+                    aPacked));
             int tasks = Math.min(columnPanels, threads * TASKS_PER_THREAD);
             Parallel.forEachTask(tasks, t -> {
                 int j0 = Parallel.chunkStart(columnPanels, tasks, t) * nr;
@@ -75,7 +80,9 @@ final class MatMul {
         Parallel.forEachTask(tasks, t -> {
             int i0 = Parallel.chunkStart(rowPanels, tasks, t) * mr;
             int i1 = Math.min(m, Parallel.chunkStart(rowPanels, tasks, t + 1) * mr);
-            PackedGemm.multiply(kernel, m, n, k, i0, i1, aPacked, bPacked, c, 0, n, accumulate,
+            float[] aPacked = Scratch.floats(Slot.TASK_PACKED_A, Packing.packedASize(i1 - i0, k, mr));
+            Packing.packA(a, i0 * aRowStride, aRowStride, aColStride, i1 - i0, k, mr, aPacked);
+            PackedGemm.multiply(kernel, i1 - i0, n, k, 0, i1 - i0, aPacked, bPacked, c, i0 * n, n, accumulate,
                     Scratch.floats(Slot.TASK_TILE, mr * nr));
         });
     }

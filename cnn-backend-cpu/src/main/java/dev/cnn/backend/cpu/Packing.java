@@ -28,10 +28,16 @@ final class Packing {
 
     /** Packs {@code A[i, p] = a[off + i * rowStride + p * colStride]}, {@code m x k}, into {@code dst}. */
     static void packA(float[] a, int off, int rowStride, int colStride, int m, int k, int mr, float[] dst) {
+        packA(a, off, rowStride, colStride, m, k, mr, 0, roundUp(m, mr) / mr, dst);
+    }
+
+    /** As {@link #packA(float[], int, int, int, int, int, int, float[])}, only the row panels {@code [panelFrom, panelTo)}. */
+    static void packA(float[] a, int off, int rowStride, int colStride, int m, int k, int mr, int panelFrom, int panelTo,
+                      float[] dst) {
         int mPadded = roundUp(m, mr);
         for (int pc = 0; pc < k; pc += PackedGemm.KC) {
             int kc = Math.min(PackedGemm.KC, k - pc);
-            for (int ir = 0; ir < mPadded; ir += mr) {
+            for (int ir = panelFrom * mr; ir < panelTo * mr; ir += mr) {
                 int panel = pc * mPadded + ir * kc;
                 for (int ii = 0; ii < mr; ii++) {
                     int i = ir + ii;

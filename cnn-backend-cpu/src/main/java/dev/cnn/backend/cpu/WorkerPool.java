@@ -17,8 +17,8 @@ import java.util.function.IntConsumer;
  * thread, so callers must make results independent of who runs which task.
  */
 final class WorkerPool {
-    /** How long an idle helper spins, waiting for the next region, before it parks. */
-    static final long SPIN_NANOS = 200_000;
+    /** How long an idle helper spins, waiting for the next region, before it parks ({@code -Dcnn.cpu.spinMicros}). */
+    static final long SPIN_NANOS = Long.getLong("cnn.cpu.spinMicros", 200) * 1000;
 
     private final Helper[] helpers;
     private final AtomicBoolean busy = new AtomicBoolean();
