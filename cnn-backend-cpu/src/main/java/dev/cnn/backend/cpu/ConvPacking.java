@@ -7,6 +7,8 @@ package dev.cnn.backend.cpu;
  * {@code q = (oh, ow)} ({@code Ho*Wo} columns); padded positions read as zero.
  */
 final class ConvPacking {
+    /** Runs at least this long are copied with {@link System#arraycopy}. */
+    private static final int SHORT_RUN = 24;
     private ConvPacking() {
     }
 
@@ -45,7 +47,7 @@ final class ConvPacking {
                             if (run == 8) {
                                 copyEight(in, src + ow, dst, out + ow);
                             } else {
-                                System.arraycopy(in, src + ow, dst, out + ow, run);
+                                copyRun(in, src + ow, dst, out + ow, run);
                             }
                         } else {
                             for (int x = ow; x < end; x++) {
@@ -151,7 +153,11 @@ final class ConvPacking {
                 if (sw == 1 && hi - lo == 8) {
                     addEight(col, src + lo, out, dst + lo);
                 } else if (sw == 1) {
-                    for (int ow = lo; ow < hi; ow++) {
+                    int ow = lo;
+                    for (; ow + 8 <= hi; ow += 8) {
+                        addEight(col, src + ow, out, dst + ow);
+                    }
+                    for (; ow < hi; ow++) {
                         out[dst + ow] += col[src + ow];
                     }
                 } else {
@@ -164,9 +170,24 @@ final class ConvPacking {
     }
 
     /**
-     * {@code dst[d..d+8) = src[s..s+8)}: one output row of a small map (8 wide for a 12x12 input and a 5x5 filter),
-     * for which {@link System#arraycopy}'s call costs more than the copy.
+     * {@code dst[d..d+length) = src[s..s+length)}; runs shorter than {@link #SHORT_RUN} (the rows of small maps: 8
+     * wide for a 12x12 input and a 5x5 filter) go eight at a time, written out, since {@link System#arraycopy}'s
+     * call costs more than such a copy.
      */
+    private static void copyRun(float[] src, int s, float[] dst, int d, int length) {
+        if (length >= SHORT_RUN) {
+            System.arraycopy(src, s, dst, d, length);
+            return;
+        }
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            copyEight(src, s + i, dst, d + i);
+        }
+        for (; i < length; i++) {
+            dst[d + i] = src[s + i];
+        }
+    }
+
     private static void copyEight(float[] src, int s, float[] dst, int d) {
         dst[d] = src[s];
         dst[d + 1] = src[s + 1];
