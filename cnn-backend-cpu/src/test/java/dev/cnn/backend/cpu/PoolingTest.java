@@ -83,6 +83,19 @@ class PoolingTest {
     }
 
     @Test
+    void signedZerosInfinitiesAndNaNPickTheSameElementAsComparingWouldInTheTwoByTwoKernel() {
+        float inf = Float.POSITIVE_INFINITY;
+        Shape shape = Shape.of(1, 1, 2, 8);
+        // windows: zeros of both signs (equal, so the first wins); +inf bottom-left; all -inf; a NaN (equals nothing,
+        // so the gradient goes to the last element, as comparing each element with the NaN maximum gives)
+        Tensor x = BACKEND.tensor(new float[] {-0f, 0f, 1, 2, -inf, -inf, 1, Float.NaN,
+            -0f, 0f, inf, 3, -inf, -inf, 2, 3}, shape);
+        Tensor dy = BACKEND.tensor(new float[] {10, 20, 30, 40}, Shape.of(1, 1, 1, 4));
+        assertArrayEquals(new float[] {10, 0, 0, 0, 30, 0, 0, 0, 0, 0, 20, 0, 0, 0, 0, 40},
+                BACKEND.maxPool2dBackward(x, dy, PoolGeometry.square(2)).toArray());
+    }
+
+    @Test
     void paddingNeverWinsAMax() {
         Shape shape = Shape.of(1, 1, 2, 2);
         Tensor x = BACKEND.tensor(new float[] {-4, -3, -2, -1}, shape);
