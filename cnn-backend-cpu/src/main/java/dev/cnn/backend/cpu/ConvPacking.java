@@ -18,6 +18,15 @@ final class ConvPacking {
      * {@code q1 - q0} columns), for the forward pass.
      */
     static void packTapsByPosition(float[] in, int inOff, ConvDims d, int nr, int q0, int q1, float[] dst) {
+        if (UnpaddedPacking.applies(d)) {
+            UnpaddedPacking.packTapsByPosition(in, inOff, d, nr, q0, q1, dst);
+        } else {
+            packTapsByPositionAnyGeometry(in, inOff, d, nr, q0, q1, dst);
+        }
+    }
+
+    /** {@link #packTapsByPosition} for any padding and stride, checking each run against the padding. */
+    static void packTapsByPositionAnyGeometry(float[] in, int inOff, ConvDims d, int nr, int q0, int q1, float[] dst) {
         int k = d.patchSize();
         int nPadded = Packing.roundUp(q1 - q0, nr);
         int outW = d.outW();
@@ -79,6 +88,16 @@ final class ConvPacking {
      */
     static void packPositionsByTap(float[] in, int inOff, ConvDims d, int nr, int q0, int q1, int j0, int j1,
                                    int[] taps, float[] dst) {
+        if (UnpaddedPacking.applies(d)) {
+            UnpaddedPacking.packPositionsByTap(in, inOff, d, nr, q0, q1, j0, j1, taps, dst);
+        } else {
+            packPositionsByTapAnyGeometry(in, inOff, d, nr, q0, q1, j0, j1, taps, dst);
+        }
+    }
+
+    /** {@link #packPositionsByTap} for any padding and stride, checking each window against the padding. */
+    static void packPositionsByTapAnyGeometry(float[] in, int inOff, ConvDims d, int nr, int q0, int q1, int j0,
+                                              int j1, int[] taps, float[] dst) {
         int kc = q1 - q0;
         int n = j1 - j0;
         int nPadded = Packing.roundUp(n, nr);
@@ -175,7 +194,7 @@ final class ConvPacking {
      * wide for a 12x12 input and a 5x5 filter) go eight at a time, written out, since {@link System#arraycopy}'s
      * call costs more than such a copy.
      */
-    private static void copyRun(float[] src, int s, float[] dst, int d, int length) {
+    static void copyRun(float[] src, int s, float[] dst, int d, int length) {
         if (length >= SHORT_RUN) {
             System.arraycopy(src, s, dst, d, length);
             return;
