@@ -111,4 +111,28 @@ final class UnpaddedPacking {
             }
         }
     }
+
+    /** {@link ConvPacking#fold} for convolutions this class {@link #applies applies} to. */
+    static void fold(float[] col, int ldc, ConvDims d, int r0, int r1, float[] out, int outOff) {
+        int plane = d.height() * d.width();
+        int rowStep = d.strideH() * d.width();
+        int outW = d.outW();
+        int c = r0 / (d.kernelH() * d.kernelW());
+        int ki = r0 / d.kernelW() % d.kernelH();
+        int kj = r0 % d.kernelW();
+        for (int r = r0; r < r1; r++) {
+            int dst = outOff + c * plane + ki * d.width() + kj;
+            int src = (r - r0) * ldc;
+            for (int oh = 0; oh < d.outH(); oh++, src += outW, dst += rowStep) {
+                ConvPacking.addRun(col, src, out, dst, outW);
+            }
+            if (++kj == d.kernelW()) {
+                kj = 0;
+                if (++ki == d.kernelH()) {
+                    ki = 0;
+                    c++;
+                }
+            }
+        }
+    }
 }

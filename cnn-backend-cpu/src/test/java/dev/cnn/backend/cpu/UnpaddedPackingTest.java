@@ -64,6 +64,31 @@ class UnpaddedPackingTest {
         assertArrayEquals(expected, actual, d + " positions [" + q0 + ", " + q1 + "), taps [" + j0 + ", " + j1 + ")");
     }
 
+    @Property(tries = 200)
+    void foldAddsWhatTheGeneralFoldAdds(@ForAll @IntRange(min = 1, max = 24) int channels,
+                                        @ForAll @IntRange(min = 1, max = 30) int height,
+                                        @ForAll @IntRange(min = 1, max = 30) int width,
+                                        @ForAll @IntRange(min = 1, max = 6) int kernelH,
+                                        @ForAll @IntRange(min = 1, max = 6) int kernelW,
+                                        @ForAll @IntRange(min = 1, max = 3) int strideH,
+                                        @ForAll @IntRange(min = 0, max = 1000) int blockSeed) {
+        ConvDims d = dims(channels, Math.max(height, kernelH), Math.max(width, kernelW), kernelH, kernelW, strideH);
+        Random random = new Random(blockSeed);
+        int taps = d.patchSize();
+        int r0 = random.nextInt(taps);
+        int r1 = r0 + 1 + random.nextInt(taps - r0);
+        int ldc = d.outPlane() + random.nextInt(3);
+        float[] columns = new float[(r1 - r0) * ldc];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = random.nextFloat() - 0.5f;
+        }
+        float[] expected = image(d, new Random(blockSeed + 1));
+        float[] actual = expected.clone();
+        ConvPacking.foldAnyGeometry(columns, ldc, d, r0, r1, expected, 1);
+        UnpaddedPacking.fold(columns, ldc, d, r0, r1, actual, 1);
+        assertArrayEquals(expected, actual, d + " taps [" + r0 + ", " + r1 + ")");
+    }
+
     @Test
     void appliesOnlyWithoutPaddingAndWithUnitColumnStride() {
         assertTrue(UnpaddedPacking.applies(dims(2, 8, 8, 3, 3, 2)));
