@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -53,6 +54,36 @@ class WorkerPoolTest {
         pool.run(4, t -> { });
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(WorkerPool.SPIN_NANOS) * 20 + 50);
         helpersTakeTasksWhenTheCallerIsBusy();
+    }
+
+    @Test
+    void aHelperThatLosesItsProcessorWhileSpinningCountsItAndStillTakesTasks() throws InterruptedException {
+        AtomicLong offset = new AtomicLong();
+        WorkerPool contended = new WorkerPool(2, () -> System.nanoTime() + offset.get());
+        for (int attempt = 0; attempt < 200 && contended.preemptions() == 0; attempt++) {
+            assertEquals(2, runOnBothThreads(contended).size());
+            offset.addAndGet(10 * WorkerPool.PREEMPTED_NANOS);
+            Thread.sleep(2);
+        }
+        assertTrue(contended.preemptions() > 0, "a jump of the clock while the helper spun was never noticed");
+        Set<Thread> threads = runOnBothThreads(contended);
+        assertEquals(2, threads.size(), "after a preemption the helper took no task: tasks ran on " + threads);
+    }
+
+    /** Runs a region of two tasks that each wait for the other, so the helper must take one; the threads that ran them. */
+    private static Set<Thread> runOnBothThreads(WorkerPool twoThreads) {
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        CountDownLatch bothStarted = new CountDownLatch(2);
+        twoThreads.run(2, t -> {
+            threads.add(Thread.currentThread());
+            bothStarted.countDown();
+            try {
+                assertTrue(bothStarted.await(30, TimeUnit.SECONDS), "the helper never took the second task");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return threads;
     }
 
     @Test
