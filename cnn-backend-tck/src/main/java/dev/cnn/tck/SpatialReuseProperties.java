@@ -92,6 +92,27 @@ public interface SpatialReuseProperties extends KitBackends {
                 referenceBackend(), backendUnderTest());
     }
 
+    /**
+     * The fused gradient of ReLU then max pooling, against {@code reluBackward} of {@code maxPool2dBackward} on the same
+     * ReLU output (each backend's own ReLU of the drawn values, so with zeros and all-zero windows).
+     */
+    @Property(tries = KitTries.REUSE)
+    @ChecksKernel("maxPool2dBackwardAfterReluInto")
+    default void maxPool2dBackwardAfterReluIntoAgrees(@ForAll @From(supplier = PoolCase.Supplier.class) PoolCase c) {
+        Trial trial = trial("maxPool2dBackwardAfterReluInto", c);
+        Twin input = trial.input(c.values(), c.seed(), c.inputShape());
+        Twin outputGradient = trial.input(ValueKind.UNIT, c.seed() + 1L, c.outputShape());
+        ReuseCheck.assertReuses(trial, Tolerance.of(1e-6, 1e-6), c.inputShape(),
+                k -> {
+                    Tensor reluOutput = k.relu(pick(k, input));
+                    return k.reluBackward(reluOutput, k.maxPool2dBackward(reluOutput, pick(k, outputGradient),
+                            c.geometry()));
+                },
+                (k, out) -> k.maxPool2dBackwardAfterReluInto(k.relu(pick(k, input)), pick(k, outputGradient),
+                        c.geometry(), out),
+                referenceBackend(), backendUnderTest());
+    }
+
     /** The twin's tensor of {@code backend}: the reference's or the tested one's. */
     private Tensor pick(Backend backend, Twin twin) {
         return backend == referenceBackend() ? twin.reference() : twin.underTest();

@@ -285,6 +285,17 @@ public interface Backend {
         return maxPool2dBackward(input, outputGradient, geometry);
     }
 
+    /**
+     * The gradient of {@code maxPool2d(relu(x))} with respect to {@code x}, from the ReLU's output
+     * {@code reluOutput = relu(x)}: each output gradient goes to its window's maximum when that maximum is positive,
+     * and nowhere when it is not. It is {@link #reluBackward} of {@link #maxPool2dBackward}, in one pass over the
+     * input instead of two, written into {@code out} where the backend can; the default composes the two.
+     */
+    default Tensor maxPool2dBackwardAfterReluInto(Tensor reluOutput, Tensor outputGradient, PoolGeometry geometry,
+                                                  Tensor out) {
+        return reluBackwardInto(reluOutput, maxPool2dBackward(reluOutput, outputGradient, geometry), out);
+    }
+
     /** {@link #relu}, written into {@code out} where the backend can. */
     default Tensor reluInto(Tensor x, Tensor out) {
         return relu(x);

@@ -40,6 +40,24 @@ final class PoolLayer implements Layer {
                 : backend.avgPool2d(input, geometry);
     }
 
+    /** Whether this is max pooling (average pooling otherwise). */
+    boolean isMax() {
+        return max;
+    }
+
+    PoolGeometry geometry() {
+        return geometry;
+    }
+
+    Backend backend() {
+        return backend;
+    }
+
+    /** The input of the last forward pass. */
+    Tensor lastInput() {
+        return lastInput;
+    }
+
     @Override
     public Tensor backward(Tensor outputGradient) {
         return max

@@ -5,6 +5,7 @@ import dev.cnn.api.layer.Layer;
 import dev.cnn.api.layer.LayerConfig;
 import dev.cnn.api.layer.Parameter;
 import dev.cnn.api.layer.ShapeMismatchException;
+import dev.cnn.api.layers.ReluMaxPoolFusion;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
 import java.util.ArrayList;
@@ -93,6 +94,7 @@ public class GraphNetwork implements Network {
             runtime.add(new Node(name, layer, in, out, needs));
         }
         this.nodes = List.copyOf(runtime);
+        fuseReluIntoMaxPool();
         for (Node node : nodes) {
             node.inputsNeedGradient = new boolean[node.inputs.length];
             for (int i = 0; i < node.inputs.length; i++) {
@@ -102,6 +104,34 @@ public class GraphNetwork implements Network {
         this.gradientSums = new Tensor[slotOf.size()];
         this.parameters = Collections.unmodifiableMap(named);
         this.everyParameter = List.copyOf(all);
+    }
+
+    /**
+     * Gives each ReLU whose output only a max pooling reads, and that is no output of the network, the fused backward
+     * pass of {@link ReluMaxPoolFusion}.
+     */
+    private void fuseReluIntoMaxPool() {
+        int[] readers = new int[slots.size()];
+        Node[] producer = new Node[slots.size()];
+        for (Node node : nodes) {
+            producer[node.output] = node;
+            for (int slot : node.inputs) {
+                readers[slot]++;
+            }
+        }
+        for (Node pool : nodes) {
+            if (pool.inputs.length != 1 || readers[pool.inputs[0]] != 1) {
+                continue;
+            }
+            Node relu = producer[pool.inputs[0]];
+            if (relu == null || relu.inputs.length != 1 || outputNames.contains(relu.name)) {
+                continue;
+            }
+            ReluMaxPoolFusion.of(relu.layer, pool.layer).ifPresent(fused -> {
+                relu.runtime = fused.get(0);
+                pool.runtime = fused.get(1);
+            });
+        }
     }
 
     /** Ties the parameters of a second node's layer to those of the first node using that layer. */
@@ -194,7 +224,7 @@ public class GraphNetwork implements Network {
     void reuseBuffers(boolean on) {
         if (on != reusing) {
             reusing = on;
-            nodes.forEach(node -> node.layer.reuseBuffers(on));
+            nodes.forEach(node -> node.runtime.reuseBuffers(on));
         }
     }
 
@@ -256,7 +286,7 @@ public class GraphNetwork implements Network {
             for (int slot : node.inputs) {
                 in.add(v[slot]);
             }
-            v[node.output] = node.layer.forward(in, training);
+            v[node.output] = node.runtime.forward(in, training);
         }
         values = v;
     }
@@ -312,10 +342,10 @@ public class GraphNetwork implements Network {
                 anyInputNeeds |= needs;
             }
             if (!anyInputNeeds && node.inputs.length == 1) {
-                node.layer.backwardToParameters(g);
+                node.runtime.backwardToParameters(g);
                 continue;
             }
-            List<Tensor> inputGradients = node.layer.backwardInputs(g);
+            List<Tensor> inputGradients = node.runtime.backwardInputs(g);
             if (inputGradients.size() != node.inputs.length) {
                 throw new IllegalStateException("node '" + node.name + "' returned " + inputGradients.size()
                         + " input gradients for " + node.inputs.length + " inputs");
@@ -367,10 +397,14 @@ public class GraphNetwork implements Network {
         throw new IllegalArgumentException("no node '" + name + "' in this network; nodes are " + nodeNames());
     }
 
-    /** One node at run time: its layer and the slots of its inputs and output. */
+    /**
+     * One node at run time: its layer, the layer that runs in its place (itself, or a fused stand-in), and the slots of
+     * its inputs and output.
+     */
     private static final class Node {
         final String name;
         final Layer layer;
+        Layer runtime;
         final int[] inputs;
         final int output;
         final boolean needsGradient;
@@ -379,6 +413,7 @@ public class GraphNetwork implements Network {
         Node(String name, Layer layer, int[] inputs, int output, boolean needsGradient) {
             this.name = name;
             this.layer = layer;
+            this.runtime = layer;
             this.inputs = inputs;
             this.output = output;
             this.needsGradient = needsGradient;

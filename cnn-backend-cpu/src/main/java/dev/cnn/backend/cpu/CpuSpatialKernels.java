@@ -158,6 +158,17 @@ abstract sealed class CpuSpatialKernels implements Backend permits CpuBackend {
     }
 
     @Override
+    public Tensor maxPool2dBackwardAfterReluInto(Tensor reluOutput, Tensor outputGradient, PoolGeometry geometry,
+                                                 Tensor out) {
+        Shape s = Arguments.cpu(reluOutput).shape();
+        requirePoolGradient(outputGradient, s, geometry);
+        float[] dx = Outputs.array(out, s, Arguments.data(reluOutput), Arguments.data(outputGradient));
+        PoolKernels.maxBackwardAfterRelu(Arguments.data(reluOutput), Arguments.data(outputGradient),
+                poolDims(s, geometry), dx);
+        return Outputs.result(out, dx, s, self());
+    }
+
+    @Override
     public Tensor avgPool2d(Tensor input, PoolGeometry geometry) {
         Shape s = Arguments.cpu(input).shape();
         return wrap(PoolKernels.averageForward(Arguments.data(input), poolDims(s, geometry)), geometry.outputShape(s));

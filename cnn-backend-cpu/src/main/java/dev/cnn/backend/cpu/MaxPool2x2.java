@@ -41,6 +41,19 @@ final class MaxPool2x2 {
 
     /** Zeroes each task's planes of {@code dIn}, then writes the windows' maxima. */
     static float[] backward(float[] in, float[] dOut, PoolKernels.Dims d, float[] dIn) {
+        return backward(in, dOut, d, dIn, false);
+    }
+
+    /**
+     * {@link #backward} followed by ReLU's gradient, given ReLU's output {@code in}: a window whose maximum is not
+     * positive (all zeros, or NaN) passes no gradient. The test is a mask on the gradient's bits, not a branch, for
+     * the reason {@link #argMax} gives.
+     */
+    static float[] backwardAfterRelu(float[] in, float[] dOut, PoolKernels.Dims d, float[] dIn) {
+        return backward(in, dOut, d, dIn, true);
+    }
+
+    private static float[] backward(float[] in, float[] dOut, PoolKernels.Dims d, float[] dIn, boolean afterRelu) {
         int w = d.width();
         Parallel.forRange(d.planes(), MIN_PLANES_PER_TASK, (from, to) -> {
             Arrays.fill(dIn, from * d.inPlane(), to * d.inPlane(), 0f);
@@ -49,12 +62,24 @@ final class MaxPool2x2 {
                 for (int oh = 0; oh < d.outH(); oh++) {
                     int top = p * d.inPlane() + 2 * oh * w;
                     for (int ow = 0; ow < d.outW(); ow++, o++) {
-                        dIn[argMax(in, top + 2 * ow, w)] = dOut[o];
+                        int i = top + 2 * ow;
+                        float g = afterRelu ? positiveOnly(max(in, i, w), dOut[o]) : dOut[o];
+                        dIn[argMax(in, i, w)] = g;
                     }
                 }
             }
         });
         return dIn;
+    }
+
+    /**
+     * {@code gradient} where {@code best} is positive (not zero, not NaN), else zero: the bits of {@code best} as an
+     * int lie in {@code (0, +inf]} exactly for those.
+     */
+    private static float positiveOnly(float best, float gradient) {
+        int bits = Float.floatToRawIntBits(best);
+        int keep = (-bits >> 31) & ~((0x7f800000 - bits) >> 31);
+        return Float.intBitsToFloat(Float.floatToRawIntBits(gradient) & keep);
     }
 
     /** The maximum of the window whose top-left element is {@code in[i]}, in rows of width {@code w}. */

@@ -88,6 +88,23 @@ final class PoolKernels {
         return dIn;
     }
 
+    /**
+     * {@link #maxBackward} followed by ReLU's gradient, given ReLU's output {@code in}: a window's gradient is kept only
+     * where its maximum is positive. The 2x2 case does it in the same pass; others mask afterwards.
+     */
+    static float[] maxBackwardAfterRelu(float[] in, float[] dOut, Dims d, float[] dIn) {
+        if (MaxPool2x2.applies(d)) {
+            return MaxPool2x2.backwardAfterRelu(in, dOut, d, dIn);
+        }
+        maxBackward(in, dOut, d, dIn);
+        Parallel.forRange(dIn.length, Activations.MIN_CHUNK, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                dIn[i] = in[i] > 0f ? dIn[i] : 0f;
+            }
+        });
+        return dIn;
+    }
+
     /** Index of the window's maximum; on ties the first in row-major order. Padding is never looked at. */
     private static int argMax(float[] in, int base, Dims d, int oh, int ow) {
         int r0 = d.rowFrom(oh);
