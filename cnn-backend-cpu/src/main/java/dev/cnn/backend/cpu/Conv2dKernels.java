@@ -9,7 +9,8 @@ import java.util.Arrays;
  * call and shared by every task; each image is lowered straight into the packed layout
  * ({@link ConvPacking}), a block at a time ({@link CacheBlocks}): forward packs a block of output positions and
  * multiplies it while it is in L2, backward-data multiplies and folds a block of filter taps, backward-filter packs
- * one slice of output positions (and, for many taps, a block of taps) at a time. Blocks never change the order in
+ * one slice of output positions (and, for many taps, a block of taps) at a time, and reads the output gradient where it
+ * lies. Blocks never change the order in
  * which an element is summed, so the bits are those of one multiply over the whole image. Working buffers come from
  * {@link Scratch}, so nothing is allocated but the result once the kernels have warmed up.
  */
@@ -104,7 +105,6 @@ final class Conv2dKernels {
         int depth = Math.min(k, PackedGemm.KC);
         int span = CacheBlocks.span(n, depth, nr);
         Parallel.forEachTask(chunks, t -> {
-            float[] gradientPacked = Scratch.floats(Slot.TASK_PACKED_A, Packing.packedASize(m, depth, mr));
             float[] rows = Scratch.floats(Slot.TASK_PACKED_B, Packing.packedBSize(depth, Math.min(span, n), nr));
             float[] tile = Scratch.floats(Slot.TASK_TILE, mr * nr);
             int[] taps = ConvPacking.tapOffsets(d);
@@ -113,13 +113,13 @@ final class Conv2dKernels {
                 int gradientAt = image * d.outImageSize();
                 for (int p0 = 0; p0 < k; p0 += PackedGemm.KC) {
                     int p1 = Math.min(k, p0 + PackedGemm.KC);
-                    Packing.packA(outputGradient, gradientAt + p0, k, 1, m, p1 - p0, mr, gradientPacked);
                     for (int j0 = 0; j0 < n; j0 += span) {
                         int j1 = Math.min(n, j0 + span);
                         ConvPacking.packPositionsByTap(input, image * d.imageSize(), d, nr, p0, p1, j0, j1, taps,
                                 rows);
-                        PackedGemm.multiply(kernel, m, j1 - j0, p1 - p0, 0, m, gradientPacked, rows, partials,
-                                t * filterSize + j0, n, image != first || p0 > 0, tile);
+                        PackedGemm.multiplyStridedA(kernel, m, j1 - j0, p1 - p0, 0, m, outputGradient,
+                                gradientAt + p0, k, 1, rows, partials, t * filterSize + j0, n,
+                                image != first || p0 > 0, tile);
                     }
                 }
             }

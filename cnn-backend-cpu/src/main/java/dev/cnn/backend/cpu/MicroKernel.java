@@ -20,6 +20,14 @@ interface MicroKernel {
      */
     void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, boolean accumulate);
 
+    /**
+     * As {@link #multiply}, with {@code A} read where it lies instead of from a packed panel:
+     * {@code A[i, p] = a[aOff + i * rowStride + p * stepStride]} for the tile's {@code rows} rows (at most
+     * {@link #rows()}; the missing ones repeat the last, and their results are meaningless).
+     */
+    void multiplyStridedA(int kc, float[] a, int aOff, int rowStride, int stepStride, int rows, float[] b, int bOff,
+                          float[] c, int cOff, int ldc, boolean accumulate);
+
     /** What runs, for {@code ./cnn backends}. */
     String description();
 }

@@ -59,6 +59,45 @@ final class PackedGemm {
         }
     }
 
+    /**
+     * As {@link #multiply}, with {@code A} read where it lies, {@code A[i, p] = a[aOff + i * rowStride + p * stepStride]}
+     * ({@link MicroKernel#multiplyStridedA}), so that it need not be packed: for an operand that every tile reads only
+     * a few times, such as a minibatch of activations, packing costs more than it saves.
+     */
+    static void multiplyStridedA(MicroKernel kernel, int m, int n, int k, int rowFrom, int rowTo, float[] a, int aOff,
+                                 int rowStride, int stepStride, float[] bPacked, float[] c, int cOff, int ldc,
+                                 boolean accumulate, float[] tile) {
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        int nPadded = Packing.roundUp(n, nr);
+        int mc = Math.max(mr, MC_TARGET / mr * mr);
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            boolean add = accumulate || pc > 0;
+            int bSlice = pc * nPadded;
+            for (int ic = rowFrom; ic < rowTo; ic += mc) {
+                int icEnd = Math.min(rowTo, ic + mc);
+                for (int jr = 0; jr < n; jr += nr) {
+                    int bOff = bSlice + jr * kc;
+                    int cols = Math.min(nr, n - jr);
+                    for (int ir = ic; ir < icEnd; ir += mr) {
+                        int at = aOff + ir * rowStride + pc * stepStride;
+                        int rows = Math.min(mr, m - ir);
+                        int cAt = cOff + ir * ldc + jr;
+                        if (rows == mr && cols == nr) {
+                            kernel.multiplyStridedA(kc, a, at, rowStride, stepStride, mr, bPacked, bOff, c, cAt, ldc,
+                                    add);
+                        } else {
+                            kernel.multiplyStridedA(kc, a, at, rowStride, stepStride, rows, bPacked, bOff, tile, 0, nr,
+                                    false);
+                            mergeTile(tile, nr, rows, cols, c, cAt, ldc, add);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static void mergeTile(float[] tile, int nr, int rows, int cols, float[] c, int cAt, int ldc, boolean add) {
         for (int i = 0; i < rows; i++) {
             int src = i * nr;

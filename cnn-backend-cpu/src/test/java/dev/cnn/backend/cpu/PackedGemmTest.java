@@ -76,6 +76,35 @@ class PackedGemmTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void readingAWhereItLiesGivesTheBitsOfThePackedA(MicroKernel kernel) {
+        Random random = new Random(74);
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        for (int[] s : SIZES) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            for (boolean ta : new boolean[] {false, true}) {
+                float[] a = TestData.uniform(random, m * k + 3);
+                float[] b = TestData.uniform(random, k * n);
+                int rowStride = ta ? 1 : k;
+                int stepStride = ta ? m : 1;
+                float[] aPacked = new float[Packing.packedASize(m, k, mr)];
+                float[] bPacked = new float[Packing.packedBSize(k, n, nr)];
+                Packing.packA(a, 3, rowStride, stepStride, m, k, mr, aPacked);
+                Packing.packB(b, 0, n, 1, k, n, nr, bPacked);
+                float[] packed = new float[m * n];
+                PackedGemm.multiply(kernel, m, n, k, 0, m, aPacked, bPacked, packed, 0, n, false, new float[mr * nr]);
+                float[] strided = new float[m * n];
+                PackedGemm.multiplyStridedA(kernel, m, n, k, 0, m, a, 3, rowStride, stepStride, bPacked, strided, 0, n,
+                        false, new float[mr * nr]);
+                assertArrayEquals(packed, strided, m + "x" + n + "x" + k + (ta ? ", A transposed" : ""));
+            }
+        }
+    }
+
     @Test
     void matmulSplitAcrossThreadsGivesTheSameBitsAsOneTask() {
         Random random = new Random(73);
