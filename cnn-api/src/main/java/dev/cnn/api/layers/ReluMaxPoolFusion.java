@@ -1,5 +1,7 @@
 package dev.cnn.api.layers;
 
+import dev.cnn.api.backend.Backend;
+import dev.cnn.api.backend.PoolGeometry;
 import dev.cnn.api.layer.Layer;
 import dev.cnn.api.layer.LayerConfig;
 import dev.cnn.api.tensor.Tensor;
@@ -11,7 +13,8 @@ import java.util.Optional;
  * {@link dev.cnn.api.backend.Backend#maxPool2dBackwardAfterReluInto}: the pooling layer's gradient goes straight to
  * the ReLU's input, and the ReLU passes it on untouched, so the gradient of the ReLU's output is never written out
  * and read back. Forward passes, and so every node's activations, are those of the two layers. The graph runtime
- * applies it while building a network; the layers it was given keep their own behaviour.
+ * applies it while building a network, on backends that implement the fused kernel; the layers it was given keep
+ * their own behaviour.
  */
 public final class ReluMaxPoolFusion {
     private ReluMaxPoolFusion() {
@@ -23,10 +26,24 @@ public final class ReluMaxPoolFusion {
      */
     public static Optional<List<Layer>> of(Layer relu, Layer pool) {
         if (relu instanceof ActivationLayer activation && activation.config() instanceof ReLU
-                && pool instanceof PoolLayer pooling && pooling.isMax()) {
+                && pool instanceof PoolLayer pooling && pooling.isMax() && hasFusedKernel(pooling.backend())) {
             return Optional.of(List.of(new PassThrough(activation), new PoolThroughRelu(pooling)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code backend} implements the fused kernel itself. The interface's default composes the two allocating
+     * kernels, which would cost a backend without it the output buffers its {@code ...Into} kernels reuse; such a
+     * backend keeps the two layers' own backward passes.
+     */
+    private static boolean hasFusedKernel(Backend backend) {
+        try {
+            return backend.getClass().getMethod("maxPool2dBackwardAfterReluInto", Tensor.class, Tensor.class,
+                    PoolGeometry.class, Tensor.class).getDeclaringClass() != Backend.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /** The ReLU, whose gradient the pooling layer after it has already applied. */
