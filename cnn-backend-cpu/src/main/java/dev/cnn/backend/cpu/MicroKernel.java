@@ -21,7 +21,8 @@ interface MicroKernel {
     void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, boolean accumulate);
 
     /**
-     * As {@link #multiply}, with {@code A} read where it lies instead of from a packed panel:
+     * As {@link #multiply}, with {@code A} read where it lies instead of from a packed panel (a packed panel is the
+     * case {@code rowStride = 1}, {@code stepStride = rows()}):
      * {@code A[i, p] = a[aOff + i * rowStride + p * stepStride]} for the tile's {@code rows} rows (at most
      * {@link #rows()}; the missing ones repeat the last, and their results are meaningless).
      */
