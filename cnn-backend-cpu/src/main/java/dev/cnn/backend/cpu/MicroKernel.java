@@ -29,6 +29,11 @@ interface MicroKernel {
     void multiplyStridedA(int kc, float[] a, int aOff, int rowStride, int stepStride, int rows, float[] b, int bOff,
                           float[] c, int cOff, int ldc, boolean accumulate);
 
+    /** Where row {@code i} of a strided {@code A} tile of {@code rows} rows starts: rows past the last repeat it. */
+    static int rowStart(int aOff, int i, int rows, int rowStride) {
+        return aOff + Math.min(i, rows - 1) * rowStride;
+    }
+
     /** What runs, for {@code ./cnn backends}. */
     String description();
 }

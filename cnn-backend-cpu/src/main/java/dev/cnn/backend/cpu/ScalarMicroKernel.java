@@ -27,10 +27,10 @@ final class ScalarMicroKernel implements MicroKernel {
     @Override
     public void multiplyStridedA(int kc, float[] a, int aOff, int rowStride, int stepStride, int rows, float[] b,
                                  int bOff, float[] c, int cOff, int ldc, boolean accumulate) {
-        int r0 = aOff;
-        int r1 = aOff + Math.min(1, rows - 1) * rowStride;
-        int r2 = aOff + Math.min(2, rows - 1) * rowStride;
-        int r3 = aOff + Math.min(3, rows - 1) * rowStride;
+        int r0 = MicroKernel.rowStart(aOff, 0, rows, rowStride);
+        int r1 = MicroKernel.rowStart(aOff, 1, rows, rowStride);
+        int r2 = MicroKernel.rowStart(aOff, 2, rows, rowStride);
+        int r3 = MicroKernel.rowStart(aOff, 3, rows, rowStride);
         float c00 = 0, c01 = 0, c02 = 0, c03 = 0;
         float c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         float c20 = 0, c21 = 0, c22 = 0, c23 = 0;

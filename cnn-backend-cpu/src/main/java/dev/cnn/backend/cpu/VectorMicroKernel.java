@@ -34,12 +34,12 @@ final class VectorMicroKernel implements MicroKernel {
     @Override
     public void multiplyStridedA(int kc, float[] a, int aOff, int rowStride, int stepStride, int rows, float[] b,
                                  int bOff, float[] c, int cOff, int ldc, boolean accumulate) {
-        int r0 = aOff;
-        int r1 = aOff + Math.min(1, rows - 1) * rowStride;
-        int r2 = aOff + Math.min(2, rows - 1) * rowStride;
-        int r3 = aOff + Math.min(3, rows - 1) * rowStride;
-        int r4 = aOff + Math.min(4, rows - 1) * rowStride;
-        int r5 = aOff + Math.min(5, rows - 1) * rowStride;
+        int r0 = MicroKernel.rowStart(aOff, 0, rows, rowStride);
+        int r1 = MicroKernel.rowStart(aOff, 1, rows, rowStride);
+        int r2 = MicroKernel.rowStart(aOff, 2, rows, rowStride);
+        int r3 = MicroKernel.rowStart(aOff, 3, rows, rowStride);
+        int r4 = MicroKernel.rowStart(aOff, 4, rows, rowStride);
+        int r5 = MicroKernel.rowStart(aOff, 5, rows, rowStride);
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00;
         FloatVector c10 = c00, c11 = c00;
         FloatVector c20 = c00, c21 = c00;
