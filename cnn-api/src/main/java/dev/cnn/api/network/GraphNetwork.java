@@ -5,7 +5,6 @@ import dev.cnn.api.layer.Layer;
 import dev.cnn.api.layer.LayerConfig;
 import dev.cnn.api.layer.Parameter;
 import dev.cnn.api.layer.ShapeMismatchException;
-import dev.cnn.api.layers.ReluMaxPoolFusion;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ public class GraphNetwork implements Network {
     private final List<String> inputNames;
     private final List<String> outputNames;
     /** Node runtimes in topological order; values are indexed by slot: inputs first, then nodes in that order. */
-    private final List<Node> nodes;
+    private final List<GraphNode> nodes;
     private final Map<String, Integer> slots;
     private final Map<String, Parameter> parameters;
     private final List<Parameter> everyParameter;
@@ -68,7 +67,7 @@ public class GraphNetwork implements Network {
         Map<String, Layer> built = new HashMap<>();
         Map<String, Parameter> named = new LinkedHashMap<>();
         List<Parameter> all = new ArrayList<>();
-        List<Node> runtime = new ArrayList<>();
+        List<GraphNode> runtime = new ArrayList<>();
         boolean[] needsGradient = new boolean[slotOf.size()];
         for (String name : plan.order()) {
             NodeConfig node = graph.node(name);
@@ -91,11 +90,11 @@ public class GraphNetwork implements Network {
                 needs |= needsGradient[slot];
             }
             needsGradient[out] = needs;
-            runtime.add(new Node(name, layer, in, out, needs));
+            runtime.add(new GraphNode(name, layer, in, out, needs));
         }
         this.nodes = List.copyOf(runtime);
-        fuseReluIntoMaxPool();
-        for (Node node : nodes) {
+        ReluPoolPass.fuse(nodes, slots.size(), outputNames);
+        for (GraphNode node : nodes) {
             node.inputsNeedGradient = new boolean[node.inputs.length];
             for (int i = 0; i < node.inputs.length; i++) {
                 node.inputsNeedGradient[i] = needsGradient[node.inputs[i]];
@@ -104,34 +103,6 @@ public class GraphNetwork implements Network {
         this.gradientSums = new Tensor[slotOf.size()];
         this.parameters = Collections.unmodifiableMap(named);
         this.everyParameter = List.copyOf(all);
-    }
-
-    /**
-     * Gives each ReLU whose output only a max pooling reads, and that is no output of the network, the fused backward
-     * pass of {@link ReluMaxPoolFusion}.
-     */
-    private void fuseReluIntoMaxPool() {
-        int[] readers = new int[slots.size()];
-        Node[] producer = new Node[slots.size()];
-        for (Node node : nodes) {
-            producer[node.output] = node;
-            for (int slot : node.inputs) {
-                readers[slot]++;
-            }
-        }
-        for (Node pool : nodes) {
-            if (pool.inputs.length != 1 || readers[pool.inputs[0]] != 1) {
-                continue;
-            }
-            Node relu = producer[pool.inputs[0]];
-            if (relu == null || relu.inputs.length != 1 || outputNames.contains(relu.name)) {
-                continue;
-            }
-            ReluMaxPoolFusion.of(relu.layer, pool.layer).ifPresent(fused -> {
-                relu.runtime = fused.get(0);
-                pool.runtime = fused.get(1);
-            });
-        }
     }
 
     /** Ties the parameters of a second node's layer to those of the first node using that layer. */
@@ -248,7 +219,7 @@ public class GraphNetwork implements Network {
         for (String input : inputNames) {
             out.put(input, values[slots.get(input)]);
         }
-        for (Node node : nodes) {
+        for (GraphNode node : nodes) {
             out.put(node.name, values[node.output]);
         }
         return out;
@@ -281,7 +252,7 @@ public class GraphNetwork implements Network {
                         + inputNames);
             }
         }
-        for (Node node : nodes) {
+        for (GraphNode node : nodes) {
             List<Tensor> in = new ArrayList<>(node.inputs.length);
             for (int slot : node.inputs) {
                 in.add(v[slot]);
@@ -332,7 +303,7 @@ public class GraphNetwork implements Network {
             accumulate(gradients, summed, slot, entry.getValue());
         }
         for (int k = nodes.size() - 1; k >= 0; k--) {
-            Node node = nodes.get(k);
+            GraphNode node = nodes.get(k);
             Tensor g = gradients[node.output];
             if (g == null || !(toInputs || node.needsGradient)) {
                 continue;
@@ -388,35 +359,12 @@ public class GraphNetwork implements Network {
         return Summary.of(this);
     }
 
-    private Node node(String name) {
-        for (Node node : nodes) {
+    private GraphNode node(String name) {
+        for (GraphNode node : nodes) {
             if (node.name.equals(name)) {
                 return node;
             }
         }
         throw new IllegalArgumentException("no node '" + name + "' in this network; nodes are " + nodeNames());
-    }
-
-    /**
-     * One node at run time: its layer, the layer that runs in its place (itself, or a fused stand-in), and the slots of
-     * its inputs and output.
-     */
-    private static final class Node {
-        final String name;
-        final Layer layer;
-        Layer runtime;
-        final int[] inputs;
-        final int output;
-        final boolean needsGradient;
-        boolean[] inputsNeedGradient;
-
-        Node(String name, Layer layer, int[] inputs, int output, boolean needsGradient) {
-            this.name = name;
-            this.layer = layer;
-            this.runtime = layer;
-            this.inputs = inputs;
-            this.output = output;
-            this.needsGradient = needsGradient;
-        }
     }
 }
