@@ -3,9 +3,10 @@ package dev.cnn.backend.cpu;
 /**
  * The lowering of {@link ConvPacking} for convolutions without padding that step one column at a time, where every
  * window lies inside the image. Then a tap only moves where a block of output positions reads from, never which
- * positions exist, so the copies of a block are worked out once, as runs of consecutive elements, and replayed for
- * every tap (forward) or every position (backward-filter) without a division or a bounds test per element. The
- * packed layouts, and so the bits of every result, are those of {@link ConvPacking}.
+ * positions exist: forward works out the copies of a block once, as runs of consecutive elements, and replays them for
+ * every tap; backward-filter moves its window's corner a column at a time; the fold steps through taps and rows. None
+ * divides or tests the padding per element. The packed layouts, and so the bits of every result, are those of
+ * {@link ConvPacking}.
  */
 final class UnpaddedPacking {
     private static final int FIELDS = 3;
