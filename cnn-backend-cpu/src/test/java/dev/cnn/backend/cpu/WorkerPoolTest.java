@@ -34,18 +34,8 @@ class WorkerPoolTest {
     }
 
     @Test
-    void helpersTakeTasksWhenTheCallerIsBusy() throws InterruptedException {
-        Set<Thread> threads = ConcurrentHashMap.newKeySet();
-        CountDownLatch allStarted = new CountDownLatch(3);
-        pool.run(3, t -> {
-            threads.add(Thread.currentThread());
-            allStarted.countDown();
-            try {
-                assertTrue(allStarted.await(30, TimeUnit.SECONDS), "three tasks never ran at the same time");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+    void helpersTakeTasksWhenTheCallerIsBusy() {
+        Set<Thread> threads = runOnEveryThread(pool, 3);
         assertEquals(3, threads.size(), "tasks ran on " + threads);
     }
 
@@ -61,24 +51,24 @@ class WorkerPoolTest {
         AtomicLong offset = new AtomicLong();
         WorkerPool contended = new WorkerPool(2, () -> System.nanoTime() + offset.get());
         for (int attempt = 0; attempt < 200 && contended.preemptions() == 0; attempt++) {
-            assertEquals(2, runOnBothThreads(contended).size());
+            assertEquals(2, runOnEveryThread(contended, 2).size());
             offset.addAndGet(10 * WorkerPool.PREEMPTED_NANOS);
             Thread.sleep(2);
         }
         assertTrue(contended.preemptions() > 0, "a jump of the clock while the helper spun was never noticed");
-        Set<Thread> threads = runOnBothThreads(contended);
+        Set<Thread> threads = runOnEveryThread(contended, 2);
         assertEquals(2, threads.size(), "after a preemption the helper took no task: tasks ran on " + threads);
     }
 
-    /** Runs a region of two tasks that each wait for the other, so the helper must take one; the threads that ran them. */
-    private static Set<Thread> runOnBothThreads(WorkerPool twoThreads) {
+    /** Runs a region of {@code tasks} tasks that each wait for all the others, so every thread must take one; the threads that ran them. */
+    private static Set<Thread> runOnEveryThread(WorkerPool pool, int tasks) {
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
-        CountDownLatch bothStarted = new CountDownLatch(2);
-        twoThreads.run(2, t -> {
+        CountDownLatch allStarted = new CountDownLatch(tasks);
+        pool.run(tasks, t -> {
             threads.add(Thread.currentThread());
-            bothStarted.countDown();
+            allStarted.countDown();
             try {
-                assertTrue(bothStarted.await(30, TimeUnit.SECONDS), "the helper never took the second task");
+                assertTrue(allStarted.await(30, TimeUnit.SECONDS), tasks + " tasks never ran at the same time");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
