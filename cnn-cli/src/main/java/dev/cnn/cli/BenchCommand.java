@@ -6,6 +6,7 @@ import dev.cnn.cli.bench.AllocationMeter;
 import dev.cnn.cli.bench.BackendBench;
 import dev.cnn.cli.bench.BenchImages;
 import dev.cnn.cli.bench.MachineDescription;
+import dev.cnn.cli.bench.NodeProfileTable;
 import dev.cnn.cli.bench.ProcessMemory;
 import dev.cnn.backend.cpu.CpuBackend;
 import dev.cnn.cli.bench.Measurement;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
                 "With --memory-epochs, also train a few epochs per backend and print the process's memory after each,"
                         + " to see whether memory outside the heap stays flat."},
         footer = {"", "Examples:", "  ./cnn bench", "  ./cnn bench --model conv-20-40,mlp --batch-size 32,64,512 --backends cpu,nd4j",
-                "  ./cnn bench --input-size 28,56,112 --batches 5", "  CNN_EXTRA_CLASSPATH=... ./cnn bench --memory-epochs 5"})
+                "  ./cnn bench --input-size 28,56,112 --batches 5", "  ./cnn bench --model all", "  ./cnn bench --model vgg-small --profile", "  CNN_EXTRA_CLASSPATH=... ./cnn bench --memory-epochs 5"})
 final class BenchCommand implements Callable<Integer> {
     /** Every backend's network starts from the same weights. */
     static final long SEED = 1;
@@ -108,6 +109,11 @@ final class BenchCommand implements Callable<Integer> {
                     + " folders of images (default: synthetic random images, needing no download).")
     private String dataset;
 
+    @Option(names = "--profile",
+            description = "After each training case, time every node of the network over the same number of steps and"
+                    + " print its forward and backward time per image and its share of the step.")
+    private boolean profile;
+
     @Option(names = "--memory-epochs", paramLabel = "N", defaultValue = "0",
             description = "Afterwards, train N epochs of the first case's batches per backend and print the memory after"
                     + " each (default: ${DEFAULT-VALUE}, off).")
@@ -151,6 +157,7 @@ final class BenchCommand implements Callable<Integer> {
                     new LoadReporter(out, spec.commandLine().getErr(), main.interactiveTerminal(), dataset));
             dataName = source.name();
             trainImages = source.train();
+            presets = withoutTaggedPresets(presets, trainImages, dataName);
         }
 
         out.printf(Locale.ROOT, "cnn bench: %s, training batches of %s, inference batches of %s, %s, %d round%s,"
@@ -223,6 +230,30 @@ final class BenchCommand implements Callable<Integer> {
         return presets;
     }
 
+    /**
+     * The presets that can train on {@code data}: a tagged preset needs tags, so with an untagged dataset it is
+     * left out of {@code --model all} (and said so) and refused when named.
+     */
+    private List<Preset> withoutTaggedPresets(List<Preset> presets, Dataset data, String dataName) {
+        if (data.hasTags()) {
+            return presets;
+        }
+        boolean all = models.size() == 1 && models.get(0).trim().equals("all");
+        List<Preset> kept = new ArrayList<>();
+        for (Preset preset : presets) {
+            if (!preset.tagged()) {
+                kept.add(preset);
+            } else if (all) {
+                spec.commandLine().getOut().println("skipped: " + preset.id() + " (it learns tags, and " + dataName
+                        + " has none)");
+            } else {
+                throw Options.usage(spec, preset.id() + " learns tags and " + dataName + " has none: benchmark it on"
+                        + " the synthetic images (no --dataset) or on a tagged dataset such as shapes");
+            }
+        }
+        return kept;
+    }
+
     private static Shape sample(int size) {
         return Shape.of(1, size, size);
     }
@@ -276,6 +307,11 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         results.forEach(r -> out.println(r.line()));
+        if (train && profile) {
+            for (BackendBench bench : benches) {
+                NodeProfileTable.print(out, label, bench, timed, batch);
+            }
+        }
         if (train && AllocationMeter.supported()) {
             for (BackendBench bench : benches) {
                 out.printf(Locale.ROOT, "bench alloc %s %s batch=%d%s: %,.0f bytes/step (Java heap, all threads)%n",

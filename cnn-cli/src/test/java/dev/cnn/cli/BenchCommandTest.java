@@ -62,6 +62,38 @@ class BenchCommandTest {
     }
 
     @Test
+    void measuresGraphPresetsWithEveryHeadTheTaggerIncluded() {
+        Cli.Result r = bench("--model", "resnet-small,tagger", "--backends", "cpu").succeeded();
+        for (String model : List.of("resnet-small", "tagger")) {
+            assertTrue(r.out().matches("(?s).*\\nbench train " + model + " cpu batch=8: \\d+\\.\\d img/s\\n.*"), r.out());
+            assertTrue(r.out().matches("(?s).*\\nbench infer " + model + " cpu batch=16: \\d+\\.\\d img/s\\n.*"), r.out());
+        }
+    }
+
+    @Test
+    void refusesATaggedPresetOnADatasetWithoutTags() throws Exception {
+        Path data = SyntheticDigits.write(dir.resolve("untagged"), 20, 10, 28);
+        bench("--model", "tagger", "--dataset", data.toString()).failedWith(2, "tagger learns tags and");
+    }
+
+    @Test
+    void profilePrintsEveryNodesShareOfTheStep() {
+        Cli.Result r = bench("--model", "conv-3maps", "--backends", "cpu", "--profile").succeeded();
+        List<String> lines = r.outLines();
+        int header = lines.indexOf("  node         fwd us/img bwd us/img   share");
+        assertTrue(header > 0 && lines.get(header - 1).startsWith("profile train conv-3maps batch=8 cpu (2 steps, "),
+                r.out());
+        List<String> nodes = List.of("conv2d_1", "relu_1", "max_pool2d_1", "flatten_1", "dense_1", "(rest)");
+        double share = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            String line = lines.get(header + 1 + i);
+            assertTrue(line.startsWith("  " + nodes.get(i) + " "), line);
+            share += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1, line.length() - 1));
+        }
+        assertEquals(100, share, 1.0, "the nodes and the rest make up the step:\n" + r.out());
+    }
+
+    @Test
     void trainsWithPlainSgdAsThePyTorchReferenceWhenAsked() {
         Cli.Result r = bench("--model", "mlp", "--backends", "cpu", "--optimizer", "sgd").succeeded();
         assertTrue(r.outLines().get(0).contains(", SGD (learning rate 0.1, no momentum), seed 1"), r.out());

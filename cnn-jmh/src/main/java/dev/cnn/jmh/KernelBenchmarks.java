@@ -33,10 +33,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx2g"})
 public class KernelBenchmarks {
     private static final ConvGeometry VALID = new ConvGeometry(1, 1, 0, 0);
+    private static final ConvGeometry SAME_3X3 = new ConvGeometry(1, 1, 1, 1);
     private static final PoolGeometry MAX_2 = PoolGeometry.square(2);
 
-    /** Which convolution layer of conv-20-40. */
-    @Param({"conv1", "conv2"})
+    /**
+     * Which convolution: conv1 and conv2 of conv-20-40 (5x5, no padding), or vgg2 and vgg4 of vgg-small (3x3,
+     * padding 1: 32 to 32 maps of 28x28, 64 to 64 maps of 14x14).
+     */
+    @Param({"conv1", "conv2", "vgg2", "vgg4"})
     public String layer;
 
     private final Backend backend = new CpuBackend();
@@ -46,16 +50,28 @@ public class KernelBenchmarks {
     private Tensor poolInput;
     private Tensor poolGradient;
     private double convFlop;
+    private ConvGeometry geometry;
 
     /** Random tensors of the layer's shapes. */
     @Setup
     public void setUp() {
         Random random = new Random(1);
-        Shape inputShape = layer.equals("conv1") ? Shape.of(64, 1, 28, 28) : Shape.of(64, 20, 12, 12);
-        Shape filterShape = layer.equals("conv1") ? Shape.of(20, 1, 5, 5) : Shape.of(40, 20, 5, 5);
+        Shape inputShape = switch (layer) {
+            case "conv1" -> Shape.of(64, 1, 28, 28);
+            case "conv2" -> Shape.of(64, 20, 12, 12);
+            case "vgg2" -> Shape.of(64, 32, 28, 28);
+            default -> Shape.of(64, 64, 14, 14);
+        };
+        Shape filterShape = switch (layer) {
+            case "conv1" -> Shape.of(20, 1, 5, 5);
+            case "conv2" -> Shape.of(40, 20, 5, 5);
+            case "vgg2" -> Shape.of(32, 32, 3, 3);
+            default -> Shape.of(64, 64, 3, 3);
+        };
+        geometry = layer.startsWith("vgg") ? SAME_3X3 : VALID;
         input = random(random, inputShape);
         filter = random(random, filterShape);
-        Shape outputShape = VALID.outputShape(inputShape, filterShape);
+        Shape outputShape = geometry.outputShape(inputShape, filterShape);
         outputGradient = random(random, outputShape);
         poolInput = random(random, outputShape);
         poolGradient = random(random, MAX_2.outputShape(outputShape));
@@ -73,19 +89,19 @@ public class KernelBenchmarks {
     @Benchmark
     public Tensor convForward(Flops flops) {
         flops.add(convFlop);
-        return backend.conv2d(input, filter, VALID);
+        return backend.conv2d(input, filter, geometry);
     }
 
     @Benchmark
     public Tensor convBackwardData(Flops flops) {
         flops.add(convFlop);
-        return backend.conv2dBackwardData(outputGradient, filter, VALID, input.shape());
+        return backend.conv2dBackwardData(outputGradient, filter, geometry, input.shape());
     }
 
     @Benchmark
     public Tensor convBackwardFilter(Flops flops) {
         flops.add(convFlop);
-        return backend.conv2dBackwardFilter(input, outputGradient, VALID, filter.shape());
+        return backend.conv2dBackwardFilter(input, outputGradient, geometry, filter.shape());
     }
 
     @Benchmark

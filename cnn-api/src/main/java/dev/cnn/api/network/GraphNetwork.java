@@ -42,6 +42,8 @@ public class GraphNetwork implements Network {
     private boolean reusing;
     /** Per value slot, where gradients meeting there are summed while reusing. */
     private final Tensor[] gradientSums;
+    /** Where node times go while profiling; null when not. */
+    private NodeProfile profile;
 
     /** Builds the network {@code graph} describes on {@code backend}, drawing initial weights from {@code seed}. */
     protected GraphNetwork(GraphConfig graph, Backend backend, long seed) {
@@ -191,6 +193,14 @@ public class GraphNetwork implements Network {
         return outputs(inputs, training);
     }
 
+    /**
+     * Times every node's forward and backward passes into {@code into} from now on; null stops timing. The times
+     * are wall time, so they include whatever else the machine does meanwhile.
+     */
+    public void profile(NodeProfile into) {
+        this.profile = into;
+    }
+
     /** Turns the layers' buffer reuse on or off. */
     void reuseBuffers(boolean on) {
         if (on != reusing) {
@@ -252,12 +262,20 @@ public class GraphNetwork implements Network {
                         + inputNames);
             }
         }
+        NodeProfile timing = profile;
         for (GraphNode node : nodes) {
             List<Tensor> in = new ArrayList<>(node.inputs.length);
             for (int slot : node.inputs) {
                 in.add(v[slot]);
             }
+            long start = timing == null ? 0 : System.nanoTime();
             v[node.output] = node.runtime.forward(in, training);
+            if (timing != null) {
+                timing.addForward(node.name, System.nanoTime() - start);
+            }
+        }
+        if (timing != null) {
+            timing.countForwardPass();
         }
         values = v;
     }
@@ -302,32 +320,44 @@ public class GraphNetwork implements Network {
             }
             accumulate(gradients, summed, slot, entry.getValue());
         }
+        NodeProfile timing = profile;
         for (int k = nodes.size() - 1; k >= 0; k--) {
             GraphNode node = nodes.get(k);
             Tensor g = gradients[node.output];
             if (g == null || !(toInputs || node.needsGradient)) {
                 continue;
             }
-            boolean anyInputNeeds = toInputs;
-            for (boolean needs : node.inputsNeedGradient) {
-                anyInputNeeds |= needs;
-            }
-            if (!anyInputNeeds && node.inputs.length == 1) {
-                node.runtime.backwardToParameters(g);
-                continue;
-            }
-            List<Tensor> inputGradients = node.runtime.backwardInputs(g);
-            if (inputGradients.size() != node.inputs.length) {
-                throw new IllegalStateException("node '" + node.name + "' returned " + inputGradients.size()
-                        + " input gradients for " + node.inputs.length + " inputs");
-            }
-            for (int i = 0; i < node.inputs.length; i++) {
-                if (toInputs || node.inputsNeedGradient[i]) {
-                    accumulate(gradients, summed, node.inputs[i], inputGradients.get(i));
-                }
+            long start = timing == null ? 0 : System.nanoTime();
+            backwardNode(node, g, gradients, summed, toInputs);
+            if (timing != null) {
+                timing.addBackward(node.name, System.nanoTime() - start);
             }
         }
+        if (timing != null) {
+            timing.countBackwardPass();
+        }
         return gradients;
+    }
+
+    private void backwardNode(GraphNode node, Tensor g, Tensor[] gradients, boolean[] summed, boolean toInputs) {
+        boolean anyInputNeeds = toInputs;
+        for (boolean needs : node.inputsNeedGradient) {
+            anyInputNeeds |= needs;
+        }
+        if (!anyInputNeeds && node.inputs.length == 1) {
+            node.runtime.backwardToParameters(g);
+            return;
+        }
+        List<Tensor> inputGradients = node.runtime.backwardInputs(g);
+        if (inputGradients.size() != node.inputs.length) {
+            throw new IllegalStateException("node '" + node.name + "' returned " + inputGradients.size()
+                    + " input gradients for " + node.inputs.length + " inputs");
+        }
+        for (int i = 0; i < node.inputs.length; i++) {
+            if (toInputs || node.inputsNeedGradient[i]) {
+                accumulate(gradients, summed, node.inputs[i], inputGradients.get(i));
+            }
+        }
     }
 
     /**
