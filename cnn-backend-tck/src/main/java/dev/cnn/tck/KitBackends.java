@@ -1,6 +1,7 @@
 package dev.cnn.tck;
 
 import dev.cnn.api.backend.Backend;
+import dev.cnn.api.tensor.Tensor;
 
 /**
  * What every property of the kit works on: the backend under test and the reference it must
@@ -19,5 +20,10 @@ public interface KitBackends {
     /** A new trial of {@code kernel} on {@code testCase}. */
     default Trial trial(String kernel, Object testCase) {
         return new Trial(kernel, testCase, referenceBackend(), backendUnderTest());
+    }
+
+    /** The twin's tensor of {@code backend}: the reference's or the tested one's. */
+    default Tensor pick(Backend backend, Twin twin) {
+        return backend == referenceBackend() ? twin.reference() : twin.underTest();
     }
 }

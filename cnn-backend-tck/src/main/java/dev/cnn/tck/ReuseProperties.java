@@ -60,6 +60,21 @@ public interface ReuseProperties extends KitBackends {
                 referenceBackend(), backendUnderTest());
     }
 
+    /** As {@code scaleShiftPerChannel}. */
+    @Property(tries = KitTries.REUSE)
+    @ChecksKernel("scaleShiftPerChannelInto")
+    default void scaleShiftPerChannelIntoAgrees(@ForAll @From(supplier = ElementCase.Channels.class) ElementCase c) {
+        Trial trial = trial("scaleShiftPerChannelInto", c);
+        Shape channels = Shape.of(c.shape().dim(1));
+        Twin x = trial.input(c.values(), c.seed(), c.shape());
+        Twin scale = trial.input(c.values(), c.seed() + 1L, channels);
+        Twin shift = trial.input(c.values(), c.seed() + 2L, channels);
+        ReuseCheck.assertReuses(trial, Tolerance.of(1e-6, 1e-6), c.shape(),
+                k -> k.scaleShiftPerChannel(pick(k, x), pick(k, scale), pick(k, shift)),
+                (k, out) -> k.scaleShiftPerChannelInto(pick(k, x), pick(k, scale), pick(k, shift), out),
+                referenceBackend(), backendUnderTest());
+    }
+
     /** As {@code relu}. */
     @Property(tries = KitTries.REUSE)
     @ChecksKernel("reluInto")
@@ -107,8 +122,4 @@ public interface ReuseProperties extends KitBackends {
         trial.assertAgree(Tolerance.EXACT, sum, target.underTest());
     }
 
-    /** The twin's tensor of {@code backend}: the reference's or the tested one's. */
-    private Tensor pick(dev.cnn.api.backend.Backend backend, Twin twin) {
-        return backend == referenceBackend() ? twin.reference() : twin.underTest();
-    }
 }

@@ -15,6 +15,19 @@ import net.jqwik.api.Property;
  */
 public interface SpatialReuseProperties extends KitBackends {
 
+    /** As {@code conv2d}. */
+    @Property(tries = KitTries.REUSE)
+    @ChecksKernel("conv2dInto")
+    default void conv2dIntoAgrees(@ForAll @From(supplier = ConvCase.Supplier.class) ConvCase c) {
+        Trial trial = trial("conv2dInto", c);
+        Twin input = trial.input(c.values(), c.seed(), c.inputShape());
+        Twin filter = trial.input(c.values(), c.seed() + 1L, c.filterShape());
+        ReuseCheck.assertReuses(trial, Tolerance.of(1e-4, 1e-5), c.outputShape(),
+                k -> k.conv2d(pick(k, input), pick(k, filter), c.geometry()),
+                (k, out) -> k.conv2dInto(pick(k, input), pick(k, filter), c.geometry(), out),
+                referenceBackend(), backendUnderTest());
+    }
+
     /** As {@code conv2dWithBias}. */
     @Property(tries = KitTries.REUSE)
     @ChecksKernel("conv2dWithBiasInto")
@@ -113,8 +126,4 @@ public interface SpatialReuseProperties extends KitBackends {
                 referenceBackend(), backendUnderTest());
     }
 
-    /** The twin's tensor of {@code backend}: the reference's or the tested one's. */
-    private Tensor pick(Backend backend, Twin twin) {
-        return backend == referenceBackend() ? twin.reference() : twin.underTest();
-    }
 }

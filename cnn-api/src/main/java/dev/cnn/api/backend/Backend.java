@@ -255,6 +255,53 @@ public interface Backend {
         return sumPerChannel(x);
     }
 
+    /**
+     * Per channel {@code c}, the sum over every element of that channel of {@code (a - aCenter[c]) * (b -
+     * bCenter[c])}, for {@code a} and {@code b} of the same shape {@code [N, C, ...]} and centres of shape {@code
+     * [C]}: with {@code a = b = x} and the mean as both centres, the sum of squared deviations of batch
+     * normalisation; with a zero {@code aCenter}, the sum of products of its backward pass. Returns {@code [C]}.
+     * The default composes {@link #scaleShiftPerChannel}, {@link #multiply} and {@link #sumPerChannel}.
+     */
+    default Tensor sumOfCenteredProductsPerChannel(Tensor a, Tensor aCenter, Tensor b, Tensor bCenter) {
+        Tensor ones = tensor(filled(aCenter.shape().size(), 1f), aCenter.shape());
+        Tensor centeredA = scaleShiftPerChannel(a, ones, tensor(negated(aCenter), aCenter.shape()));
+        Tensor centeredB = scaleShiftPerChannel(b, ones, tensor(negated(bCenter), bCenter.shape()));
+        return sumPerChannel(multiply(centeredA, centeredB));
+    }
+
+    /** {@link #scaleShiftPerChannel}, written into {@code out} where the backend can. */
+    default Tensor scaleShiftPerChannelInto(Tensor x, Tensor scale, Tensor shift, Tensor out) {
+        return scaleShiftPerChannel(x, scale, shift);
+    }
+
+    /**
+     * {@code x * xScale[c] + y * yScale[c] + shift[c]} for {@code x} and {@code y} of the same shape {@code [N, C,
+     * ...]} and vectors of shape {@code [C]}, in one pass where the backend can (batch normalisation's input
+     * gradient), written into {@code out} where it can. The default adds two {@link #scaleShiftPerChannel}s.
+     */
+    default Tensor scaleAddPerChannelInto(Tensor x, Tensor xScale, Tensor y, Tensor yScale, Tensor shift, Tensor out) {
+        return add(scaleShiftPerChannel(x, xScale, zeros(shift.shape())), scaleShiftPerChannel(y, yScale, shift));
+    }
+
+    private static float[] negated(Tensor x) {
+        float[] values = x.toArray();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = -values[i];
+        }
+        return values;
+    }
+
+    private static float[] filled(int length, float value) {
+        float[] values = new float[length];
+        java.util.Arrays.fill(values, value);
+        return values;
+    }
+
+    /** {@link #conv2d}, written into {@code out} where the backend can. */
+    default Tensor conv2dInto(Tensor input, Tensor filter, ConvGeometry geometry, Tensor out) {
+        return conv2d(input, filter, geometry);
+    }
+
     /** {@link #conv2dWithBias}, written into {@code out} where the backend can. */
     default Tensor conv2dWithBiasInto(Tensor input, Tensor filter, Tensor bias, ConvGeometry geometry, Tensor out) {
         return conv2dWithBias(input, filter, bias, geometry);

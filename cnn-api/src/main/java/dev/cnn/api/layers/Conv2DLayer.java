@@ -46,9 +46,9 @@ final class Conv2DLayer implements Layer {
     @Override
     public Tensor forward(Tensor input, boolean training) {
         lastInput = input;
-        return bias == null ? backend.conv2d(input, weight.value(), geometry)
-                : output.keep(backend.conv2dWithBiasInto(input, weight.value(), bias.value(), geometry,
-                        output.target(reuse)), reuse);
+        return output.keep(bias == null ? backend.conv2dInto(input, weight.value(), geometry, output.target(reuse))
+                : backend.conv2dWithBiasInto(input, weight.value(), bias.value(), geometry, output.target(reuse)),
+                reuse);
     }
 
     @Override

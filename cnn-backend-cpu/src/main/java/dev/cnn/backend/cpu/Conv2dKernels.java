@@ -38,14 +38,21 @@ final class Conv2dKernels {
         Packing.packA(filter, 0, k, 1, m, k, mr, filterPacked);
         int span = CacheBlocks.span(n, k, nr);
         int chunks = chunksFor(d.batch());
+        boolean padded = PaddedImage.applies(d);
+        ConvDims lowered = padded ? PaddedImage.unpadded(d) : d;
         Parallel.forEachTask(chunks, t -> {
             float[] columns = Scratch.floats(Slot.TASK_PACKED_B, Packing.packedBSize(k, Math.min(span, n), nr));
             float[] tile = Scratch.floats(Slot.TASK_TILE, mr * nr);
+            float[] source = padded ? zeroedPaddedBuffer(d) : input;
             for (int image = Parallel.chunkStart(d.batch(), chunks, t); image < Parallel.chunkStart(d.batch(), chunks, t + 1); image++) {
                 int at = image * d.outImageSize();
+                int from = padded ? 0 : image * d.imageSize();
+                if (padded) {
+                    PaddedImage.copyIn(input, image * d.imageSize(), d, source);
+                }
                 for (int q0 = 0; q0 < n; q0 += span) {
                     int q1 = Math.min(n, q0 + span);
-                    ConvPacking.packTapsByPosition(input, image * d.imageSize(), d, nr, q0, q1, columns);
+                    ConvPacking.packTapsByPosition(source, from, lowered, nr, q0, q1, columns);
                     if (bias != null) {
                         for (int o = 0; o < m; o++) {
                             Arrays.fill(out, at + o * n + q0, at + o * n + q1, bias[o]);
@@ -71,17 +78,27 @@ final class Conv2dKernels {
         Packing.packA(filter, 0, 1, m, m, k, mr, filterPacked);
         int span = Math.min(CacheBlocks.span(m, n, mr), Packing.roundUp(m, mr));
         int chunks = chunksFor(d.batch());
+        boolean padded = PaddedImage.applies(d);
+        ConvDims folded = padded ? PaddedImage.unpadded(d) : d;
         Parallel.forEachTask(chunks, t -> {
             float[] gradientPacked = Scratch.floats(Slot.TASK_PACKED_B, Packing.packedBSize(k, n, nr));
             float[] columns = Scratch.floats(Slot.TASK_COLUMNS, Math.min(span, m) * n);
             float[] tile = Scratch.floats(Slot.TASK_TILE, mr * nr);
+            float[] target = padded ? Scratch.floats(Slot.TASK_PADDED, PaddedImage.size(d)) : dInput;
             for (int image = Parallel.chunkStart(d.batch(), chunks, t); image < Parallel.chunkStart(d.batch(), chunks, t + 1); image++) {
+                int at = padded ? 0 : image * d.imageSize();
+                if (padded) {
+                    Arrays.fill(target, 0, PaddedImage.size(d), 0f);
+                }
                 Packing.packB(outputGradient, image * d.outImageSize(), n, 1, k, n, nr, gradientPacked);
                 for (int r0 = 0; r0 < m; r0 += span) {
                     int r1 = Math.min(m, r0 + span);
                     PackedGemm.multiply(kernel, m, n, k, r0, r1, filterPacked, gradientPacked, columns, -r0 * n, n,
                             false, tile);
-                    ConvPacking.fold(columns, n, d, r0, r1, dInput, image * d.imageSize());
+                    ConvPacking.fold(columns, n, folded, r0, r1, target, at);
+                }
+                if (padded) {
+                    PaddedImage.addOut(target, d, dInput, image * d.imageSize());
                 }
             }
         });
@@ -104,19 +121,25 @@ final class Conv2dKernels {
         float[] partials = Scratch.floats(Slot.CALLER_PARTIALS, chunks * filterSize);
         int depth = Math.min(k, PackedGemm.KC);
         int span = CacheBlocks.span(n, depth, nr);
+        boolean padded = PaddedImage.applies(d);
+        ConvDims lowered = padded ? PaddedImage.unpadded(d) : d;
         Parallel.forEachTask(chunks, t -> {
             float[] rows = Scratch.floats(Slot.TASK_PACKED_B, Packing.packedBSize(depth, Math.min(span, n), nr));
             float[] tile = Scratch.floats(Slot.TASK_TILE, mr * nr);
-            int[] taps = ConvPacking.tapOffsets(d);
+            int[] taps = ConvPacking.tapOffsets(lowered);
+            float[] source = padded ? zeroedPaddedBuffer(d) : input;
             int first = Parallel.chunkStart(d.batch(), chunks, t);
             for (int image = first; image < Parallel.chunkStart(d.batch(), chunks, t + 1); image++) {
                 int gradientAt = image * d.outImageSize();
+                int from = padded ? 0 : image * d.imageSize();
+                if (padded) {
+                    PaddedImage.copyIn(input, image * d.imageSize(), d, source);
+                }
                 for (int p0 = 0; p0 < k; p0 += PackedGemm.KC) {
                     int p1 = Math.min(k, p0 + PackedGemm.KC);
                     for (int j0 = 0; j0 < n; j0 += span) {
                         int j1 = Math.min(n, j0 + span);
-                        ConvPacking.packPositionsByTap(input, image * d.imageSize(), d, nr, p0, p1, j0, j1, taps,
-                                rows);
+                        ConvPacking.packPositionsByTap(source, from, lowered, nr, p0, p1, j0, j1, taps, rows);
                         PackedGemm.multiplyStridedA(kernel, m, j1 - j0, p1 - p0, 0, m, outputGradient,
                                 gradientAt + p0, k, 1, rows, partials, t * filterSize + j0, n,
                                 image != first || p0 > 0, tile);
@@ -134,6 +157,13 @@ final class Conv2dKernels {
             }
         });
         return dFilter;
+    }
+
+    /** This task's buffer for one padded image, its border (and all else) zero. */
+    private static float[] zeroedPaddedBuffer(ConvDims d) {
+        float[] buffer = Scratch.floats(Slot.TASK_PADDED, PaddedImage.size(d));
+        Arrays.fill(buffer, 0, PaddedImage.size(d), 0f);
+        return buffer;
     }
 
     private static int chunksFor(int batch) {

@@ -129,11 +129,41 @@ public final class CpuBackend extends CpuSpatialKernels {
 
     @Override
     public Tensor scaleShiftPerChannel(Tensor x, Tensor scale, Tensor shift) {
+        return scaleShiftPerChannelInto(x, scale, shift, null);
+    }
+
+    @Override
+    public Tensor scaleShiftPerChannelInto(Tensor x, Tensor scale, Tensor shift, Tensor out) {
         Arguments.channelVector("scaleShiftPerChannel", x, scale);
         Arguments.channelVector("scaleShiftPerChannel", x, shift);
         Shape s = x.shape();
-        return wrap(PerChannel.scaleShift(Arguments.data(x), Arguments.data(scale), Arguments.data(shift),
-                s.dim(0), s.dim(1), Arguments.inner(s)), s);
+        float[] y = Outputs.array(out, s, Arguments.data(x), Arguments.data(scale), Arguments.data(shift));
+        PerChannel.scaleShift(Arguments.data(x), Arguments.data(scale), Arguments.data(shift), s.dim(0), s.dim(1),
+                Arguments.inner(s), y);
+        return Outputs.result(out, y, s, this);
+    }
+
+    @Override
+    public Tensor scaleAddPerChannelInto(Tensor x, Tensor xScale, Tensor y, Tensor yScale, Tensor shift, Tensor out) {
+        Arguments.sameShape("scaleAddPerChannel", x, y);
+        for (Tensor vector : List.of(xScale, yScale, shift)) {
+            Arguments.channelVector("scaleAddPerChannel", x, vector);
+        }
+        Shape s = x.shape();
+        float[] result = Outputs.array(out, s, Arguments.data(x), Arguments.data(y));
+        PerChannel.scaleAdd(Arguments.data(x), Arguments.data(xScale), Arguments.data(y), Arguments.data(yScale),
+                Arguments.data(shift), s.dim(0), s.dim(1), Arguments.inner(s), result);
+        return Outputs.result(out, result, s, this);
+    }
+
+    @Override
+    public Tensor sumOfCenteredProductsPerChannel(Tensor a, Tensor aCenter, Tensor b, Tensor bCenter) {
+        Arguments.sameShape("sumOfCenteredProductsPerChannel", a, b);
+        Arguments.channelVector("sumOfCenteredProductsPerChannel", a, aCenter);
+        Arguments.channelVector("sumOfCenteredProductsPerChannel", a, bCenter);
+        Shape s = a.shape();
+        return wrap(PerChannel.centeredProductSum(Arguments.data(a), Arguments.data(aCenter), Arguments.data(b),
+                Arguments.data(bCenter), s.dim(0), s.dim(1), Arguments.inner(s), new float[s.dim(1)]), Shape.of(s.dim(1)));
     }
 
     @Override

@@ -26,10 +26,16 @@ abstract sealed class CpuSpatialKernels implements Backend permits CpuBackend {
 
     @Override
     public Tensor conv2d(Tensor input, Tensor filter, ConvGeometry geometry) {
+        return conv2dInto(input, filter, geometry, null);
+    }
+
+    @Override
+    public Tensor conv2dInto(Tensor input, Tensor filter, ConvGeometry geometry, Tensor out) {
         ConvDims d = ConvDims.of(Arguments.cpu(input).shape(), Arguments.cpu(filter).shape(), geometry);
         Shape shape = geometry.outputShape(input.shape(), filter.shape());
-        return wrap(Conv2dKernels.forward(Arguments.data(input), Arguments.data(filter), null, d,
-                new float[shape.size()]), shape);
+        float[] y = Outputs.array(out, shape, Arguments.data(input), Arguments.data(filter));
+        Conv2dKernels.forward(Arguments.data(input), Arguments.data(filter), null, d, y);
+        return Outputs.result(out, y, shape, self());
     }
 
     @Override

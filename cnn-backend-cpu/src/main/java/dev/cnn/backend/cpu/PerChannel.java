@@ -14,7 +14,75 @@ final class PerChannel {
 
     /** {@code x * scale[c] + shift[c]}; a null {@code scale} means 1. */
     static float[] scaleShift(float[] x, float[] scale, float[] shift, int batch, int channels, int inner) {
-        float[] y = new float[x.length];
+        return scaleShift(x, scale, shift, batch, channels, inner, new float[x.length]);
+    }
+
+    /** {@code x * xScale[c] + z * zScale[c] + shift[c]} into {@code y}, in one pass. */
+    static float[] scaleAdd(float[] x, float[] xScale, float[] z, float[] zScale, float[] shift, int batch,
+                            int channels, int inner, float[] y) {
+        Parallel.forRange(batch * channels, Math.max(1, Activations.MIN_CHUNK / inner), (from, to) -> {
+            for (int plane = from; plane < to; plane++) {
+                int c = plane % channels;
+                float s = xScale[c];
+                float t = zScale[c];
+                float b = shift[c];
+                for (int i = plane * inner, end = i + inner; i < end; i++) {
+                    y[i] = x[i] * s + z[i] * t + b;
+                }
+            }
+        });
+        return y;
+    }
+
+    /**
+     * Per channel, the sum of {@code (a - aCenter[c]) * (b - bCenter[c])} in double, chunked like {@link #sum} so
+     * that the result does not depend on threads.
+     */
+    static float[] centeredProductSum(float[] a, float[] aCenter, float[] b, float[] bCenter, int batch,
+                                      int channels, int inner, float[] out) {
+        int chunks = Math.min(batch, Parallel.REDUCTION_CHUNKS);
+        double[][] partials = new double[chunks][channels];
+        Parallel.forEachTask(chunks, t -> {
+            double[] partial = partials[t];
+            for (int n = Parallel.chunkStart(batch, chunks, t); n < Parallel.chunkStart(batch, chunks, t + 1); n++) {
+                for (int c = 0; c < channels; c++) {
+                    partial[c] += planeProductSum(a, aCenter[c], b, bCenter[c], (n * channels + c) * inner, inner);
+                }
+            }
+        });
+        for (int c = 0; c < channels; c++) {
+            double s = 0.0;
+            for (int t = 0; t < chunks; t++) {
+                s += partials[t][c];
+            }
+            out[c] = (float) s;
+        }
+        return out;
+    }
+
+    /** {@code sum (a[i] - ca) * (b[i] - cb)} over a plane, in float products summed in four double partials. */
+    private static double planeProductSum(float[] a, float ca, float[] b, float cb, int from, int length) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int i = from;
+        int end = from + length;
+        for (; i + 3 < end; i += 4) {
+            s0 += (a[i] - ca) * (b[i] - cb);
+            s1 += (a[i + 1] - ca) * (b[i + 1] - cb);
+            s2 += (a[i + 2] - ca) * (b[i + 2] - cb);
+            s3 += (a[i + 3] - ca) * (b[i + 3] - cb);
+        }
+        for (; i < end; i++) {
+            s0 += (a[i] - ca) * (b[i] - cb);
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@code x * scale[c] + shift[c]} into {@code y}; a null {@code scale} means 1. */
+    static float[] scaleShift(float[] x, float[] scale, float[] shift, int batch, int channels, int inner,
+                              float[] y) {
         Parallel.forRange(batch * channels, Math.max(1, Activations.MIN_CHUNK / inner), (from, to) -> {
             for (int plane = from; plane < to; plane++) {
                 int c = plane % channels;

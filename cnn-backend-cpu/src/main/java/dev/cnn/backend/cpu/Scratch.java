@@ -9,7 +9,7 @@ package dev.cnn.backend.cpu;
  */
 final class Scratch {
     /** What a buffer is used for. */
-    enum Slot { CALLER_PACKED_A, CALLER_PACKED_B, CALLER_PARTIALS, TASK_PACKED_B, TASK_COLUMNS, TASK_TILE }
+    enum Slot { CALLER_PACKED_A, CALLER_PACKED_B, CALLER_PARTIALS, TASK_PACKED_B, TASK_COLUMNS, TASK_TILE, TASK_PADDED }
 
     private static final ThreadLocal<int[][]> INDEX_BUFFERS = ThreadLocal.withInitial(() -> new int[1][]);
     private static final ThreadLocal<float[][]> BUFFERS =
