@@ -40,6 +40,13 @@ final class BackendsCommand implements Callable<Integer> {
             String mark = p.name().equals(defaultName) ? "  (default)" : "";
             out.printf("%-12s %8s  %s%s%n", p.name(), p.priority() == Integer.MIN_VALUE ? "-" : p.priority(), status, mark);
         }
+        out.println();
+        for (ProviderStatus p : found) {
+            String bestFor = p.bestFor();
+            if (!bestFor.isEmpty()) {
+                out.printf("%s is best for %s%n", p.name(), Messages.oneLine(bestFor));
+            }
+        }
         if (found.stream().anyMatch(p -> p.name().equals(CpuBackend.NAME) && p.availability().available())) {
             out.println();
             out.println("cpu kernels: " + CpuBackend.kernelDescription());
@@ -65,6 +72,6 @@ final class BackendsCommand implements Callable<Integer> {
         if (env != null && !env.isBlank()) {
             return "named by " + Backends.ENVIRONMENT_VARIABLE;
         }
-        return "the available one with the highest priority";
+        return "the available one with the highest priority, which ranks the backends by measured speed";
     }
 }

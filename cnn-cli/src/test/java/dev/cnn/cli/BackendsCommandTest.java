@@ -9,8 +9,10 @@ class BackendsCommandTest {
     @Test
     void listsTheCpuBackendAsAvailableAndDefault() {
         Cli.Result r = Cli.run("backends").succeeded();
-        assertTrue(r.out().matches("(?s).*\\ncpu\\s+0\\s+available\\s+\\(default\\).*"), r.out());
-        assertTrue(r.out().contains("default: cpu"), r.out());
+        assertTrue(r.out().matches("(?s).*\\ncpu\\s+20\\s+available\\s+\\(default\\).*"), r.out());
+        assertTrue(r.out().contains("\ncpu is best for every preset: the fastest measured here"), r.out());
+        assertTrue(r.out().contains("default: cpu (the available one with the highest priority, which ranks the backends"
+                + " by measured speed)"), r.out());
     }
 
     @Test

@@ -10,6 +10,19 @@ package dev.cnn.api.backend;
  */
 public record ProviderStatus(String name, int priority, Availability availability, BackendProvider provider) {
 
+    /** What the provider says it is best for ({@link BackendProvider#bestFor}); empty when it says nothing or fails. */
+    public String bestFor() {
+        if (provider == null) {
+            return "";
+        }
+        try {
+            String text = provider.bestFor();
+            return text == null ? "" : text;
+        } catch (RuntimeException | LinkageError e) {
+            return "";
+        }
+    }
+
     static ProviderStatus broken(String reason) {
         return new ProviderStatus("(unloadable)", Integer.MIN_VALUE, Availability.no(reason), null);
     }

@@ -19,7 +19,7 @@ class ProviderTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no provider named cpu found by ServiceLoader"));
         assertTrue(provider instanceof CpuBackendProvider);
-        assertEquals(0, provider.priority());
+        assertEquals(CpuBackendProvider.PRIORITY, provider.priority());
         assertTrue(provider.availability().available());
         assertEquals("cpu", provider.create().name());
     }
