@@ -57,7 +57,8 @@ final class DatasetAccess {
                 throw new CliFailure("the model takes inputs of shape " + shape + ", which are not images of 1 or 3"
                         + " channels");
             }
-            return new Wanted(shape.dim(0), shape.dim(1), shape.dim(2), model.classNames());
+            return new Wanted(shape.dim(0), shape.dim(1), shape.dim(2),
+                    model.classHead().map(dev.cnn.api.model.Head::labels).orElse(List.of()));
         }
 
         Shape applyTo(Shape nativeShape) {

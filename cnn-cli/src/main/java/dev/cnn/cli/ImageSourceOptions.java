@@ -3,6 +3,7 @@ package dev.cnn.cli;
 import dev.cnn.api.data.Dataset;
 import dev.cnn.datasets.LoadListener;
 import dev.cnn.api.model.Model;
+import dev.cnn.cli.training.DatasetFit;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,9 +42,18 @@ public final class ImageSourceOptions {
         return Options.inversion(command, invert);
     }
 
-    /** The test split of {@code --dataset}, as {@code model} takes its images, read with {@code listener} hearing how. */
+    /**
+     * The test split of {@code --dataset}, as {@code model} takes its images, read with {@code listener} hearing how;
+     * refused unless it is the kind of data the model was trained on ({@link DatasetFit}), so that no label is shown
+     * under a class name it is not.
+     */
     public Dataset testImages(Model model, LoadListener listener) throws IOException {
-        return DatasetAccess.source(dataset, DatasetAccess.Wanted.forModel(model), listener).test();
+        Dataset test = DatasetAccess.source(dataset, DatasetAccess.Wanted.forModel(model), listener).test();
+        boolean given = command.commandLine().getParseResult().hasMatchedOption("--dataset");
+        DatasetFit.require(model, test, given ? dataset : dataset + " (the default --dataset)", "--index shows the"
+                + " test images of --dataset with their labels: name the dataset the model was trained on with --dataset,"
+                + " or give image files instead");
+        return test;
     }
 
     /** The name or folder given with {@code --dataset}. */

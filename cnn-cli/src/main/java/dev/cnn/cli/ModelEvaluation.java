@@ -2,6 +2,7 @@ package dev.cnn.cli;
 
 import dev.cnn.api.data.Dataset;
 import dev.cnn.api.eval.Evaluation;
+import dev.cnn.cli.training.DatasetFit;
 import dev.cnn.cli.training.ModelScores;
 import dev.cnn.api.model.Model;
 import java.io.PrintWriter;
@@ -26,19 +27,7 @@ final class ModelEvaluation {
                     + model.heads().stream().map(h -> h.loss().id()).distinct().toList()
                     + "); eval scores models that classify, with or without tags");
         }
-        if (model.tagHead().isPresent() && !model.tagHead().get().labels().equals(pixels.tagNames())) {
-            throw new CliFailure("the model tags images with " + model.tagHead().get().labels() + " but the dataset has "
-                    + (pixels.hasTags() ? "the tags " + pixels.tagNames() : "no tags") + "; evaluate it on the kind of"
-                    + " data it was trained on");
-        }
-        if (!model.inputShape().equals(pixels.sampleShape())) {
-            throw new CliFailure("the model takes images of shape " + model.inputShape() + " but the dataset's images"
-                    + " have shape " + pixels.sampleShape() + "; evaluate it on the kind of data it was trained on");
-        }
-        if (model.classNames().size() != pixels.classNames().size()) {
-            throw new CliFailure("the model knows " + model.classNames().size() + " classes but the dataset has "
-                    + pixels.classNames().size() + "; evaluate it on the kind of data it was trained on");
-        }
+        DatasetFit.require(model, pixels, "the dataset", "evaluate it on the kind of data it was trained on");
         var pre = model.preprocessing();
         Dataset prepared = pixels.normalized(pre);
         return ModelScores.of(model, prepared, batchSize);

@@ -30,8 +30,8 @@ final class ModelFiles {
             throw new CliFailure("cannot read model file " + file + ": permission denied");
         }
         Model.Loaded loaded = Model.loadWithState(file, backend);
-        LoggerFactory.getLogger(ModelFiles.class).debug("loaded {}: input {}, classes {}, {}", file,
-                loaded.model().inputShape(), loaded.model().classNames(), loaded.model().preprocessing());
+        LoggerFactory.getLogger(ModelFiles.class).debug("loaded {}: input {}, heads {}, {}", file,
+                loaded.model().inputShape(), loaded.model().heads(), loaded.model().preprocessing());
         return loaded;
     }
 

@@ -6,6 +6,7 @@ import dev.cnn.datasets.ImageConverter;
 import dev.cnn.api.model.Head;
 import dev.cnn.api.model.Model;
 import dev.cnn.api.tensor.Shape;
+import dev.cnn.cli.training.DatasetFit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +41,13 @@ final class PredictionInputs {
         return predictions;
     }
 
-    /** Predicts the images at {@code indices} of {@code split} (pixels in [0, 1]), with their labels. */
+    /**
+     * Predicts the images at {@code indices} of {@code split} (pixels in [0, 1], in the model's input shape), with their
+     * labels; refused unless the split is the kind of data the model was trained on ({@link DatasetFit}).
+     */
     static List<Prediction> fromDataset(Model model, Dataset split, List<Integer> indices, String splitName) {
-        Shape shape = model.inputShape();
+        DatasetFit.require(model, split, "the " + splitName + " split", "give images of the kind the model was trained"
+                + " on");
         List<Prediction> predictions = new ArrayList<>();
         for (int index : indices) {
             if (index >= split.size()) {
@@ -50,21 +55,19 @@ final class PredictionInputs {
                         + (split.size() - 1));
             }
             float[] pixels = split.features(index);
-            if (!split.sampleShape().equals(shape)) {
-                pixels = ImageConverter.toSample(ImageConverter.toImage(pixels, imageShape(split.sampleShape())),
-                        imageShape(model));
-            }
-            int label = split.label(index) < model.classNames().size() ? split.label(index) : -1;
-            predictions.add(predict(model, "#" + index, pixels, label));
+            predictions.add(predict(model, "#" + index, pixels, split.label(index)));
         }
         return predictions;
     }
 
+    /** The model's class scores (from its class head, or the only head of a one-head model) and tag scores. */
     private static Prediction predict(Model model, String source, float[] pixels, int label) {
         Map<String, float[][]> byHead = model.predict(pixels, 1);
-        String classHead = model.classHead().map(Head::name).orElse(model.heads().get(0).name());
+        Head scored = model.primaryHead().orElseThrow(() -> new CliFailure("the model has the heads "
+                + model.heads().stream().map(Head::name).toList() + " and none of them classifies; predict shows the"
+                + " classes of a model with a class head (softmax_cross_entropy) or of one head"));
         float[] tags = model.tagHead().map(h -> byHead.get(h.name())[0]).orElse(null);
-        return new Prediction(source, pixels, byHead.get(classHead)[0], label, tags);
+        return new Prediction(source, pixels, byHead.get(scored.name())[0], label, tags);
     }
 
     private static Shape imageShape(Model model) {

@@ -49,8 +49,10 @@ final class SummaryCommand implements Callable<Integer> {
         if (Files.exists(file) || looksLikeFile(model)) {
             Backend backend = common.backend();
             Model loaded = ModelFiles.load(file, backend);
-            out.printf(Locale.ROOT, "model file %s: input %s, %d classes (%s), normalisation %s%n", file,
-                    loaded.inputShape(), loaded.classNames().size(), String.join(", ", loaded.classNames()),
+            String classes = loaded.primaryHead().map(h -> h.labels().size() + " classes (" + String.join(", ",
+                    h.labels()) + ")").orElse("heads " + loaded.heads().stream().map(h -> h.name() + " ("
+                    + h.loss().id() + ")").toList());
+            out.printf(Locale.ROOT, "model file %s: input %s, %s, normalisation %s%n", file, loaded.inputShape(), classes,
                     loaded.preprocessing().describe());
             loaded.tagHead().ifPresent(h -> out.printf(Locale.ROOT, "tag head '%s': %d tags (%s)%n", h.name(),
                     h.labels().size(), String.join(", ", h.labels())));

@@ -176,6 +176,63 @@ class HostileInputTest {
                 .failedWith(1, gz + ": the compressed data ends early or is damaged");
     }
 
+    @Test
+    void indexWithoutADatasetIsRefusedUnlessTheModelsClassesAreTheDefaultDatasets() throws Exception {
+        Path home = dir.resolve("home");
+        SyntheticDigits.write(home.resolve(".cnn/data/mnist"), 100, 20, 28);
+        Path catDog = dir.resolve("catdog.cnn");
+        new Model(dev.cnn.models.Preset.MLP.build(dev.cnn.api.tensor.Shape.of(1, 28, 28), 2, CPU, 1),
+                dev.cnn.api.loss.Loss.SOFTMAX_CROSS_ENTROPY, List.of("cat", "dog"),
+                dev.cnn.api.model.Normalization.identity()).save(catDog);
+        Path tagger = dir.resolve("shapes-tagger.cnn");
+        new Model(dev.cnn.models.Preset.TAGGER.build(dev.cnn.api.tensor.Shape.of(3, 24, 24),
+                dev.cnn.datasets.ShapesSource.classNames().size(), dev.cnn.datasets.ShapesSource.tagNames().size(), CPU, 1),
+                dev.cnn.models.Preset.TAGGER.heads(dev.cnn.datasets.ShapesSource.classNames(),
+                        dev.cnn.datasets.ShapesSource.tagNames()), dev.cnn.api.model.Normalization.identity()).save(tagger);
+        String realHome = System.getProperty("user.home");
+        System.setProperty("user.home", home.toString());
+        try {
+            String advice = "; --index shows the test images of --dataset with their labels: name the dataset the model"
+                    + " was trained on with --dataset";
+            quickly("predict", "--model-file", catDog.toString(), "--index", "0..3")
+                    .failedWith(1, "error: the model knows 2 classes but mnist (the default --dataset) has 10" + advice);
+            quickly("visualize", "--model-file", catDog.toString(), "--index", "0")
+                    .failedWith(1, "the model knows 2 classes but mnist (the default --dataset) has 10" + advice);
+            quickly("predict", "--model-file", catDog.toString(), "--dataset", data.toString(), "--index", "0")
+                    .failedWith(1, "the model knows 2 classes but " + data + " has 10; --index shows");
+            quickly("eval", "--model-file", catDog.toString(), "--dataset", "mnist")
+                    .failedWith(1, "the model knows 2 classes but the dataset has 10; evaluate it on the kind of data");
+            quickly("predict", "--model-file", tagger.toString(), "--index", "0").failedWith(1, "error: the model tags"
+                    + " images with " + dev.cnn.datasets.ShapesSource.tagNames() + " but mnist (the default --dataset) has"
+                    + " no tags" + advice);
+            quickly("train", "--init-from", catDog.toString(), "--dataset", "mnist", "--out",
+                    dir.resolve("c.cnn").toString()).failedWith(1, "the model knows 2 classes but the dataset has 10; use"
+                    + " the kind of data the model to start from was trained on");
+            Cli.Result fits = quickly("predict", "--model-file", good.toString(), "--index", "0..1").succeeded();
+            assertTrue(fits.out().matches("(?s)#0 \\(label \\d\\): .*"), "a model of the default dataset's classes: "
+                    + fits.out());
+        } finally {
+            System.setProperty("user.home", realHome);
+        }
+    }
+
+    @Test
+    void aLossGrowingByOrdersOfMagnitudeStopsTrainingWithTheNaNGuardsMessage() {
+        for (String optimizer : List.of("adam", "rmsprop")) {
+            for (String lr : List.of("1e4", "1e9")) {
+                Path out = dir.resolve("diverged-" + optimizer + lr + ".cnn");
+                Cli.Result r = quickly("train", "--model", "conv-3maps", "--dataset", data.toString(), "--epochs", "2",
+                        "--batch-size", "10", "--optimizer", optimizer, "--lr", lr, "--out", out.toString());
+                r.failedWith(1, "at epoch 1, batch ");
+                assertTrue(r.err().matches("(?s)error: the loss (grew from \\S+ to \\S+, more than 1000 times its start:"
+                        + " training diverged|became NaN) at epoch 1, batch \\d+ of 30 \\(learning rate [^)]+\\); lower the"
+                        + " learning rate, check the inputs are normalised, and start again\\s*"), optimizer + " " + lr
+                        + ": " + r.err());
+                assertFalse(r.out().contains("test accuracy"), r.out());
+            }
+        }
+    }
+
     /** A PNG of a few dozen bytes whose header declares {@code width x height} RGB pixels and holds none. */
     private static byte[] pngHeaderOnly(int width, int height) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -42,6 +42,19 @@ class SparkTrainCommandTest {
     }
 
     @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void aLossGrowingByOrdersOfMagnitudeStopsSparkTrainingAsItStopsTrainingHere() {
+        Cli.Result r = Cli.run("train", "--spark", "local[2]", "--model", "conv-3maps", "--dataset", data.toString(),
+                "--epochs", "1", "--batch-size", "10", "--optimizer", "adam", "--lr", "1e4", "--backend", "cpu",
+                "--out", dir.resolve("spark/diverged.cnn").toString());
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.matches("error: the loss (grew from \\S+ to \\S+, more than 1000 times"
+                + " its start: training diverged|became NaN) at step \\d+ \\(learning rate [^)]+\\); lower the learning"
+                + " rate, check the inputs are normalised, and start again")), r.err());
+        assertTrue(r.out().lines().noneMatch(l -> l.startsWith("test accuracy")), r.out());
+    }
+
+    @Test
     void sparkRefusesWhatItCannotDoYet() {
         Cli.run("train", "--spark", "local[2]", "--model", "mlp", "--dataset", data.toString(), "--augment", "2")
                 .failedWith(2, "--spark trains a new run of a --model preset");

@@ -158,6 +158,48 @@ class TaggerCommandTest {
     }
 
     @Test
+    void aTaggerWithItsTagHeadListedFirstNamesItsClassesFromItsClassHead() throws Exception {
+        training.succeeded();
+        Model usual = Model.load(model, Backends.select("cpu"));
+        Head classes = usual.classHead().orElseThrow();
+        Head tags = usual.tagHead().orElseThrow();
+        Path tagsFirst = dir.resolve("tags-first.cnn");
+        new Model(usual.network(), List.of(tags, classes), usual.preprocessing()).save(tagsFirst);
+        assertEquals("tags", Model.load(tagsFirst, Backends.select("cpu")).heads().get(0).name());
+
+        String[] predict = {"predict", "--index", "0..5", "--dataset", DATA, "--backend", "cpu", "--model-file"};
+        Cli.Result right = Cli.run(concat(predict, model.toString())).succeeded();
+        Cli.Result reordered = Cli.run(concat(predict, tagsFirst.toString())).succeeded();
+        assertEquals(right.out(), reordered.out(), "the same classes and tags, whichever head is listed first");
+        for (String line : reordered.outLines()) {
+            Matcher m = Pattern.compile("#\\d+ \\(label (\\w+)\\): \\d+\\.\\d% (\\w+); tags: .*").matcher(line);
+            assertTrue(m.matches(), line);
+            assertTrue(ShapesSource.classNames().contains(m.group(1)) && ShapesSource.classNames().contains(m.group(2)),
+                    "labels and predictions are class names, not tag names: " + line);
+        }
+
+        String[] eval = {"eval", "--dataset", DATA, "--backend", "cpu", "--plot", dir.resolve("c.png").toString(),
+                "--tag-plot", dir.resolve("t.png").toString(), "--model-file"};
+        String rightEval = Cli.run(concat(eval, model.toString())).succeeded().out();
+        String reorderedEval = Cli.run(concat(eval, tagsFirst.toString())).succeeded().out();
+        assertEquals(rightEval.replace(model.toString(), "M"), reorderedEval.replace(tagsFirst.toString(), "M"));
+
+        Cli.Result summary = Cli.run("summary", "--model", tagsFirst.toString(), "--backend", "cpu").succeeded();
+        assertTrue(summary.out().contains(ShapesSource.classNames().size() + " classes (" + String.join(", ",
+                ShapesSource.classNames()) + ")"), summary.out());
+        Cli.Result visualize = Cli.run("visualize", "--model-file", tagsFirst.toString(), "--dataset", DATA, "--index",
+                "2", "--out-dir", dir.resolve("v").toString(), "--backend", "cpu").succeeded();
+        assertTrue(ShapesSource.classNames().stream().anyMatch(c -> visualize.out().startsWith("#2: ")
+                && visualize.out().contains("% " + c)), visualize.out());
+    }
+
+    private static String[] concat(String[] head, String last) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + 1);
+        all[head.length] = last;
+        return all;
+    }
+
+    @Test
     void thresholdOutsideZeroToOneOrOnAPlainClassifierIsAUsageError() {
         training.succeeded();
         Cli.run("predict", "--model-file", model.toString(), "--index", "0", "--dataset", DATA, "--threshold", "1.5",

@@ -1,12 +1,13 @@
 package dev.cnn.spark;
 
 import dev.cnn.api.data.Dataset;
-import dev.cnn.api.eval.Evaluator;
+import dev.cnn.api.eval.HeadEvaluator;
+import dev.cnn.api.model.Head;
 import dev.cnn.api.model.Model;
 import dev.cnn.api.optim.Optimizer;
 import dev.cnn.api.optim.OptimizerConfig;
 import dev.cnn.api.train.FlatParameters;
-import dev.cnn.api.train.TrainingDivergedException;
+import dev.cnn.api.train.DivergenceGuard;
 import dev.cnn.api.train.TrainingPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +47,7 @@ import org.apache.spark.storage.StorageLevel;
 public final class SparkTrainer {
     private final JavaSparkContext sc;
     private final Model model;
+    private final Head classHead;
     private final OptimizerConfig optimizerConfig;
     private final Strategy strategy;
     private final int epochs;
@@ -65,6 +67,8 @@ public final class SparkTrainer {
     SparkTrainer(SparkTrainerBuilder b) {
         this.sc = Objects.requireNonNull(b.sc, "setContext is required");
         this.model = Objects.requireNonNull(b.model, "setModel is required");
+        this.classHead = model.classHead().orElseThrow(() -> new IllegalArgumentException("Spark trains on labelled"
+                + " images, so the model needs a class head (softmax_cross_entropy); its heads are " + model.heads()));
         this.optimizerConfig = Objects.requireNonNull(b.optimizer, "setOptimizer is required");
         this.strategy = Objects.requireNonNull(b.strategy, "setStrategy is required");
         this.epochs = b.epochs;
@@ -123,7 +127,7 @@ public final class SparkTrainer {
      */
     public SparkTrainingHistory fit(JavaRDD<LabelledImage> images) {
         int[] dims = model.network().inputShape().dims();
-        int classes = model.network().outputShape(model.heads().get(0).name()).dim(-1);
+        int classes = model.network().outputShape(classHead.name()).dim(-1);
         JavaRDD<Shard> shards = images.mapPartitions(it -> List.of(Shard.of(it, dims, classes)).iterator(), true)
                 .setName("cnn training shards");
         shards.persist(StorageLevel.MEMORY_AND_DISK());
@@ -158,6 +162,7 @@ public final class SparkTrainer {
         if (store != null) {
             writeCheckpoint(store, trainingPlan);
         }
+        DivergenceGuard guard = new DivergenceGuard();
         try {
             EpochStats stats = new EpochStats(plan.stepsPerEpoch());
             while (step < totalSteps) {
@@ -194,12 +199,8 @@ public final class SparkTrainer {
                     step = resumed;
                     continue;
                 }
-                double loss = sum.lossSum / Math.max(1, sum.images);
-                if (!Double.isFinite(loss)) {
-                    throw new TrainingDivergedException("the loss became " + loss + " at step " + (step + 1)
-                            + " (learning rate " + optimizer.currentLearningRate() + "); lower the learning rate,"
-                            + " check the inputs are normalised, and start again");
-                }
+                guard.check(sum.lossSum / Math.max(1, sum.images), "at step " + (step + 1) + " (learning rate "
+                        + optimizer.currentLearningRate() + ")");
                 long stepped = apply(sum, flat, step, steps);
                 long wall = System.nanoTime() - started;
                 stats.record((int) (step - (long) (epoch - 1) * plan.stepsPerEpoch()), sum, wall, steps);
@@ -211,8 +212,8 @@ public final class SparkTrainer {
                 }
                 if (step == epochEnd) {
                     double validationAccuracy = validation == null || validation.size() == 0 ? Double.NaN
-                            : Evaluator.evaluate(model.network(), model.heads().get(0).loss(), validation, 256)
-                            .accuracy();
+                            : HeadEvaluator.evaluate(model.network(), List.of(classHead), validation, 256)
+                            .get(classHead.name()).classes().accuracy();
                     SparkEpochReport report = stats.report(epoch, epochs, validationAccuracy);
                     reports.add(report);
                     log.accept(report.line());

@@ -138,14 +138,39 @@ public final class Model {
         return heads.stream().filter(h -> h.loss().targets() == Targets.CLASS).findFirst();
     }
 
-    /** The loss of the first head. */
-    public Loss loss() {
-        return heads.get(0).loss();
+    /**
+     * The head that {@link #classNames()}, {@link #loss()} and {@link #predictProbabilities} speak of: the class head
+     * when there is one, else the only head of a one-head model (a tagger or a regression). Never a head picked by its
+     * place in the list: a model whose tag head comes before its class head names its classes from the class head.
+     * Empty for a model of several heads none of which classifies.
+     */
+    public java.util.Optional<Head> primaryHead() {
+        return classHead().or(() -> heads.size() == 1 ? java.util.Optional.of(heads.get(0)) : java.util.Optional.empty());
     }
 
-    /** The names of the first head's values (its classes, or tags), by output index. */
+    private Head requirePrimaryHead() {
+        return primaryHead().orElseThrow(() -> new IllegalStateException("the model has the heads "
+                + heads.stream().map(h -> h.name() + " (" + h.loss().id() + ")").toList()
+                + " and none of them classifies; ask for one by name with head(name)"));
+    }
+
+    /**
+     * The loss of the {@linkplain #primaryHead() primary head}.
+     *
+     * @throws IllegalStateException when the model has several heads and none classifies
+     */
+    public Loss loss() {
+        return requirePrimaryHead().loss();
+    }
+
+    /**
+     * The names of the {@linkplain #primaryHead() primary head}'s values by output index: the class head's classes, or
+     * the only head's names.
+     *
+     * @throws IllegalStateException when the model has several heads and none classifies
+     */
     public List<String> classNames() {
-        return heads.get(0).labels();
+        return requirePrimaryHead().labels();
     }
 
     /** How pixels become inputs. */
@@ -159,13 +184,14 @@ public final class Model {
     }
 
     /**
-     * The first head's probabilities (classes or tags) for a batch of images given as pixels in [0, 1], row-major
-     * {@code [N, ...inputShape]}; returns {@code N} rows.
+     * The {@linkplain #primaryHead() primary head}'s probabilities (its classes, or the only head's tags) for a batch of
+     * images given as pixels in [0, 1], row-major {@code [N, ...inputShape]}; returns {@code N} rows.
      *
      * @throws NonFiniteOutputException when the network gives NaN or infinite scores for any of the images
+     * @throws IllegalStateException    when the model has several heads and none classifies
      */
     public float[][] predictProbabilities(float[] pixels, int count) {
-        return predict(pixels, count).get(heads.get(0).name());
+        return predict(pixels, count).get(requirePrimaryHead().name());
     }
 
     /**

@@ -26,7 +26,8 @@ import java.util.Random;
  * Trains a network on a dataset: epochs of minibatches shuffled by a seeded generator, one optimizer
  * update per batch, listeners told after each batch and epoch. A network with several heads trains on the weighted
  * sum of their losses; the accuracy reported is that of the first class head (NaN when there is none). Stops with a
- * {@link TrainingDivergedException} as soon as the loss is NaN or infinite. Build one with
+ * {@link TrainingDivergedException} as soon as the loss is NaN or infinite or has grown by orders of magnitude over its
+ * start ({@link DivergenceGuard}). Build one with
  * {@link #builder()}.
  */
 public final class Trainer {
@@ -44,6 +45,8 @@ public final class Trainer {
     /** The batch of images of the last step, overwritten by the next: only the network reads it, within the step. */
     private Tensor inputBuffer;
     private float[] featureBuffer;
+    /** Watches the losses of the run {@link #fit} is doing. */
+    private DivergenceGuard guard;
 
     private Trainer(Builder b) {
         this.network = Objects.requireNonNull(b.network, "setNetwork is required");
@@ -174,7 +177,7 @@ public final class Trainer {
     /**
      * Runs the planned epochs on {@code train}, evaluating on {@code validation} after each (null for none).
      *
-     * @throws TrainingDivergedException when the loss stops being a finite number
+     * @throws TrainingDivergedException when the loss stops being a finite number or grows by orders of magnitude
      */
     public TrainingHistory fit(Dataset train, Dataset validation) {
         if (train.size() == 0) {
@@ -194,6 +197,7 @@ public final class Trainer {
         epochsDone = (int) (start / batches);
         int firstBatch = (int) (start % batches);
         TrainingControl control = new TrainingControl();
+        guard = new DivergenceGuard();
         RunStart run = new RunStart(epochs, epochsDone, start, batches, batchSize, train.size());
         listeners.forEach(l -> l.onRunBegin(run));
         List<EpochReport> reports = new ArrayList<>();
@@ -227,12 +231,9 @@ public final class Trainer {
             int number = batch + 1;
             listeners.forEach(l -> l.onBatchBegin(epoch, number, batches));
             StepResult step = computeGradients(train, indices, batchRandom(epoch, batch));
-            if (!step.finite()) {
-                String which = step.headLosses().size() > 1 ? " (by head: " + step.headLosses() + ")" : "";
-                throw new TrainingDivergedException("the loss became " + step.loss() + which + " at epoch " + epoch
-                        + ", batch " + (batch + 1) + " of " + batches + " (learning rate " + optimizer.currentLearningRate()
-                        + "); lower the learning rate, check the inputs are normalised, and start again");
-            }
+            String which = step.headLosses().size() > 1 ? "(by head: " + step.headLosses() + ") " : "";
+            guard.check(step.loss(), which + "at epoch " + epoch + ", batch " + (batch + 1) + " of " + batches
+                    + " (learning rate " + optimizer.currentLearningRate() + ")");
             applyGradients();
             lossSum += step.loss() * indices.length;
             correct += step.correct();

@@ -177,20 +177,13 @@ public final class TrainingRun {
     }
 
     private Model compatible(Model model, Dataset trainPixels, String verb) {
-        if (!Loss.SOFTMAX_CROSS_ENTROPY.equals(model.loss())) {
-            throw new CliFailure("the model to " + verb + " is trained with " + model.loss().id()
+        if (model.classHead().isEmpty() || !Loss.SOFTMAX_CROSS_ENTROPY.equals(model.classHead().get().loss())) {
+            throw new CliFailure("the model to " + verb + " is trained with " + model.heads().stream()
+                    .map(h -> h.loss().id()).distinct().toList()
                     + "; the command line trains single-label classifiers (softmax_cross_entropy) only");
         }
-        if (!model.inputShape().equals(trainPixels.sampleShape()) || model.classNames().size() != trainPixels.classNames().size()) {
-            throw new CliFailure("the model to " + verb + " takes images of shape " + model.inputShape() + " in "
-                    + model.classNames().size() + " classes, but the dataset has images of shape " + trainPixels.sampleShape()
-                    + " in " + trainPixels.classNames().size() + " classes; use the kind of data it was trained on");
-        }
-        if (model.tagHead().isPresent() && !model.tagHead().get().labels().equals(trainPixels.tagNames())) {
-            throw new CliFailure("the model to " + verb + " learns the tags " + model.tagHead().get().labels()
-                    + ", but the dataset has " + (trainPixels.hasTags() ? "the tags " + trainPixels.tagNames() : "no tags")
-                    + "; use the kind of data it was trained on");
-        }
+        DatasetFit.require(model, trainPixels, "the dataset", "use the kind of data the model to " + verb
+                + " was trained on");
         if (settings.source() instanceof ModelSource.Resumed && trainPixels.size() != settings.plan().trainingImages()) {
             throw new CliFailure("the run to resume trained on " + settings.plan().trainingImages() + " images of "
                     + settings.plan().dataset() + ", but this dataset has " + trainPixels.size() + "; resume on the same"

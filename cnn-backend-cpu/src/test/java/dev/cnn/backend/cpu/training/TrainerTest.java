@@ -74,6 +74,28 @@ class TrainerTest {
     }
 
     @Test
+    void aLossGrowingByOrdersOfMagnitudeStopsTrainingAsANaNLossDoes() {
+        Dataset data = Stripes.make(64, 1);
+        for (OptimizerConfig optimizer : List.of(OptimizerConfig.adam(1e4), OptimizerConfig.rmsProp(1e4),
+                OptimizerConfig.adam(1e9))) {
+            var e = assertThrows(TrainingDivergedException.class,
+                    () -> trainer(smallConvNet(cpu, 1), optimizer).optEpochs(3).build().fit(data, null),
+                    OptimizerTypes.idOf(optimizer) + " at " + optimizer.learningRate() + " trained to the end");
+            assertTrue(e.getMessage().matches("the loss (grew from \\S+ to \\S+, more than 1000 times its start: training"
+                    + " diverged|became NaN) at epoch \\d, batch \\d of 4 \\(learning rate .*\\); lower the learning rate.*"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aLossRisingModestlyDoesNotStopTraining() {
+        Dataset data = Stripes.make(64, 1);
+        // plain SGD a little too fast for these stripes: the loss moves up and down, never by orders of magnitude
+        var history = trainer(smallConvNet(cpu, 1), OptimizerConfig.sgd(0.5, 0.9)).optEpochs(4).build().fit(data, null);
+        assertEquals(4, history.epochs().size());
+    }
+
+    @Test
     void earlyStoppingEndsTrainingBeforeThePlannedEpochs() {
         Dataset data = Stripes.make(64, 1);
         List<EpochReport> seen = new ArrayList<>();
