@@ -89,7 +89,7 @@ final class CompareCommand implements Callable<Integer> {
         for (String id : models) {
             presets.add(Options.preset(spec, id.strip()));
         }
-        Options.atLeast(spec, "--epochs", epochs, 1);
+        Options.between(spec, "--epochs", epochs, 1, dev.cnn.api.model.ModelLimits.MAX_EPOCHS);
         Options.atLeast(spec, "--max-shift", maxShift, 0);
         PrintWriter out = spec.commandLine().getOut();
         Backend backend = common.backend();
@@ -103,8 +103,10 @@ final class CompareCommand implements Callable<Integer> {
                 backend.name());
         out.flush();
         List<Row> rows = new ArrayList<>();
-        for (Preset preset : presets) {
-            rows.add(trainAndScore(preset, located, train, test, shifted, backend, out));
+        try (OutputLock.Group locks = OutputLock.acquireAll(presets.stream().map(this::modelFile).toList(), "--out")) {
+            for (Preset preset : presets) {
+                rows.add(trainAndScore(preset, located, train, test, shifted, backend, out));
+            }
         }
         String table = markdown(rows);
         out.println();
@@ -120,13 +122,19 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The checkpoint of {@code preset}'s run in {@code --out}. */
+    private Path modelFile(Preset preset) {
+        return outDir.resolve(preset.id() + ".cnn");
+    }
+
     private Row trainAndScore(Preset preset, LocatedDataset located, Dataset train, Dataset test, Dataset shifted,
                               Backend backend, PrintWriter out) throws Exception {
         out.println("training " + preset.id() + " ...");
         out.flush();
-        TrainingPlan plan = new TrainingPlan(epochs, 64, seed, 0, 0, located.name(), train.size());
+        TrainingPlan plan = new TrainingPlan(epochs, 64, seed, 0, 0, located.name(), train.size(), "none",
+                train.fingerprint());
         TrainingSettings settings = new TrainingSettings(new ModelSource.Fresh(preset), plan, "adam",
-                0.001, ScheduleKind.COSINE, outDir.resolve(preset.id() + ".cnn"), 0, null);
+                0.001, ScheduleKind.COSINE, modelFile(preset), 0, null);
         ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), main.interactiveTerminal());
         TrainingResult result = new TrainingRun(settings, backend, out, progress).run(train, test);
         double shiftedAccuracy = ModelEvaluation.evaluate(result.model(), shifted, 256).accuracy();

@@ -91,6 +91,9 @@ final class DemoCommand implements Callable<Integer> {
 
     private PrintWriter out;
 
+    /** The model file the digits demo writes in its {@code --out-dir}. */
+    static final String MODEL_FILE = "model.cnn";
+
     @Override
     public Integer call() throws Exception {
         String kind = what.trim().toLowerCase(java.util.Locale.ROOT);
@@ -101,8 +104,15 @@ final class DemoCommand implements Callable<Integer> {
             throw Options.usage(spec, "demo shows digits (the default) or tagger, not '" + what + "'");
         }
         Preset preset = Options.preset(spec, model);
-        Options.atLeast(spec, "--epochs", epochs, 1);
+        Options.between(spec, "--epochs", epochs, 1, dev.cnn.api.model.ModelLimits.MAX_EPOCHS);
         Options.atLeast(spec, "--samples", samples, 1);
+        try (OutputLock lock = OutputLock.acquire(outDir.resolve(MODEL_FILE), "--out-dir")) {
+            return digits(preset);
+        }
+    }
+
+    /** {@code demo digits}, its options checked and its model file locked. */
+    private int digits(Preset preset) throws IOException {
         out = spec.commandLine().getOut();
         Stopwatch total = new Stopwatch();
         Backend backend = common.backend();
@@ -143,7 +153,7 @@ final class DemoCommand implements Callable<Integer> {
                 + String.join(", ", Mistakes.mostConfused(evaluation, 3)));
 
         step = new Stopwatch();
-        Path modelFile = outDir.resolve("model.cnn");
+        Path modelFile = outDir.resolve(MODEL_FILE);
         trained.save(modelFile);
         done(4, String.format("saved the model to %s (%,d KB)", modelFile, Files.size(modelFile) / 1024), step);
 
@@ -194,7 +204,7 @@ final class DemoCommand implements Callable<Integer> {
             throw Options.usage(spec, "demo tagger always trains the tagger preset; drop --model");
         }
         int taggerEpochs = parsed.hasMatchedOption("--epochs") ? epochs : TAGGER_EPOCHS;
-        Options.atLeast(spec, "--epochs", taggerEpochs, 1);
+        Options.between(spec, "--epochs", taggerEpochs, 1, dev.cnn.api.model.ModelLimits.MAX_EPOCHS);
         Options.atLeast(spec, "--samples", samples, 1);
         String data = parsed.hasMatchedOption("--dataset") ? dataset : TAGGER_DATA;
         if (!dev.cnn.datasets.ShapesSource.isShapes(data)) {
@@ -203,9 +213,11 @@ final class DemoCommand implements Callable<Integer> {
                     + " --dataset DIR");
         }
         Path dir = parsed.hasMatchedOption("--out-dir") ? outDir : Path.of("runs", "demo-tagger");
-        return new TaggerDemo(spec.commandLine().getOut(),
-                new ProgressReporter(spec.commandLine().getErr(), main.interactiveTerminal()))
-                .run(data, taggerEpochs, seed, samples, dir, common.backend());
+        try (OutputLock lock = OutputLock.acquire(dir.resolve(TaggerDemo.MODEL_FILE), "--out-dir")) {
+            return new TaggerDemo(spec.commandLine().getOut(),
+                    new ProgressReporter(spec.commandLine().getErr(), main.interactiveTerminal()))
+                    .run(data, taggerEpochs, seed, samples, dir, common.backend());
+        }
     }
 
     private LocatedDataset ensureDataset() throws IOException {

@@ -56,6 +56,15 @@ final class Options {
         }
     }
 
+    /** {@code value} within {@code [minimum, maximum]}, the maximum being one of the limits of a run. */
+    static void between(CommandSpec spec, String option, long value, long minimum, long maximum) {
+        atLeast(spec, option, value, minimum);
+        if (value > maximum) {
+            throw usage(spec, String.format(Locale.ROOT, "%s must be at most %,d (ModelLimits), got %,d", option, maximum,
+                    value));
+        }
+    }
+
     static void positive(CommandSpec spec, String option, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw usage(spec, option + " must be a positive number, got " + value);

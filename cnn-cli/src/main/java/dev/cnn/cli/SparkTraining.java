@@ -52,6 +52,7 @@ record SparkTraining(String master, int partitions, int averageEvery) {
             SparkTrainingHistory history = SparkTrainer.builder().setContext(sc).setModel(model).setOptimizer(config)
                     .setStrategy(strategy).optEpochs(epochs).optBatchSize(batchSize).optSeed(seed)
                     .optCheckpoint(out.toString(), checkpointEvery).optDatasetName(located.name())
+                    .optDatasetFingerprint(rawTrain.fingerprint())
                     .optLog(line -> {
                         stdout.println(line);
                         stdout.flush();

@@ -42,6 +42,9 @@ final class TaggerDemo {
     private final PrintWriter out;
     private final ProgressReporter progress;
 
+    /** The model file it writes in its {@code --out-dir}. */
+    static final String MODEL_FILE = "tagger.cnn";
+
     TaggerDemo(PrintWriter out, ProgressReporter progress) {
         this.out = out;
         this.progress = progress;
@@ -94,7 +97,7 @@ final class TaggerDemo {
         tags.tagReport().lines().forEach(line -> out.println("      " + line));
 
         step = new Stopwatch();
-        Path modelFile = outDir.resolve("tagger.cnn");
+        Path modelFile = outDir.resolve(MODEL_FILE);
         trained.save(modelFile);
         done(4, String.format("saved the model with its %d tag thresholds to %s (%,d KB)",
                 trained.tagHead().orElseThrow().thresholds().size(), modelFile, Files.size(modelFile) / 1024), step);

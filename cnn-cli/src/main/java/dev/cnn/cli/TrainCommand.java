@@ -7,6 +7,8 @@ import dev.cnn.datasets.ImageAugmentation;
 import dev.cnn.api.model.Model;
 import dev.cnn.api.optim.OptimizerTypes;
 import dev.cnn.api.train.TrainingPlan;
+import dev.cnn.api.model.ModelLimits;
+import dev.cnn.cli.training.DatasetIdentity;
 import dev.cnn.cli.training.ModelSource;
 import dev.cnn.cli.training.ProgressReporter;
 import dev.cnn.cli.training.ScheduleKind;
@@ -158,8 +160,8 @@ final class TrainCommand implements Callable<Integer> {
             throw Options.usage(spec, "name an architecture with --model PRESET (" + Preset.ids() + "), continue a run"
                     + " with --resume FILE, or start from saved weights with --init-from FILE");
         }
-        Options.atLeast(spec, "--epochs", epochs, 1);
-        Options.atLeast(spec, "--batch-size", batchSize, 1);
+        Options.between(spec, "--epochs", epochs, 1, ModelLimits.MAX_EPOCHS);
+        Options.between(spec, "--batch-size", batchSize, 1, ModelLimits.MAX_BATCH_SIZE);
         Options.atLeast(spec, "--augment", augment, 0);
         Options.atLeast(spec, "--checkpoint-every", checkpointEvery, 0);
         Options.positive(spec, "--lr", learningRate);
@@ -198,19 +200,19 @@ final class TrainCommand implements Callable<Integer> {
             stdout.printf("holding out %.0f%% of the training images to choose each tag's threshold on"
                     + " (--validation-split sets how many)%n", split * 100);
         }
-        TrainingPlan plan = resumed != null ? resumed.plan()
+        TrainingPlan plan = resumed != null ? DatasetIdentity.check(resume, resumed.plan(), train, dataset, stdout)
                 : new TrainingPlan(epochs, batchSize, seed, split, augment, located.name(), train.size(),
-                augmentation.spec());
+                augmentation.spec(), train.fingerprint());
         String architecture = preset != null ? preset.id() : "the model from " + (resume != null ? resume : initFrom);
-        stdout.printf("training %s on %s (%,d training images, %,d test) on backend %s%n", architecture,
-                located.name(), train.size(), test.size(), backend.name());
-        stdout.flush();
-
         TrainingSettings settings = new TrainingSettings(source, plan, kind, learningRate, scheduleKind, modelFile,
                 checkpointEvery, chart);
         ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), main.interactiveTerminal());
         TrainingResult result;
-        try (InterruptNotice notice = InterruptNotice.forCheckpoint(spec.commandLine().getErr(), modelFile)) {
+        try (OutputLock lock = OutputLock.acquire(modelFile, "--out");
+             InterruptNotice notice = InterruptNotice.forCheckpoint(spec.commandLine().getErr(), modelFile)) {
+            stdout.printf("training %s on %s (%,d training images, %,d test) on backend %s%n", architecture,
+                    located.name(), train.size(), test.size(), backend.name());
+            stdout.flush();
             result = new TrainingRun(settings, backend, stdout, progress).run(train, test, notice);
         }
         result.stopReason().ifPresent(reason -> stdout.println("stopped early: " + reason));
@@ -238,7 +240,8 @@ final class TrainCommand implements Callable<Integer> {
         DatasetSource located = DatasetAccess.source(dataset, DatasetAccess.Wanted.of(imageShape),
                 new LoadReporter(stdout, spec.commandLine().getErr(), main.interactiveTerminal(), dataset));
         Path modelFile = out != null ? out : Path.of("runs", preset.id() + "-" + DatasetAccess.shortName(located) + "-spark.cnn");
-        try {
+        ModelFiles.checkWritable(modelFile);
+        try (OutputLock lock = OutputLock.acquire(modelFile, "--out")) {
             return new SparkTraining(sparkMaster, partitions, averageEvery).run(preset, located, epochs, batchSize, kind,
                     learningRate, scheduleKind, seed, checkpointEvery, modelFile, common.backend(), stdout);
         } catch (NoClassDefFoundError e) {
@@ -275,11 +278,23 @@ final class TrainCommand implements Callable<Integer> {
     /** The checkpoint to resume, refusing every option that would change its run. */
     private Model.Loaded checkpoint(Path file, Backend backend) throws java.io.IOException {
         Model.Loaded loaded = ModelFiles.loadWithState(file, backend);
+        if (loaded.plan() != null && loaded.optimizer() == null) {
+            throw new CliFailure(file + " is not a whole checkpoint: it holds the plan of a run but not the whole state of"
+                    + " its optimizer, so the run cannot go on where it stopped; start a new run from its weights with"
+                    + " --init-from " + file);
+        }
         if (loaded.plan() == null || loaded.optimizer() == null) {
             throw new CliFailure(file + " is not the checkpoint of a training run (it holds no optimizer state or run"
                     + " plan); start a new run from its weights with --init-from " + file);
         }
         TrainingPlan plan = loaded.plan();
+        try {
+            ImageAugmentation.parse(plan.augmentation());
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(file + " is not a whole checkpoint: the augmentation of its run cannot be read ("
+                    + e.getMessage() + "); it was damaged or edited; start a new run from its weights with --init-from "
+                    + file);
+        }
         var parsed = spec.commandLine().getParseResult();
         for (String option : RUN_OPTIONS) {
             if (parsed.hasMatchedOption(option) && !agrees(option, plan)) {

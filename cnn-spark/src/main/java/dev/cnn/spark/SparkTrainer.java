@@ -62,6 +62,7 @@ public final class SparkTrainer {
     private final Consumer<SparkEpochReport> onEpoch;
     private final ExecutorHook hook;
     private final String datasetName;
+    private final String datasetFingerprint;
     private final Optimizer optimizer;
 
     SparkTrainer(SparkTrainerBuilder b) {
@@ -83,6 +84,7 @@ public final class SparkTrainer {
         this.onEpoch = b.onEpoch;
         this.hook = b.hook;
         this.datasetName = b.datasetName;
+        this.datasetFingerprint = b.datasetFingerprint;
         this.optimizer = new Optimizer(optimizerConfig, model.network().parameters());
     }
 
@@ -142,7 +144,8 @@ public final class SparkTrainer {
         sc.setJobDescription("cnn: count the images of each partition");
         int[] sizes = shards.map(Shard::size).collect().stream().mapToInt(Integer::intValue).toArray();
         ShardPlan plan = new ShardPlan(sizes, batchSize, seed);
-        TrainingPlan trainingPlan = new TrainingPlan(epochs, batchSize, seed, 0, 0, datasetName, plan.totalImages());
+        TrainingPlan trainingPlan = new TrainingPlan(epochs, batchSize, seed, 0, 0, datasetName, plan.totalImages(),
+                "none", datasetFingerprint);
         String runId = UUID.randomUUID().toString();
         NetworkSpec spec = NetworkSpec.of(model, optimizerConfig);
         FlatParameters flat = new FlatParameters(model.network().parameters());

@@ -26,6 +26,7 @@ public final class SparkTrainerBuilder {
     Consumer<SparkEpochReport> onEpoch = r -> { };
     ExecutorHook hook = ExecutorHook.none();
     String datasetName = "spark";
+    String datasetFingerprint;
 
     SparkTrainerBuilder() {
     }
@@ -139,6 +140,15 @@ public final class SparkTrainerBuilder {
     /** Optional: the dataset's name, recorded in checkpoints (default "spark"). */
     public SparkTrainerBuilder optDatasetName(String value) {
         this.datasetName = Objects.requireNonNull(value, "name");
+        return this;
+    }
+
+    /**
+     * Optional: the {@linkplain Dataset#fingerprint() fingerprint} of the training images as the caller read them
+     * (before normalising), recorded in checkpoints so that a resume on other images is refused (default: none).
+     */
+    public SparkTrainerBuilder optDatasetFingerprint(String value) {
+        this.datasetFingerprint = Objects.requireNonNull(value, "fingerprint");
         return this;
     }
 

@@ -149,6 +149,16 @@ public final class Dataset {
     }
 
     /**
+     * A fingerprint of the contents: 16 hexadecimal digits hashed from the image shape, the labels, the exact pixel
+     * values and the tags, in order (not the class or tag names). Two datasets with the same fingerprint hold the same
+     * images in the same order, for all practical purposes; inverted or resampled images, or other labels, give another.
+     * One pass over the pixels, computed anew on each call.
+     */
+    public String fingerprint() {
+        return DatasetFingerprint.of(sampleShape, features, labels, tags);
+    }
+
+    /**
      * Splits off a random {@code fraction} of the images, drawn by {@code seed}: element 0 of the result holds the rest
      * (for training), element 1 the fraction (for validation). The same seed gives the same split.
      *

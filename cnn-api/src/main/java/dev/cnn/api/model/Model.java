@@ -287,7 +287,9 @@ public final class Model {
      * A loaded model with the optimizer state saved beside it.
      *
      * @param model     the model
-     * @param optimizer the optimizer with restored state, or null when none was saved
+     * @param optimizer the optimizer with restored state, or null when none was saved or what was saved is not whole
+     *                  (updates were counted but the state of a trainable parameter is missing), so that no run goes
+     *                  on with fresh state where it had learned some
      * @param plan      the training run the file is a checkpoint of, or null when it is not one
      */
     public record Loaded(Model model, Optimizer optimizer, TrainingPlan plan) {

@@ -3,6 +3,7 @@ package dev.cnn.api.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.io.ModelArchive;
 import dev.cnn.api.io.ModelArchiveContents;
@@ -69,7 +70,13 @@ final class ModelReader {
             Map<String, float[]> state = new LinkedHashMap<>();
             contents.optimizerState().forEach(a -> state.put(parsed.rename().apply(a.name()), a.data()));
             try {
-                optimizer.restoreState(description.optimizerSteps(), state);
+                if (description.optimizerSteps() >= 0
+                        && optimizer.missingState(description.optimizerSteps(), state).isPresent()) {
+                    // the weights are whole and stay usable; a run cannot go on from what is left of its optimizer
+                    optimizer = null;
+                } else {
+                    optimizer.restoreState(description.optimizerSteps(), state);
+                }
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException(file + ": " + e.getMessage());
             }
@@ -141,6 +148,14 @@ final class ModelReader {
             return new Parsed(description, null, UnaryOperator.identity());
         } catch (ModelFormatException e) {
             throw e;
+        } catch (ValueInstantiationException e) {
+            // a record's own check refused a value: its message, where in model.json, says what is wrong
+            String where = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("model.json");
+            String problem = e.getCause() instanceof IllegalArgumentException cause && cause.getMessage() != null
+                    ? cause.getMessage() : e.getOriginalMessage();
+            throw new ModelFormatException(file + ": model.json is not a valid model description: at " + where + ", "
+                    + problem);
         } catch (JsonProcessingException e) {
             throw new ModelFormatException(file + ": model.json is not a valid model description: " + e.getOriginalMessage());
         } catch (RuntimeException e) {

@@ -73,26 +73,65 @@ public final class Optimizer {
 
     /**
      * The state as named arrays, the parameter's name and the {@linkplain OptimizerConfig#stateNames() state's name},
-     * such as {@code "conv1.weight#m"}; the step count is {@link #step()}.
+     * such as {@code "conv1.weight#m"}; the step count is {@link #step()}. Once an update has been applied, every
+     * trainable parameter has its state here (zeros for one that has had no gradient yet, as its fresh state is), so
+     * that {@link #restoreState} can tell a whole checkpoint from one whose state was lost.
      */
     public Map<String, float[]> exportState() {
         Map<String, float[]> out = new LinkedHashMap<>();
         List<String> names = config.stateNames();
-        slots.forEach((name, s) -> {
-            for (int i = 0; i < s.length; i++) {
-                out.put(name + "#" + names.get(i), s[i].toArray());
+        parameters.forEach((name, p) -> {
+            Tensor[] s = slots.get(name);
+            if (s == null && step == 0) {
+                return;
+            }
+            for (int i = 0; i < names.size(); i++) {
+                out.put(name + "#" + names.get(i), s == null ? new float[p.shape().size()] : s[i].toArray());
             }
         });
         return out;
     }
 
     /**
+     * The first state array {@link #restoreState} would miss in {@code state} after {@code steps} updates, by its name
+     * (such as {@code "conv1.weight#m"}); empty when the state is whole: after an update, every trainable parameter has
+     * each of its arrays, and before the first one none is needed.
+     */
+    public java.util.Optional<String> missingState(long steps, Map<String, float[]> state) {
+        if (steps <= 0) {
+            return java.util.Optional.empty();
+        }
+        List<String> names = config.stateNames();
+        for (String parameter : parameters.keySet()) {
+            for (int i = 0; i < names.size(); i++) {
+                String name = parameter + "#" + names.get(i);
+                if (!state.containsKey(name) && !state.containsKey(parameter + "#" + i)) {
+                    return java.util.Optional.of(name);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Restores state written by {@link #exportState()} and the step count.
      *
-     * @throws IllegalArgumentException when a name or size does not match this optimizer's parameters
+     * @throws IllegalArgumentException when the step count is negative; when a name or size does not match this
+     *                                  optimizer's parameters; or when updates have been applied ({@code steps > 0})
+     *                                  but a trainable parameter's state is missing, so that the run would go on with
+     *                                  fresh state where it had learned some
      */
     public void restoreState(long steps, Map<String, float[]> state) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("the optimizer's step count is " + steps + "; it cannot be negative");
+        }
+        java.util.Optional<String> missing = missingState(steps, state);
+        if (missing.isPresent()) {
+            throw new IllegalArgumentException("the optimizer state '" + missing.get() + "' is missing after " + steps
+                    + " updates: the state is not whole");
+        }
         Map<String, Tensor[]> restored = new LinkedHashMap<>();
+        java.util.Set<String> unused = new java.util.LinkedHashSet<>(state.keySet());
         for (var entry : parameters.entrySet()) {
             Parameter p = entry.getValue();
             Tensor[] s = newSlots(p.value().backend(), p.shape());
@@ -100,19 +139,25 @@ public final class Optimizer {
             for (int i = 0; i < s.length; i++) {
                 String name = entry.getKey() + "#" + config.stateNames().get(i);
                 // files written before the state was named number it instead
-                float[] values = state.containsKey(name) ? state.get(name) : state.get(entry.getKey() + "#" + i);
-                if (values != null) {
-                    if (values.length != p.shape().size()) {
-                        throw new IllegalArgumentException("optimizer state '" + name + "' has "
-                                + values.length + " values but the parameter has shape " + p.shape());
-                    }
-                    s[i] = p.value().backend().tensor(values, p.shape());
-                    any = true;
+                String key = state.containsKey(name) ? name : entry.getKey() + "#" + i;
+                float[] values = state.get(key);
+                if (values == null) {
+                    continue;
                 }
+                unused.remove(key);
+                if (values.length != p.shape().size()) {
+                    throw new IllegalArgumentException("optimizer state '" + name + "' has "
+                            + values.length + " values but the parameter has shape " + p.shape());
+                }
+                s[i] = p.value().backend().tensor(values, p.shape());
+                any = true;
             }
             if (any) {
                 restored.put(entry.getKey(), s);
             }
+        }
+        if (!unused.isEmpty()) {
+            throw new IllegalArgumentException("optimizer state " + unused + " belongs to no trainable parameter");
         }
         slots.clear();
         slots.putAll(restored);

@@ -99,6 +99,10 @@ public final class Trainer {
 
     /** As {@link #resume(Path, dev.cnn.api.backend.Backend)}, from a checkpoint already read. */
     public static Resumption resume(Model.Loaded checkpoint, String name) {
+        if (checkpoint.plan() != null && checkpoint.optimizer() == null) {
+            throw new IllegalArgumentException(name + " is not a whole checkpoint: it holds the plan of a run but not the"
+                    + " whole state of its optimizer; start a new run from its weights instead");
+        }
         if (checkpoint.optimizer() == null || checkpoint.plan() == null) {
             throw new IllegalArgumentException(name + " is not the checkpoint of a training run (it holds no optimizer"
                     + " state or run plan); start a new run from its weights instead");

@@ -11,6 +11,7 @@ import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Model;
 import dev.cnn.api.model.Normalization;
 import dev.cnn.api.network.GraphNetwork;
+import dev.cnn.api.optim.LearningRateSchedule;
 import dev.cnn.api.optim.Optimizer;
 import dev.cnn.api.optim.OptimizerConfig;
 import dev.cnn.api.train.Checkpoint;
@@ -89,6 +90,9 @@ public final class TrainingRun {
                 ? resumed.checkpoint().optimizer()
                 : new Optimizer(optimizerConfig((long) batchesPerEpoch * plan.epochs(), batchesPerEpoch),
                 model.network().parameters());
+        if (settings.source() instanceof ModelSource.Resumed resumed) {
+            refuseOtherSchedule(resumed.file(), optimizer.config().schedule(), batchesPerEpoch);
+        }
         long stepsDone = optimizer.step();
         refuseFinished(stepsDone, batchesPerEpoch);
         if (stepsDone > 0) {
@@ -140,6 +144,23 @@ public final class TrainingRun {
                     : "all " + plan.epochs() + " of its epochs") + "; to train further from its weights, start a new run"
                     + " from them: ./cnn train --init-from " + resumed.file() + " --dataset " + plan.dataset()
                     + " --epochs N --out NEW_FILE");
+        }
+    }
+
+    /**
+     * A resumed run's learning-rate schedule must be the one the command line gives its plan: a schedule for a shorter
+     * run would train the epochs past its end at a rate of 0 and report them as trained.
+     */
+    private void refuseOtherSchedule(java.nio.file.Path file, LearningRateSchedule saved, int batchesPerEpoch) {
+        TrainingPlan plan = settings.plan();
+        long total = (long) batchesPerEpoch * plan.epochs();
+        if (ScheduleKind.fitting(saved, total, batchesPerEpoch).isEmpty()) {
+            throw new CliFailure(String.format(Locale.ROOT, "%s is not a whole checkpoint: its learning-rate schedule (%s)"
+                    + " is not one of its plan (%d epoch%s of %,d batches, %,d updates: constant, %s or %s); it was"
+                    + " damaged or edited; start a new run from its weights: ./cnn train --init-from %s --dataset %s"
+                    + " --out NEW_FILE", file, ScheduleKind.describe(saved), plan.epochs(), plan.epochs() == 1 ? "" : "s",
+                    batchesPerEpoch, total, ScheduleKind.describe(ScheduleKind.COSINE.schedule(total, batchesPerEpoch)),
+                    ScheduleKind.describe(ScheduleKind.STEP.schedule(total, batchesPerEpoch)), file, plan.dataset()));
         }
     }
 
