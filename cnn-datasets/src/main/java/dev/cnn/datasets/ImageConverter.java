@@ -15,11 +15,31 @@ public final class ImageConverter {
     private ImageConverter() {
     }
 
-    /** Reads an image file that {@code javax.imageio} can decode (PNG, JPEG, GIF, BMP) and converts it; see {@link ImageDecoder}. */
+    /**
+     * Reads an image file that {@code javax.imageio} can decode (PNG, JPEG, GIF, BMP) and converts it; see
+     * {@link ImageDecoder}.
+     *
+     * @throws ImageTooLargeException when the image is valid but Java runs out of memory decoding it
+     */
     public static float[] read(Path file, Shape sampleShape) throws IOException {
         checkShape(sampleShape);
-        BufferedImage image = ImageDecoder.decode(file);
-        return toSample(image, sampleShape);
+        return read(file, ImageHeader.read(file), sampleShape);
+    }
+
+    /** Reads {@code file}, whose header is {@code header}, and converts it. */
+    static float[] read(Path file, ImageHeader header, Shape sampleShape) throws IOException {
+        checkShape(sampleShape);
+        try {
+            BufferedImage image = ImageDecoder.decode(file);
+            return toSample(image, sampleShape);
+        } catch (OutOfMemoryError e) {
+            throw new ImageTooLargeException(FileNames.shown(file), header, bytesToRead(header, sampleShape), e);
+        }
+    }
+
+    /** The memory reading an image of {@code header} as a sample of {@code sampleShape} takes at most, in bytes. */
+    static long bytesToRead(ImageHeader header, Shape sampleShape) {
+        return header.decodedBytes() + workBytes(header.width(), header.height(), sampleShape);
     }
 
     /**
