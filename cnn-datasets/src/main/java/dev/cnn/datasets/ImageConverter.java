@@ -23,15 +23,19 @@ public final class ImageConverter {
      */
     public static float[] read(Path file, Shape sampleShape) throws IOException {
         checkShape(sampleShape);
-        return read(file, ImageHeader.read(file), sampleShape);
+        try {
+            return toSample(ImageDecoder.decode(file), sampleShape);
+        } catch (OutOfMemoryError e) {
+            ImageHeader header = ImageHeader.read(file);
+            throw new ImageTooLargeException(FileNames.shown(file), header, bytesToRead(header, sampleShape), e);
+        }
     }
 
     /** Reads {@code file}, whose header is {@code header}, and converts it. */
     static float[] read(Path file, ImageHeader header, Shape sampleShape) throws IOException {
         checkShape(sampleShape);
         try {
-            BufferedImage image = ImageDecoder.decode(file);
-            return toSample(image, sampleShape);
+            return toSample(ImageDecoder.decode(file), sampleShape);
         } catch (OutOfMemoryError e) {
             throw new ImageTooLargeException(FileNames.shown(file), header, bytesToRead(header, sampleShape), e);
         }

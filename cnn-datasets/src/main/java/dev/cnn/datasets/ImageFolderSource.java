@@ -178,7 +178,6 @@ public final class ImageFolderSource implements DatasetSource {
     private static Object decode(Path file, Shape shape, DecodeMemory memory) {
         try {
             ImageHeader header = ImageHeader.read(file);
-            ImageDecoder.checkPixels(file, header.width(), header.height(), ImageDecoder.maxPixels());
             long needed = ImageConverter.bytesToRead(header, shape);
             if (needed < memory.capacity()) {
                 try (DecodeMemory.Lease lease = memory.reserve(needed)) {

@@ -25,14 +25,18 @@ import javax.imageio.ImageTypeSpecifier;
 public record ImageHeader(int width, int height, boolean colour, int bytesPerPixel) {
 
     /**
-     * Reads the header of {@code file}.
+     * Reads the header of {@code file}, refusing first an image with more pixels than {@link ImageDecoder#maxPixels()}.
      *
-     * @throws IOException naming the file when it is not a regular file or not an image {@code javax.imageio} reads
+     * @throws IOException naming the file when it is not a regular file, not an image {@code javax.imageio} reads, or
+     *                     an image with more pixels than allowed
      */
     public static ImageHeader read(Path file) throws IOException {
         return ImageReaders.use(file, "read the image header",
-                reader -> new ImageHeader(reader.getWidth(0), reader.getHeight(0), isColour(reader),
-                        bytesPerPixel(type(reader))));
+                reader -> {
+                    ImageDecoder.checkPixels(file, reader.getWidth(0), reader.getHeight(0), ImageDecoder.maxPixels());
+                    return new ImageHeader(reader.getWidth(0), reader.getHeight(0), isColour(reader),
+                            bytesPerPixel(type(reader)));
+                });
     }
 
     /** The bytes the decoded image takes: width x height x {@link #bytesPerPixel}, in {@code long} arithmetic. */
