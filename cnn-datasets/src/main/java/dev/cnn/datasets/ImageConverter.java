@@ -1,10 +1,7 @@
 package dev.cnn.datasets;
 
 import dev.cnn.api.tensor.Shape;
-import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorModel;
-import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,28 +15,85 @@ public final class ImageConverter {
     private ImageConverter() {
     }
 
-    /** Reads an image file that {@code javax.imageio} can decode (PNG, JPEG, GIF, BMP) and converts it; see {@link ImageDecoder}. */
+    /**
+     * Reads an image file that {@code javax.imageio} can decode (PNG, JPEG, GIF, BMP) and converts it; see
+     * {@link ImageDecoder}.
+     *
+     * @throws ImageTooLargeException when the image is valid but Java runs out of memory decoding it
+     */
     public static float[] read(Path file, Shape sampleShape) throws IOException {
         checkShape(sampleShape);
-        BufferedImage image = ImageDecoder.decode(file);
-        return toSample(image, sampleShape);
+        try {
+            return toSample(ImageDecoder.decode(file), sampleShape);
+        } catch (OutOfMemoryError e) {
+            ImageHeader header = ImageHeader.read(file);
+            throw new ImageTooLargeException(FileNames.shown(file), header, bytesToRead(header, sampleShape), e);
+        }
     }
 
-    /** The image as a sample of {@code sampleShape} ({@code [1 or 3, H, W]}). */
+    /** Reads {@code file}, whose header is {@code header}, and converts it. */
+    static float[] read(Path file, ImageHeader header, Shape sampleShape) throws IOException {
+        checkShape(sampleShape);
+        try {
+            return toSample(ImageDecoder.decode(file), sampleShape);
+        } catch (OutOfMemoryError e) {
+            throw new ImageTooLargeException(FileNames.shown(file), header, bytesToRead(header, sampleShape), e);
+        }
+    }
+
+    /** The memory reading an image of {@code header} as a sample of {@code sampleShape} takes at most, in bytes. */
+    static long bytesToRead(ImageHeader header, Shape sampleShape) {
+        return header.decodedBytes() + workBytes(header.width(), header.height(), sampleShape);
+    }
+
+    /**
+     * The image as a sample of {@code sampleShape} ({@code [1 or 3, H, W]}). The image is read one row at a time and
+     * each row resized across at once, so beside the image itself only the rows resized across are held: the
+     * memory {@link #workBytes} counts.
+     */
     public static float[] toSample(BufferedImage image, Shape sampleShape) {
         checkShape(sampleShape);
         int channels = sampleShape.dim(0);
         int rows = sampleShape.dim(1);
         int cols = sampleShape.dim(2);
-        float[][] planes = planes(image, channels);
+        int width = image.getWidth();
+        int height = image.getHeight();
+        ResampleWeights across = ResampleWeights.of(width, cols);
+        float[][] wide = new float[channels][height * cols];
+        PixelRows pixels = new PixelRows(image, channels);
+        for (int y = 0; y < height; y++) {
+            float[][] row = pixels.row(y);
+            for (int c = 0; c < channels; c++) {
+                across.resizeRow(row[c], 0, wide[c], y * cols);
+            }
+        }
+        ResampleWeights down = height == rows ? null : ResampleWeights.of(height, rows);
         float[] out = new float[channels * rows * cols];
         for (int c = 0; c < channels; c++) {
-            float[] resized = ResampleWeights.resize(planes[c], image.getHeight(), image.getWidth(), rows, cols);
-            for (int i = 0; i < resized.length; i++) {
-                out[c * rows * cols + i] = Math.min(1f, Math.max(0f, resized[i]));
+            int plane = c * rows * cols;
+            if (down == null) {
+                System.arraycopy(wide[c], 0, out, plane, rows * cols);
+            } else {
+                down.resizeColumns(wide[c], cols, out, plane);
+            }
+            wide[c] = null;
+            for (int i = plane; i < plane + rows * cols; i++) {
+                out[i] = Math.min(1f, Math.max(0f, out[i]));
             }
         }
         return out;
+    }
+
+    /**
+     * The most memory {@link #toSample} needs beside the decoded image, in bytes, for an image of
+     * {@code width x height} made a sample of {@code sampleShape}.
+     */
+    public static long workBytes(int width, int height, Shape sampleShape) {
+        long channels = sampleShape.dim(0);
+        long rows = sampleShape.dim(1);
+        long cols = sampleShape.dim(2);
+        return 4L * channels * height * cols + 4L * channels * rows * cols + 4L * (channels + 1) * width
+                + 8L * (rows + cols) + 16L * (rows + width + height + cols);
     }
 
     /**
@@ -83,50 +137,5 @@ public final class ImageConverter {
         if (shape.rank() != 3 || (shape.dim(0) != 1 && shape.dim(0) != 3)) {
             throw new IllegalArgumentException("an image sample shape is [C, H, W] with C = 1 or 3, got " + shape);
         }
-    }
-
-    /** The image at its own size as {@code channels} planes in [0, 1]. */
-    private static float[][] planes(BufferedImage image, int channels) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        int n = w * h;
-        float[][] planes = new float[channels][n];
-        if (isPlainGrey(image)) {
-            Raster raster = image.getRaster();
-            int[] samples = raster.getSamples(0, 0, w, h, 0, new int[n]);
-            float max = (1 << image.getColorModel().getComponentSize(0)) - 1;
-            for (int c = 0; c < channels; c++) {
-                for (int i = 0; i < n; i++) {
-                    planes[c][i] = samples[i] / max;
-                }
-            }
-            return planes;
-        }
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
-        for (int i = 0; i < n; i++) {
-            int p = argb[i];
-            float alpha = (p >>> 24) / 255f;
-            float r = ((p >> 16) & 0xFF) / 255f * alpha;
-            float g = ((p >> 8) & 0xFF) / 255f * alpha;
-            float b = (p & 0xFF) / 255f * alpha;
-            if (channels == 1) {
-                planes[0][i] = 0.299f * r + 0.587f * g + 0.114f * b;
-            } else {
-                planes[0][i] = r;
-                planes[1][i] = g;
-                planes[2][i] = b;
-            }
-        }
-        return planes;
-    }
-
-    /**
-     * Whether the image is opaque single-band grey; its samples are then read directly, because {@code getRGB}
-     * would pass them through a colour-space conversion that changes their values.
-     */
-    private static boolean isPlainGrey(BufferedImage image) {
-        ColorModel model = image.getColorModel();
-        return model.getColorSpace().getType() == ColorSpace.TYPE_GRAY && model.getNumComponents() == 1
-                && image.getRaster().getNumBands() == 1 && model.getComponentSize(0) <= 16;
     }
 }

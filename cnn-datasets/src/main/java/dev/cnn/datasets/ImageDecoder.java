@@ -51,16 +51,21 @@ public final class ImageDecoder {
      */
     public static BufferedImage decode(Path file, long maxPixels) throws IOException {
         if (!Files.exists(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no image file here");
+            throw new NoSuchFileException(FileNames.shown(file), null, "no image file here");
         }
         return ImageReaders.use(file, "decode the image", reader -> {
-            long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-            if (pixels > maxPixels) {
-                throw new IOException(file + ": the image is " + reader.getWidth(0) + "x" + reader.getHeight(0) + " = "
-                        + pixels + " pixels, more than the " + maxPixels + " allowed; shrink it first, or raise the"
-                        + " limit with -D" + MAX_PIXELS_PROPERTY + "=N");
-            }
+            checkPixels(file, reader.getWidth(0), reader.getHeight(0), maxPixels);
             return reader.read(0);
         });
+    }
+
+    /** Refuses an image of {@code width x height} with more than {@code maxPixels}, naming {@code file}. */
+    static void checkPixels(Path file, int width, int height, long maxPixels) throws IOException {
+        long pixels = (long) width * height;
+        if (pixels > maxPixels) {
+            throw new IOException(FileNames.shown(file) + ": the image is " + width + "x" + height + " = " + pixels
+                    + " pixels, more than the " + maxPixels + " allowed; shrink it first, or raise the limit with -D"
+                    + MAX_PIXELS_PROPERTY + "=N");
+        }
     }
 }

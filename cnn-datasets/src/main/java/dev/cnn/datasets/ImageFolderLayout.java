@@ -1,7 +1,6 @@
 package dev.cnn.datasets;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,9 @@ import java.util.zip.CRC32;
  * {@code n = 1}). The held-out images are those whose file names have the lowest hashes, chosen before any is decoded,
  * so every command sees the same split of the same files. Images are {@code .png}, {@code .jpg}, {@code .jpeg},
  * {@code .bmp} and {@code .gif} files (any case); hidden files are ignored, other files and nested folders too, with a
- * warning.
+ * warning. Names are read from the bytes the file system holds, not from the text Java shows for them in its locale
+ * ({@link FileNames}): class names are those bytes as UTF-8, and a class folder whose name is not UTF-8 is refused;
+ * an image file is opened by its bytes whatever they are, and held out by a hash of them.
  *
  * @param root         the dataset folder
  * @param splitFolders whether it has {@code train/} and {@code test/} folders
@@ -76,7 +77,7 @@ public record ImageFolderLayout(Path root, boolean splitFolders, List<String> cl
         List<Entry> test = new ArrayList<>();
         if (split) {
             for (Path dir : classDirs(trainDir)) {
-                classes.add(dir.getFileName().toString());
+                classes.add(className(dir));
                 train.addAll(images(dir, listener));
             }
             for (Path dir : children(testDir, true)) {
@@ -84,7 +85,7 @@ public record ImageFolderLayout(Path root, boolean splitFolders, List<String> cl
             }
         } else {
             for (Path dir : classDirs(root)) {
-                classes.add(dir.getFileName().toString());
+                classes.add(className(dir));
                 List<Entry> files = images(dir, listener);
                 List<Entry> byHash = new ArrayList<>(files);
                 byHash.sort(Comparator.comparingLong((Entry e) -> hash(e.file())).thenComparing(e -> e.file().toString()));
@@ -108,8 +109,22 @@ public record ImageFolderLayout(Path root, boolean splitFolders, List<String> cl
         return dirs;
     }
 
+    /**
+     * The class a folder names: its name decoded as UTF-8 from the bytes the file system holds, whatever Java's locale.
+     * A name that is not UTF-8 is refused, naming the folder with the bytes that are not written {@code \xNN}: such a
+     * class could not be told from another in the model's class names.
+     */
+    private static String className(Path dir) throws IOException {
+        String name = FileNames.utf8Name(dir);
+        if (name == null) {
+            throw new IOException("the class folder " + FileNames.shown(dir) + " has a name that is not UTF-8 text (the"
+                    + " bytes that are not are shown as \\xNN), so it cannot name a class; rename it with a UTF-8 name");
+        }
+        return name;
+    }
+
     private static List<Entry> images(Path dir, LoadListener listener) throws IOException {
-        String folder = dir.getFileName().toString();
+        String folder = className(dir);
         List<Entry> out = new ArrayList<>();
         int others = 0;
         String example = null;
@@ -118,17 +133,17 @@ public record ImageFolderLayout(Path root, boolean splitFolders, List<String> cl
                 out.add(new Entry(p, folder));
             } else {
                 others++;
-                example = example == null ? p.getFileName().toString() : example;
+                example = example == null ? FileNames.nameText(p) : example;
             }
         }
         List<Path> nested = children(dir, true);
         if (!nested.isEmpty()) {
-            listener.warning(dir + ": ignored " + nested.size() + " folder" + (nested.size() == 1 ? "" : "s")
-                    + " inside the class folder (such as " + nested.get(0).getFileName() + "); images of a class lie"
+            listener.warning(FileNames.shown(dir) + ": ignored " + nested.size() + " folder" + (nested.size() == 1 ? "" : "s")
+                    + " inside the class folder (such as " + FileNames.nameText(nested.get(0)) + "); images of a class lie"
                     + " directly in its folder");
         }
         if (others > 0) {
-            listener.warning(dir + ": ignored " + others + " file" + (others == 1 ? "" : "s") + " that "
+            listener.warning(FileNames.shown(dir) + ": ignored " + others + " file" + (others == 1 ? "" : "s") + " that "
                     + (others == 1 ? "is" : "are") + " not " + String.join(", ", IMAGE_EXTENSIONS) + " (such as " + example
                     + ")");
         }
@@ -156,7 +171,7 @@ public record ImageFolderLayout(Path root, boolean splitFolders, List<String> cl
 
     private static long hash(Path file) {
         CRC32 crc = new CRC32();
-        crc.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        crc.update(FileNames.rawName(file));
         return crc.getValue();
     }
 }

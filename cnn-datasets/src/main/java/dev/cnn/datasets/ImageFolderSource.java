@@ -16,9 +16,11 @@ import java.util.Set;
 /**
  * A dataset read from a folder of images with one sub-folder per class (see {@link ImageFolderLayout}), with optional
  * tags from a {@code tags.csv} beside the class folders (see {@link TagsFile}). Every image is decoded once, on several
- * threads, and resized to one sample shape ({@link ImageConverter}); both splits are then held in memory. An image that
- * does not decode, or is too large to decode safely ({@link ImageDecoder}), is reported to the {@link LoadListener} by
- * file name and left out. A training class folder without any readable image is not a class: it is reported as a
+ * threads, and resized to one sample shape ({@link ImageConverter}); both splits are then held in memory. The images
+ * decoded at once share a budget of the free heap ({@link DecodeMemory}), so a machine with more cores does not run out
+ * of memory where one with fewer would not. An image that does not decode, or whose header declares more pixels than
+ * allowed ({@link ImageDecoder}), is reported to the {@link LoadListener} by file name and left out; a valid image too
+ * large for the memory Java has, even decoded alone, stops the load ({@link ImageTooLargeException}). A training class folder without any readable image is not a class: it is reported as a
  * warning and left out. A test folder whose class has no training image is refused, and so is an empty split, when it
  * is asked for.
  */
@@ -88,8 +90,14 @@ public final class ImageFolderSource implements DatasetSource {
         Set<Path> unreadable = new LinkedHashSet<>();
         Shape shape = sampleShape(all, unreadable);
         List<ImageFolderLayout.Entry> toDecode = all.stream().filter(e -> !unreadable.contains(e.file())).toList();
-        List<Object> decoded = ParallelMap.map(toDecode, e -> decode(e.file(), shape), options.threads(),
+        DecodeMemory memory = DecodeMemory.ofFreeHeap();
+        List<Object> decoded = ParallelMap.map(toDecode, e -> decode(e.file(), shape, memory), options.threads(),
                 listener::progress);
+        for (Object result : decoded) {
+            if (result instanceof ImageTooLargeException e) {
+                throw e;
+            }
+        }
         Map<Path, float[]> samples = new LinkedHashMap<>();
         for (int i = 0; i < toDecode.size(); i++) {
             Path file = toDecode.get(i).file();
@@ -117,13 +125,13 @@ public final class ImageFolderSource implements DatasetSource {
             return Shape.of(options.channels(), options.rows(), options.columns());
         }
         List<Object> headers = ParallelMap.map(entries, e -> header(e.file()), options.threads(), listener::progress);
-        Map<String, Path> sizes = new LinkedHashMap<>();
+        Map<String, String> sizes = new LinkedHashMap<>();
         boolean colour = false;
         for (int i = 0; i < entries.size(); i++) {
             Path file = entries.get(i).file();
             if (headers.get(i) instanceof ImageHeader h) {
                 colour |= h.colour();
-                sizes.putIfAbsent(h.width() + "x" + h.height(), file);
+                sizes.putIfAbsent(h.width() + "x" + h.height(), FileNames.shown(file));
             } else {
                 unreadable.add(file);
                 listener.skipped(file, (String) headers.get(i));
@@ -136,7 +144,7 @@ public final class ImageFolderSource implements DatasetSource {
         if (sizes.isEmpty()) {
             return Shape.of(channels, 1, 1);
         }
-        List<Map.Entry<String, Path>> found = new ArrayList<>(sizes.entrySet());
+        List<Map.Entry<String, String>> found = new ArrayList<>(sizes.entrySet());
         if (found.size() > 1) {
             throw new IOException("the images in " + root + " have " + found.size() + " different sizes (such as "
                     + found.get(0).getKey() + " in " + found.get(0).getValue() + " and " + found.get(1).getKey() + " in "
@@ -157,18 +165,39 @@ public final class ImageFolderSource implements DatasetSource {
         try {
             return ImageHeader.read(file);
         } catch (IOException | RuntimeException e) {
-            return e.getMessage();
+            return e.getMessage() == null ? FileNames.shown(file) + ": " + e.getClass().getSimpleName() : e.getMessage();
         }
     }
 
-    private static Object decode(Path file, Shape shape) {
+    /**
+     * The sample of {@code file}; the reason it is skipped when it is not an image that decodes; or, when it is a valid
+     * image too large for the memory Java has, the {@link ImageTooLargeException} that stops the load. The memory it
+     * needs is reserved from {@code memory} first, so images decoded at once share the heap instead of exhausting it;
+     * an image that runs out of memory anyway is tried again alone.
+     */
+    private static Object decode(Path file, Shape shape, DecodeMemory memory) {
         try {
-            return ImageConverter.read(file, shape);
+            ImageHeader header = ImageHeader.read(file);
+            long needed = ImageConverter.bytesToRead(header, shape);
+            if (needed < memory.capacity()) {
+                try (DecodeMemory.Lease lease = memory.reserve(needed)) {
+                    return ImageConverter.read(file, header, shape);
+                } catch (ImageTooLargeException e) {
+                    // another image held memory it needed: try again alone, below
+                }
+            }
+            try (DecodeMemory.Lease alone = memory.reserveAll()) {
+                return ImageConverter.read(file, header, shape);
+            } catch (ImageTooLargeException e) {
+                return e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FileNames.shown(file) + ": not read, loading was interrupted";
         } catch (IOException | RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return message.startsWith(file.toString()) ? message : file + ": " + message;
-        } catch (OutOfMemoryError e) {
-            return file + ": too large to decode in the memory Java has (" + e.getMessage() + ")";
+            String shown = FileNames.shown(file);
+            return message.startsWith(shown) ? message : shown + ": " + message;
         }
     }
 
@@ -192,7 +221,7 @@ public final class ImageFolderSource implements DatasetSource {
         }
         List<String> classes = new ArrayList<>();
         for (Map.Entry<String, int[]> c : counts.entrySet()) {
-            Path folder = trainRoot.resolve(c.getKey());
+            String folder = inFolder(trainRoot, c.getKey());
             if (c.getValue()[0] == 0) {
                 listener.warning(folder + " holds no images (" + String.join(", ", ImageFolderLayout.IMAGE_EXTENSIONS)
                         + "), so it is not a class: skipped; put images in it or remove it");
@@ -205,8 +234,8 @@ public final class ImageFolderSource implements DatasetSource {
         }
         for (ImageFolderLayout.Entry e : layout.test()) {
             if (!classes.contains(e.folder()) && samples.containsKey(e.file())) {
-                throw new IOException(e.file() + " is a test image of class '" + e.folder() + "', but there are no"
-                        + " training images of that class in " + trainRoot.resolve(e.folder()) + "; add some, or remove"
+                throw new IOException(FileNames.shown(e.file()) + " is a test image of class '" + e.folder() + "', but there are no"
+                        + " training images of that class in " + inFolder(trainRoot, e.folder()) + "; add some, or remove"
                         + " the test folder");
             }
         }
@@ -219,9 +248,14 @@ public final class ImageFolderSource implements DatasetSource {
 
     private void checkKnown(ImageFolderLayout.Entry e, Path base) throws IOException {
         if (!options.classNames().contains(e.folder())) {
-            throw new IOException("the folder " + base.resolve(e.folder()) + " is not one of the model's classes "
+            throw new IOException("the folder " + inFolder(base, e.folder()) + " is not one of the model's classes "
                     + options.classNames() + "; use folders named after them");
         }
+    }
+
+    /** The folder {@code name} in {@code base}, for messages: a name Java cannot encode in this locale is shown too. */
+    private static String inFolder(Path base, String name) {
+        return FileNames.shown(base) + java.io.File.separator + name;
     }
 
     private Dataset split(List<ImageFolderLayout.Entry> entries, Map<Path, float[]> samples, List<String> classes,

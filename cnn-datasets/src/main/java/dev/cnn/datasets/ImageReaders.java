@@ -8,7 +8,11 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-/** Opens a {@code javax.imageio} reader on an image file for one piece of work, with the errors named by file. */
+/**
+ * Opens a {@code javax.imageio} reader on an image file for one piece of work, with the errors named by file (as
+ * {@link FileNames#shown} writes it). The file is opened by its {@link Path}, so a name that is not text in the
+ * locale's encoding opens too.
+ */
 final class ImageReaders {
     private ImageReaders() {
     }
@@ -24,13 +28,14 @@ final class ImageReaders {
      * the file, saying it could not {@code what} (such as "decode the image").
      */
     static <T> T use(Path file, String what, Work<T> work) throws IOException {
+        String shown = FileNames.shown(file);
         if (!Files.isRegularFile(file)) {
-            throw new IOException(file + " is not a regular file (a directory, device or pipe); give an image file");
+            throw new IOException(shown + " is not a regular file (a directory, device or pipe); give an image file");
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw new IOException(file + ": not an image format that javax.imageio can decode (PNG, JPEG, GIF, BMP)");
+        try (ImageInputStream in = new ChannelImageInputStream(file)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new IOException(shown + ": not an image format that javax.imageio can decode (PNG, JPEG, GIF, BMP)");
             }
             ImageReader reader = readers.next();
             try {
@@ -40,12 +45,12 @@ final class ImageReaders {
                 reader.dispose();
             }
         } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
+            if (e.getMessage() != null && e.getMessage().startsWith(shown)) {
                 throw e;
             }
-            throw new IOException(file + ": cannot " + what + ": " + e.getMessage(), e);
+            throw new IOException(shown + ": cannot " + what + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new IOException(file + ": cannot " + what + ": " + e.getMessage(), e);
+            throw new IOException(shown + ": cannot " + what + ": " + e.getMessage(), e);
         }
     }
 }

@@ -49,30 +49,42 @@ final class ResampleWeights {
             return plane.clone();
         }
         ResampleWeights horizontal = of(width, cols);
-        ResampleWeights vertical = of(height, rows);
         float[] wide = new float[height * cols];
         for (int y = 0; y < height; y++) {
-            for (int x = 0; x < cols; x++) {
-                float sum = 0;
-                float[] w = horizontal.weights[x];
-                int base = y * width + horizontal.first[x];
-                for (int k = 0; k < w.length; k++) {
-                    sum += w[k] * plane[base + k];
-                }
-                wide[y * cols + x] = sum;
-            }
+            horizontal.resizeRow(plane, y * width, wide, y * cols);
         }
         float[] out = new float[rows * cols];
-        for (int y = 0; y < rows; y++) {
-            float[] w = vertical.weights[y];
+        of(height, rows).resizeColumns(wide, cols, out, 0);
+        return out;
+    }
+
+    /** The first pass: resizes the row of {@code source} starting at {@code from} into {@code target} at {@code to}. */
+    void resizeRow(float[] source, int from, float[] target, int to) {
+        for (int x = 0; x < first.length; x++) {
+            float sum = 0;
+            float[] w = weights[x];
+            int base = from + first[x];
             for (int k = 0; k < w.length; k++) {
-                int src = (vertical.first[y] + k) * cols;
+                sum += w[k] * source[base + k];
+            }
+            target[to + x] = sum;
+        }
+    }
+
+    /**
+     * The second pass: resizes the columns of {@code source}, rows of {@code cols} values, into the rows of
+     * {@code target} starting at {@code to}, which must be zero there.
+     */
+    void resizeColumns(float[] source, int cols, float[] target, int to) {
+        for (int y = 0; y < first.length; y++) {
+            float[] w = weights[y];
+            for (int k = 0; k < w.length; k++) {
+                int src = (first[y] + k) * cols;
                 float wk = w[k];
                 for (int x = 0; x < cols; x++) {
-                    out[y * cols + x] += wk * wide[src + x];
+                    target[to + y * cols + x] += wk * source[src + x];
                 }
             }
         }
-        return out;
     }
 }

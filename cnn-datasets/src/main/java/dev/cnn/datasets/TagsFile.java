@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,10 +32,17 @@ public record TagsFile(Map<String, List<String>> tagsByPath, List<String> tagNam
         tagNames = List.copyOf(tagNames);
     }
 
-    /** The relative path of {@code file} under {@code root} as tags.csv writes it, with {@code /}. */
+    /**
+     * The relative path of {@code file} under {@code root} as tags.csv writes it, with {@code /}: each name read from
+     * the bytes the file system holds, as UTF-8 whatever Java's locale (a byte that is not UTF-8 written {@code \xNN}).
+     */
     public static String key(Path root, Path file) {
-        return root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString()
-                .replace('\\', '/');
+        Path relative = root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+        StringBuilder key = new StringBuilder();
+        for (Path name : relative) {
+            key.append(key.length() == 0 ? "" : "/").append(FileNames.nameText(name));
+        }
+        return key.toString();
     }
 
     /**
@@ -62,7 +70,14 @@ public record TagsFile(Map<String, List<String>> tagsByPath, List<String> tagNam
                     continue;
                 }
                 String path = unquote(text.substring(0, comma).strip());
-                Path file = base.resolve(path).normalize();
+                Path file;
+                try {
+                    file = base.resolve(path).normalize();
+                } catch (InvalidPathException e) {
+                    throw new IOException(csv + " line " + number + ": the path " + path + " cannot be a file name in"
+                            + " the encoding of Java's locale (" + System.getProperty("sun.jnu.encoding") + "); run Java"
+                            + " in a UTF-8 locale, such as with LC_ALL=C.UTF-8 (./cnn does so)", e);
+                }
                 if (!file.startsWith(base)) {
                     listener.warning(csv + " line " + number + ": " + path + " is outside " + root + " - ignored");
                     continue;

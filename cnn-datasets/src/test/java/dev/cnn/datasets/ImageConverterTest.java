@@ -38,6 +38,24 @@ class ImageConverterTest {
     }
 
     @Test
+    void eightBitRgbReadFromItsSamplesIsWhatGetRgbGives() {
+        java.util.Random random = new java.util.Random(7);
+        BufferedImage bgr = new BufferedImage(13, 9, BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage intRgb = new BufferedImage(13, 9, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 9; y++) {
+            for (int x = 0; x < 13; x++) {
+                int rgb = random.nextInt(1 << 24);
+                bgr.setRGB(x, y, rgb);
+                intRgb.setRGB(x, y, rgb);
+            }
+        }
+        for (Shape shape : new Shape[] {Shape.of(3, 9, 13), Shape.of(3, 4, 5), Shape.of(1, 20, 7)}) {
+            assertArrayEquals(ImageConverter.toSample(intRgb, shape), ImageConverter.toSample(bgr, shape), 0f,
+                    shape.toString());
+        }
+    }
+
+    @Test
     void greyIsLuminance() {
         float[] sample = ImageConverter.toSample(rgb(2, 2, 0xFFFF0000), Shape.of(1, 2, 2));
         assertArrayEquals(new float[] {0.299f, 0.299f, 0.299f, 0.299f}, sample, 1e-5f);

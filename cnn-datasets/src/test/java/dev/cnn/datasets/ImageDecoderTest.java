@@ -64,6 +64,17 @@ class ImageDecoderTest {
     }
 
     @Test
+    void theHeaderAndTheConverterRefuseItTooBeforeReadingFurther() throws Exception {
+        Path bomb = Files.write(dir.resolve("bomb.png"), pngHeaderOnly(40_000, 40_000));
+        String expected = bomb + ": the image is 40000x40000 = 1600000000 pixels, more than the 50000000 allowed";
+        IOException header = assertThrows(IOException.class, () -> ImageHeader.read(bomb));
+        assertTrue(header.getMessage().startsWith(expected), header.getMessage());
+        IOException sample = assertThrows(IOException.class,
+                () -> ImageConverter.read(bomb, dev.cnn.api.tensor.Shape.of(1, 8, 8)));
+        assertTrue(sample.getMessage().startsWith(expected), sample.getMessage());
+    }
+
+    @Test
     void theLimitCanBeSetPerCallAndImagesUnderItDecode() throws Exception {
         Path png = dir.resolve("small.png");
         ImageIO.write(new BufferedImage(30, 20, BufferedImage.TYPE_INT_RGB), "png", png.toFile());

@@ -13,6 +13,16 @@ final class TestImages {
     private TestImages() {
     }
 
+    /** A large opaque RGB image of one colour, which compresses to a small file: a 7000x7000 JPEG is 768 KB. */
+    static Path flatRgb(Path file, int width, int height, int rgb, String format) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(rgb));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        return write(image, file, format);
+    }
+
     /** An opaque RGB image of one colour. */
     static Path rgb(Path file, int width, int height, int rgb, String format) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -98,8 +108,10 @@ final class TestImages {
 
     private static Path write(BufferedImage image, Path file, String format) throws IOException {
         Files.createDirectories(file.getParent());
-        if (!ImageIO.write(image, format, file.toFile())) {
-            throw new IOException("no writer for " + format);
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            if (!ImageIO.write(image, format, out)) {
+                throw new IOException("no writer for " + format);
+            }
         }
         return file;
     }
