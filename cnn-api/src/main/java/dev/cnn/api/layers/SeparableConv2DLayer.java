@@ -22,6 +22,9 @@ final class SeparableConv2DLayer implements Layer {
     private final Parameter bias;
     private Tensor lastInput;
     private Tensor lastDepthwise;
+    private final Buffer output = new Buffer();
+    private final Buffer middleGradient = new Buffer();
+    private boolean reuse;
 
     SeparableConv2DLayer(SeparableConv2D config, Shape input, Backend backend, Random random) {
         this.config = config;
@@ -40,6 +43,11 @@ final class SeparableConv2DLayer implements Layer {
     }
 
     @Override
+    public void reuseBuffers(boolean value) {
+        reuse = value;
+    }
+
+    @Override
     public SeparableConv2D config() {
         return config;
     }
@@ -48,8 +56,10 @@ final class SeparableConv2DLayer implements Layer {
     public Tensor forward(Tensor input, boolean training) {
         lastInput = input;
         lastDepthwise = backend.depthwiseConv2d(input, depthwiseWeight.value(), geometry);
-        Tensor out = backend.conv2d(lastDepthwise, pointwiseWeight.value(), POINTWISE);
-        return bias == null ? out : backend.addPerChannel(out, bias.value());
+        return output.keep(bias == null
+                ? backend.conv2dInto(lastDepthwise, pointwiseWeight.value(), POINTWISE, output.target(reuse))
+                : backend.conv2dWithBiasInto(lastDepthwise, pointwiseWeight.value(), bias.value(), POINTWISE,
+                        output.target(reuse)), reuse);
     }
 
     @Override
@@ -68,8 +78,10 @@ final class SeparableConv2DLayer implements Layer {
         if (bias != null) {
             bias.addGradient(backend.sumPerChannel(outputGradient));
         }
-        ConvGradients pointwise = backend.conv2dBackward(lastDepthwise, pointwiseWeight.value(), outputGradient, POINTWISE);
-        pointwiseWeight.addGradient(pointwise.filter());
+        ConvGradients pointwise = backend.conv2dBackwardInto(lastDepthwise, pointwiseWeight.value(), outputGradient,
+                POINTWISE, middleGradient.target(reuse), pointwiseWeight.gradientTarget());
+        middleGradient.keep(pointwise.input(), reuse);
+        pointwiseWeight.addGradientFromTarget(pointwise.filter());
         depthwiseWeight.addGradient(backend.depthwiseConv2dBackwardFilter(lastInput, pointwise.input(), geometry,
                 depthwiseWeight.shape()));
         return pointwise.input();
