@@ -165,6 +165,20 @@ final class TrainCommand implements Callable<Integer> {
         Options.atLeast(spec, "--augment", augment, 0);
         Options.atLeast(spec, "--checkpoint-every", checkpointEvery, 0);
         Options.positive(spec, "--lr", learningRate);
+        if ((float) learningRate == 0f) {
+            throw Options.usage(spec, "--lr " + learningRate + " is 0 in the 32-bit floats training computes with,"
+                    + " so no weight would change; use at least 1e-30 (typical: 0.0001 to 0.1)");
+        }
+        if (sparkMaster == null) {
+            for (String sparkOnly : List.of("--partitions", "--average-every")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(sparkOnly)) {
+                    throw Options.usage(spec, sparkOnly + " applies to training on Spark; add --spark MASTER or"
+                            + " leave it out");
+                }
+            }
+        } else if (SparkMasterUrl.problem(sparkMaster) != null) {
+            throw Options.usage(spec, SparkMasterUrl.problem(sparkMaster));
+        }
         if (!(validationSplit >= 0 && validationSplit < 1)) {
             throw Options.usage(spec, "--validation-split must be at least 0 and below 1, got " + validationSplit);
         }
@@ -239,6 +253,10 @@ final class TrainCommand implements Callable<Integer> {
         Options.atLeast(spec, "--average-every", averageEvery, 0);
         DatasetSource located = DatasetAccess.source(dataset, DatasetAccess.Wanted.of(imageShape),
                 new LoadReporter(stdout, spec.commandLine().getErr(), main.interactiveTerminal(), dataset));
+        if (partitions > located.train().size()) {
+            throw Options.usage(spec, "--partitions " + partitions + " is more than the " + located.train().size()
+                    + " training images; give at most one partition per image (a few per executor core is typical)");
+        }
         Path modelFile = out != null ? out : Path.of("runs", preset.id() + "-" + DatasetAccess.shortName(located) + "-spark.cnn");
         ModelFiles.checkWritable(modelFile);
         try (OutputLock lock = OutputLock.acquire(modelFile, "--out")) {
