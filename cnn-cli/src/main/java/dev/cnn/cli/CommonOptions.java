@@ -54,6 +54,25 @@ public final class CommonOptions {
         return backend;
     }
 
+    /**
+     * {@code backend}'s name and how it was chosen, for the line a command prints before it trains: "cpu (the
+     * default: ...)" when nothing named it, so a user sees why.
+     */
+    public String describe(Backend backend) {
+        if (backendName != null) {
+            return backend.name() + " (chosen with --backend)";
+        }
+        String property = System.getProperty(Backends.PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return backend.name() + " (named by -D" + Backends.PROPERTY + ")";
+        }
+        String variable = System.getenv(Backends.ENVIRONMENT_VARIABLE);
+        if (variable != null && !variable.isBlank()) {
+            return backend.name() + " (named by " + Backends.ENVIRONMENT_VARIABLE + ")";
+        }
+        return backend.name() + " (the default: the fastest available by measured priority; ./cnn backends)";
+    }
+
     private static Logger logger() {
         return LoggerFactory.getLogger(CommonOptions.class);
     }

@@ -100,7 +100,7 @@ final class CompareCommand implements Callable<Integer> {
         Files.createDirectories(outDir);
         out.printf("comparing %s on %s (%,d training images, %,d test), %d epoch%s each, on backend %s%n",
                 String.join(", ", models), located.name(), train.size(), test.size(), epochs, epochs == 1 ? "" : "s",
-                backend.name());
+                common.describe(backend));
         out.flush();
         List<Row> rows = new ArrayList<>();
         try (OutputLock.Group locks = OutputLock.acquireAll(presets.stream().map(this::modelFile).toList(), "--out")) {

@@ -127,7 +127,7 @@ final class DemoCommand implements Callable<Integer> {
 
         step = new Stopwatch();
         out.printf("[2/%d] training %s for %d epoch%s on backend %s (adam, learning rate 0.001, cosine schedule,"
-                + " batches of 64)%n", STEPS, preset.id(), epochs, epochs == 1 ? "" : "s", backend.name());
+                + " batches of 64)%n", STEPS, preset.id(), epochs, epochs == 1 ? "" : "s", common.describe(backend));
         out.flush();
         Path chart = outDir.resolve("training.png");
         TrainingPlan plan = new TrainingPlan(epochs, 64, seed, 0, 0, located.name(), train.size());
@@ -213,10 +213,11 @@ final class DemoCommand implements Callable<Integer> {
                     + " --dataset DIR");
         }
         Path dir = parsed.hasMatchedOption("--out-dir") ? outDir : Path.of("runs", "demo-tagger");
+        Backend taggerBackend = common.backend();
         try (OutputLock lock = OutputLock.acquire(dir.resolve(TaggerDemo.MODEL_FILE), "--out-dir")) {
             return new TaggerDemo(spec.commandLine().getOut(),
                     new ProgressReporter(spec.commandLine().getErr(), main.interactiveTerminal()))
-                    .run(data, taggerEpochs, seed, samples, dir, common.backend());
+                    .run(data, taggerEpochs, seed, samples, dir, taggerBackend, common.describe(taggerBackend));
         }
     }
 

@@ -51,7 +51,8 @@ final class TaggerDemo {
     }
 
     /** Runs the demo on {@code dataset} (a {@code shapes[:...]} spec) and returns its exit code. */
-    int run(String dataset, int epochs, long seed, int samples, Path outDir, Backend backend) throws IOException {
+    int run(String dataset, int epochs, long seed, int samples, Path outDir, Backend backend, String backendDescription)
+            throws IOException {
         Stopwatch total = new Stopwatch();
         out.println("cnn demo tagger: train the tagger on generated shapes and see it name each object and its tags."
                 + " Pictures go to " + outDir + "/");
@@ -71,7 +72,7 @@ final class TaggerDemo {
         step = new Stopwatch();
         out.printf("[2/%d] training tagger for %d epoch%s on backend %s (adam, learning rate %s, cosine schedule, batches"
                 + " of %d; 10%% of the training images held out to choose each tag's threshold)%n", STEPS, epochs,
-                epochs == 1 ? "" : "s", backend.name(), LEARNING_RATE, BATCH);
+                epochs == 1 ? "" : "s", backendDescription, LEARNING_RATE, BATCH);
         out.flush();
         Files.createDirectories(outDir);
         TrainingPlan plan = new TrainingPlan(epochs, BATCH, seed, TrainCommand.TAGGER_VALIDATION, 0, source.name(),

@@ -225,7 +225,7 @@ final class TrainCommand implements Callable<Integer> {
         try (OutputLock lock = OutputLock.acquire(modelFile, "--out");
              InterruptNotice notice = InterruptNotice.forCheckpoint(spec.commandLine().getErr(), modelFile)) {
             stdout.printf("training %s on %s (%,d training images, %,d test) on backend %s%n", architecture,
-                    located.name(), train.size(), test.size(), backend.name());
+                    located.name(), train.size(), test.size(), common.describe(backend));
             stdout.flush();
             result = new TrainingRun(settings, backend, stdout, progress).run(train, test, notice);
         }
