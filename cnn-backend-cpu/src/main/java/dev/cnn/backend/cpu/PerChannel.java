@@ -40,13 +40,27 @@ final class PerChannel {
      */
     static float[] centeredProductSum(float[] a, float[] aCenter, float[] b, float[] bCenter, int batch,
                                       int channels, int inner, float[] out) {
+        return reduce(batch, channels, out,
+                (c, plane) -> planeProductSum(a, aCenter[c], b, bCenter[c], plane * inner, inner));
+    }
+
+    /** The sum of one plane in double: {@code plane} is the index of channel {@code c}'s plane of an image. */
+    private interface PlaneSum {
+        double of(int c, int plane);
+    }
+
+    /**
+     * Per-channel sums of {@code planeSum} over the batch in double. The batch is cut into a fixed number of chunks
+     * whose partial sums are added in chunk order, so the result does not depend on threads.
+     */
+    private static float[] reduce(int batch, int channels, float[] out, PlaneSum planeSum) {
         int chunks = Math.min(batch, Parallel.REDUCTION_CHUNKS);
         double[][] partials = new double[chunks][channels];
         Parallel.forEachTask(chunks, t -> {
             double[] partial = partials[t];
             for (int n = Parallel.chunkStart(batch, chunks, t); n < Parallel.chunkStart(batch, chunks, t + 1); n++) {
                 for (int c = 0; c < channels; c++) {
-                    partial[c] += planeProductSum(a, aCenter[c], b, bCenter[c], (n * channels + c) * inner, inner);
+                    partial[c] += planeSum.of(c, n * channels + c);
                 }
             }
         });
@@ -96,29 +110,9 @@ final class PerChannel {
         return y;
     }
 
-    /**
-     * Per-channel sums in double. The batch is cut into a fixed number of chunks whose partial sums
-     * are added in chunk order, so the result does not depend on threads.
-     */
+    /** Per-channel sums in double, chunked as {@link #reduce} does. */
     static float[] sum(float[] x, int batch, int channels, int inner, float[] out) {
-        int chunks = Math.min(batch, Parallel.REDUCTION_CHUNKS);
-        double[][] partials = new double[chunks][channels];
-        Parallel.forEachTask(chunks, t -> {
-            double[] partial = partials[t];
-            for (int n = Parallel.chunkStart(batch, chunks, t); n < Parallel.chunkStart(batch, chunks, t + 1); n++) {
-                for (int c = 0; c < channels; c++) {
-                    partial[c] += planeSum(x, (n * channels + c) * inner, inner);
-                }
-            }
-        });
-        for (int c = 0; c < channels; c++) {
-            double s = 0.0;
-            for (int t = 0; t < chunks; t++) {
-                s += partials[t][c];
-            }
-            out[c] = (float) s;
-        }
-        return out;
+        return reduce(batch, channels, out, (c, plane) -> planeSum(x, plane * inner, inner));
     }
 
     /** The sum of {@code x[from, from + length)} in double, in four interleaved partial sums so that the additions overlap. */
