@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.backend.Backends;
 import dev.cnn.api.data.Dataset;
+import dev.cnn.api.layers.BatchNorm;
 import dev.cnn.api.layers.Conv2D;
 import dev.cnn.api.layers.Dense;
 import dev.cnn.api.layers.Flatten;
@@ -46,8 +47,21 @@ class TrainingStepAllocationTest {
                 .optSeed(1).build(backend);
     }
 
+    /** vgg-small's pattern: 3x3 convolutions with padding 1 and no bias, each followed by batch norm and ReLU. */
+    static Sequential vggBlock(Backend backend) {
+        return Sequential.builder().setInputShape(MNIST)
+                .add(Conv2D.of(16, 3).withPadding(1).withBias(false), BatchNorm.of(), new ReLU(),
+                        Conv2D.of(16, 3).withPadding(1).withBias(false), BatchNorm.of(), new ReLU(), MaxPool2D.of(2),
+                        new Flatten(), Dense.of(10))
+                .optSeed(1).build(backend);
+    }
+
     private double bytesPerStep(Backend backend) {
-        Trainer trainer = Trainer.builder().setNetwork(conv2040(backend)).setLoss(Loss.SOFTMAX_CROSS_ENTROPY)
+        return bytesPerStep(conv2040(backend));
+    }
+
+    private double bytesPerStep(Sequential network) {
+        Trainer trainer = Trainer.builder().setNetwork(network).setLoss(Loss.SOFTMAX_CROSS_ENTROPY)
                 .setOptimizer(OptimizerConfig.adam(0.001)).optBatchSize(BATCH).build();
         Random random = new Random(0);
         for (int b = 0; b < WARM_UP; b++) {
@@ -86,5 +100,17 @@ class TrainingStepAllocationTest {
                 + Math.round(fresh) + ")");
         System.out.printf("conv-20-40 batch %d: %,d bytes per step with buffer reuse, %,d without%n", BATCH,
                 Math.round(reusing), Math.round(fresh));
+    }
+
+    @Test
+    void paddedConvolutionsAndBatchNormAllocateUnderTwoPercentOfAStepWithoutReuse() {
+        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
+                && bean.isThreadAllocatedMemorySupported() && bean.isThreadAllocatedMemoryEnabled(),
+                "this JVM cannot count allocated bytes per thread");
+        Backend cpu = Backends.select("cpu");
+        double reusing = bytesPerStep(vggBlock(cpu));
+        double fresh = bytesPerStep(vggBlock(FreshResultsBackend.of(cpu)));
+        assertTrue(reusing <= fresh / 50, "a warm step of 3x3 padded convolutions with batch norm allocated "
+                + Math.round(reusing) + " bytes, over 2% of the " + Math.round(fresh) + " without buffer reuse");
     }
 }
