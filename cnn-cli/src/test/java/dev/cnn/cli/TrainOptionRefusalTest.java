@@ -47,4 +47,15 @@ class TrainOptionRefusalTest {
     void aLearningRateThatIsZeroInFloat32IsRefused() {
         train("--lr", "1e-300").failedWith(2, "is 0 in the 32-bit floats");
     }
+
+    @Test
+    void anInputSizeWhoseImagesOverflowAnArrayIsRefusedWithTheFigures() throws Exception {
+        Path many = SyntheticDigits.write(dir.resolve("many"), 200, 10, 28);
+        long start = System.nanoTime();
+        Cli.run("train", "--model", "mlp", "--dataset", many.toString(), "--epochs", "1", "--input-size", "4096",
+                "--out", dir.resolve("big.cnn").toString())
+                .failedWith(1, "200 images of 1x4096x4096 take 12,800 MB, more than one Java array holds");
+        org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() - start < 20_000_000_000L,
+                "the refusal comes from the sizes, before any resizing");
+    }
 }

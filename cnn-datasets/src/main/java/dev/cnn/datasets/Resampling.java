@@ -21,7 +21,7 @@ public final class Resampling {
         check(from);
         check(shape);
         int size = shape.size();
-        float[] out = new float[data.size() * size];
+        float[] out = new float[valuesFor(data.size(), shape)];
         for (int i = 0; i < data.size(); i++) {
             System.arraycopy(sample(data.features(i), from, shape), 0, out, i * size, size);
         }
@@ -51,6 +51,30 @@ public final class Resampling {
             System.arraycopy(resized, 0, out, c * outPlane, outPlane);
         }
         return out;
+    }
+
+    /**
+     * The values {@code count} images of {@code shape} take, computed in {@code long} and checked against what one
+     * Java array holds and what the heap can still give, so that a large {@code --input-size} is refused with the
+     * figures instead of overflowing or exhausting the heap halfway.
+     */
+    static int valuesFor(int count, Shape shape) {
+        long values = (long) count * shape.size();
+        long bytes = values * Float.BYTES;
+        Runtime runtime = Runtime.getRuntime();
+        long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        String what = String.format(java.util.Locale.ROOT, "%,d images of %dx%dx%d take %,d MB", count, shape.dim(0),
+                shape.dim(1), shape.dim(2), bytes >> 20);
+        if (values > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException(what + ", more than one Java array holds (8,191 MB); use a smaller"
+                    + " --input-size or fewer images");
+        }
+        if (bytes > available) {
+            throw new IllegalArgumentException(what + " and Java's heap has about " + (available >> 20) + " MB"
+                    + " left; give Java more memory (such as CNN_JAVA_OPTS=-Xmx16g for ./cnn) or use a smaller"
+                    + " --input-size");
+        }
+        return (int) values;
     }
 
     private static int[] allIndices(int n) {

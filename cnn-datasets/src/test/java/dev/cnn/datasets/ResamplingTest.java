@@ -5,6 +5,8 @@ import dev.cnn.api.data.Dataset;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cnn.api.tensor.Shape;
 import java.util.List;
@@ -22,5 +24,21 @@ class ResamplingTest {
         assertArrayEquals(pixels, Resampling.toShape(colour, Shape.of(1, 2, 2)).features(0), 1e-6f);
         assertArrayEquals(new float[] {0.5f}, Resampling.toShape(grey, Shape.of(1, 1, 1)).features(0), 1e-6f);
         assertEquals(Shape.of(3, 4, 4), Resampling.toShape(grey, Shape.of(3, 4, 4)).sampleShape());
+    }
+
+    @Test
+    void sizesThatOverflowAnArrayOrTheHeapAreRefusedWithTheFiguresBeforeAnyWork() {
+        IllegalArgumentException overflow = assertThrows(IllegalArgumentException.class,
+                () -> Resampling.valuesFor(60_000, Shape.of(1, 200, 200)));
+        assertTrue(overflow.getMessage().startsWith("60,000 images of 1x200x200 take"
+                + " 9,155 MB, more than one Java array holds"), overflow.getMessage());
+        long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+        int side = (int) Math.min(40_000, Math.sqrt((double) (heapMb + 64) * (1 << 20) / Float.BYTES / 8) + 1);
+        IllegalArgumentException heap = assertThrows(IllegalArgumentException.class,
+                () -> Resampling.valuesFor(8, Shape.of(1, side, side)));
+        assertTrue(heap.getMessage().contains("give Java more memory")
+                || heap.getMessage().contains("more than one Java array holds"), heap.getMessage());
+        assertEquals(10 * 784, Resampling.valuesFor(10,
+                Shape.of(1, 28, 28)));
     }
 }
