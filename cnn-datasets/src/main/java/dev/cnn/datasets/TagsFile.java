@@ -53,6 +53,7 @@ public record TagsFile(Map<String, List<String>> tagsByPath, List<String> tagNam
     public static TagsFile read(Path csv, Path root, LoadListener listener) throws IOException {
         Path base = root.toAbsolutePath().normalize();
         Map<String, List<String>> tags = new LinkedHashMap<>();
+        Map<String, Integer> lineOf = new java.util.HashMap<>();
         TreeSet<String> names = new TreeSet<>();
         int missing = 0;
         try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
@@ -94,6 +95,11 @@ public record TagsFile(Map<String, List<String>> tagsByPath, List<String> tagNam
                     if (!t.isEmpty() && !imageTags.contains(t)) {
                         imageTags.add(t);
                     }
+                }
+                Integer first = lineOf.putIfAbsent(key(base, file), number);
+                if (first != null) {
+                    throw new IOException(csv + " line " + number + ": " + path + " is listed again (first on line "
+                            + first + "); give each image one line, with all its tags");
                 }
                 names.addAll(imageTags);
                 tags.put(key(base, file), List.copyOf(imageTags));
