@@ -80,6 +80,12 @@ class TrainingStepAllocationTest {
         trainer.applyGradients();
     }
 
+    private static void assumeAllocationCounting() {
+        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
+                && bean.isThreadAllocatedMemorySupported() && bean.isThreadAllocatedMemoryEnabled(),
+                "this JVM cannot count allocated bytes per thread");
+    }
+
     private static long allocatedBytes() {
         var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         return Arrays.stream(bean.getThreadAllocatedBytes(bean.getAllThreadIds())).filter(b -> b > 0).sum();
@@ -87,9 +93,7 @@ class TrainingStepAllocationTest {
 
     @Test
     void aWarmTrainingStepOfConv2040AllocatesAtMostOnePercentOfBefore() {
-        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
-                && bean.isThreadAllocatedMemorySupported() && bean.isThreadAllocatedMemoryEnabled(),
-                "this JVM cannot count allocated bytes per thread");
+        assumeAllocationCounting();
         Backend cpu = Backends.select("cpu");
         double reusing = bytesPerStep(cpu);
         double fresh = bytesPerStep(FreshResultsBackend.of(cpu));
@@ -104,9 +108,7 @@ class TrainingStepAllocationTest {
 
     @Test
     void paddedConvolutionsAndBatchNormAllocateUnderTwoPercentOfAStepWithoutReuse() {
-        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
-                && bean.isThreadAllocatedMemorySupported() && bean.isThreadAllocatedMemoryEnabled(),
-                "this JVM cannot count allocated bytes per thread");
+        assumeAllocationCounting();
         Backend cpu = Backends.select("cpu");
         double reusing = bytesPerStep(vggBlock(cpu));
         double fresh = bytesPerStep(vggBlock(FreshResultsBackend.of(cpu)));
