@@ -28,6 +28,9 @@ final class Conv2dKernels {
      * @param bias one value per output channel, or null for none
      */
     static float[] forward(float[] input, float[] filter, float[] bias, ConvDims d, float[] out) {
+        if (WideConvolution.applies(d)) {
+            return WideConvolution.forward(input, filter, bias, d, out);
+        }
         MicroKernel kernel = MicroKernels.SELECTED;
         int mr = kernel.rows();
         int nr = kernel.cols();
@@ -68,6 +71,9 @@ final class Conv2dKernels {
 
     /** {@code dInput[n] = fold(filter^T * dOut[n])}, added into {@code dInput}, which must be all zeros. */
     static float[] backwardData(float[] outputGradient, float[] filter, ConvDims d, float[] dInput) {
+        if (WideConvolution.appliesBackwardData(d)) {
+            return WideConvolution.backwardData(outputGradient, filter, d, dInput);
+        }
         MicroKernel kernel = MicroKernels.SELECTED;
         int mr = kernel.rows();
         int nr = kernel.cols();
@@ -110,6 +116,9 @@ final class Conv2dKernels {
      * chunks whose partial sums are added in chunk order, so the result does not depend on threads.
      */
     static float[] backwardFilter(float[] input, float[] outputGradient, ConvDims d, float[] dFilter) {
+        if (WideFilterGradient.applies(d)) {
+            return WideFilterGradient.backwardFilter(input, outputGradient, d, dFilter);
+        }
         MicroKernel kernel = MicroKernels.SELECTED;
         int mr = kernel.rows();
         int nr = kernel.cols();
@@ -166,7 +175,7 @@ final class Conv2dKernels {
         return buffer;
     }
 
-    private static int chunksFor(int batch) {
+    static int chunksFor(int batch) {
         return Math.min(batch, Parallel.parallelism() * CHUNKS_PER_THREAD);
     }
 }

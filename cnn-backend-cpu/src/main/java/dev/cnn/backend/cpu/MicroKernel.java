@@ -29,6 +29,14 @@ interface MicroKernel {
     void multiplyStridedA(int kc, float[] a, int aOff, int rowStride, int stepStride, int rows, float[] b, int bOff,
                           float[] c, int cOff, int ldc, boolean accumulate);
 
+    /**
+     * As {@link #multiply}, with {@code B} read where it lies, each step's row from a table:
+     * {@code B[p, j] = b[bOff + rowOffsets[p] + j]}. The rows of a convolution's input that its filter taps read, on a
+     * wide output grid, are such rows ({@link WideConvolution}), so nothing is lowered or packed.
+     */
+    void multiplyOffsetB(int kc, float[] a, int aOff, float[] b, int bOff, int[] rowOffsets, float[] c, int cOff,
+                         int ldc, boolean accumulate);
+
     /** Where row {@code i} of a strided {@code A} tile of {@code rows} rows starts: rows past the last repeat it. */
     static int rowStart(int aOff, int i, int rows, int rowStride) {
         return aOff + Math.min(i, rows - 1) * rowStride;

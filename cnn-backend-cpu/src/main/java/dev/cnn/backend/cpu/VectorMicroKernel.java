@@ -76,6 +76,46 @@ final class VectorMicroKernel implements MicroKernel {
         store(c, cOff + 5 * ldc, accumulate, c50, c51);
     }
 
+    @Override
+    public void multiplyOffsetB(int kc, float[] a, int aOff, float[] b, int bOff, int[] rowOffsets, float[] c,
+                                int cOff, int ldc, boolean accumulate) {
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00;
+        FloatVector c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00;
+        FloatVector c40 = c00, c41 = c00;
+        FloatVector c50 = c00, c51 = c00;
+        for (int p = 0, at = aOff; p < kc; p++, at += MR) {
+            int row = bOff + rowOffsets[p];
+            FloatVector b0 = FloatVector.fromArray(SPECIES, b, row);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, b, row + V);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, a[at]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, a[at + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, a[at + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, a[at + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(SPECIES, a[at + 4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(SPECIES, a[at + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+        }
+        store(c, cOff, accumulate, c00, c01);
+        store(c, cOff + ldc, accumulate, c10, c11);
+        store(c, cOff + 2 * ldc, accumulate, c20, c21);
+        store(c, cOff + 3 * ldc, accumulate, c30, c31);
+        store(c, cOff + 4 * ldc, accumulate, c40, c41);
+        store(c, cOff + 5 * ldc, accumulate, c50, c51);
+    }
+
     private static void store(float[] c, int at, boolean accumulate, FloatVector v0, FloatVector v1) {
         if (accumulate) {
             v0 = v0.add(FloatVector.fromArray(SPECIES, c, at));

@@ -65,6 +65,11 @@ class ConvolutionTest {
             3, 1, 28, 28, 6, 5, 5, 1, 1, 0, 0
             2, 3, 9, 8, 4, 3, 3, 2, 1, 0, 0
             2, 20, 12, 12, 7, 5, 5, 1, 1, 0, 0
+            3, 8, 9, 7, 13, 3, 3, 1, 1, 1, 1
+            2, 7, 6, 11, 5, 3, 5, 1, 1, 2, 1
+            2, 6, 5, 5, 4, 1, 1, 1, 1, 1, 2
+            5, 32, 14, 14, 64, 3, 3, 1, 1, 1, 1
+            2, 13, 4, 4, 3, 2, 2, 1, 1, 2, 0
             """;
 
     @ParameterizedTest(name = "N{0} C{1} {2}x{3} O{4} k{5}x{6} s{7}x{8} p{9}x{10}")
@@ -96,6 +101,7 @@ class ConvolutionTest {
     @ParameterizedTest(name = "N{0} C{1} {2}x{3} O{4} k{5}x{6} s{7}x{8} p{9}x{10}")
     @CsvSource({
             "2, 2, 6, 5, 3, 3, 3, 1, 1, 1, 1",
+            "2, 7, 5, 6, 3, 3, 3, 1, 1, 1, 1",
             "2, 3, 7, 8, 2, 3, 2, 2, 1, 1, 0"})
     void backwardPassesAreTheTrueGradients(int n, int c, int h, int w, int o, int kh, int kw, int sh, int sw, int ph, int pw) {
         Case t = new Case(n, c, h, w, o, kh, kw, sh, sw, ph, pw, 14);
@@ -116,6 +122,19 @@ class ConvolutionTest {
         float[] first = BACKEND.conv2dBackwardFilter(t.input(), t.outputGradient(), t.g, t.filterShape).toArray();
         for (int run = 0; run < 3; run++) {
             assertArrayEquals(first, BACKEND.conv2dBackwardFilter(t.input(), t.outputGradient(), t.g, t.filterShape).toArray());
+        }
+    }
+
+    @Test
+    void widePathsAreBitIdenticalAcrossRuns() {
+        Case t = new Case(37, 16, 10, 9, 20, 3, 3, 1, 1, 1, 1, 16);
+        float[] y = BACKEND.conv2d(t.input(), t.filter(), t.g).toArray();
+        float[] dx = BACKEND.conv2dBackwardData(t.outputGradient(), t.filter(), t.g, t.inputShape).toArray();
+        float[] df = BACKEND.conv2dBackwardFilter(t.input(), t.outputGradient(), t.g, t.filterShape).toArray();
+        for (int run = 0; run < 2; run++) {
+            assertArrayEquals(y, BACKEND.conv2d(t.input(), t.filter(), t.g).toArray());
+            assertArrayEquals(dx, BACKEND.conv2dBackwardData(t.outputGradient(), t.filter(), t.g, t.inputShape).toArray());
+            assertArrayEquals(df, BACKEND.conv2dBackwardFilter(t.input(), t.outputGradient(), t.g, t.filterShape).toArray());
         }
     }
 

@@ -1,0 +1,111 @@
+package dev.cnn.backend.cpu;
+
+import dev.cnn.backend.cpu.Scratch.Slot;
+import java.util.Arrays;
+
+/**
+ * Backward-filter of a stride-1 convolution with padding on {@link WideConvolution}'s wide grid:
+ * {@code dFilter[o, c, ki, kj] = sum over images and wide positions q of dOut[o, q] * padded[c, ki * paddedW + kj + q]},
+ * with {@code dOut} zero on the columns of the wide grid that hold no output. For each tap {@code (ki, kj)} that is one
+ * matrix multiply whose {@code A} is the padded image itself, rows {@code c} a channel stride apart, shifted by the tap
+ * ({@link PackedGemm#multiplyStridedA}), and whose {@code B} is the output gradient packed once per image: nothing of
+ * the size of the unfolded input is written. The batch is cut into a fixed number of chunks whose partial sums are
+ * added in chunk order, so the result does not depend on threads.
+ */
+final class WideFilterGradient {
+    private static final int MIN_SUM_PER_TASK = 2048;
+
+    private WideFilterGradient() {
+    }
+
+    /**
+     * Whether it runs here: where {@link WideConvolution} does, with at least a tile's rows of input channels (with
+     * fewer, most of each tile would be wasted, and the lowering is cheap anyway).
+     */
+    static boolean applies(ConvDims d) {
+        return WideConvolution.applies(d) && d.channels() >= MicroKernels.SELECTED.rows();
+    }
+
+    static float[] backwardFilter(float[] input, float[] outputGradient, ConvDims d, float[] dFilter) {
+        MicroKernel kernel = MicroKernels.SELECTED;
+        int nr = kernel.cols();
+        int channels = d.channels();
+        int outputs = d.outputs();
+        int taps = d.kernelH() * d.kernelW();
+        int filterSize = outputs * channels * taps;
+        int positions = WideConvolution.widePositions(d);
+        int plane = WideConvolution.channelStride(d);
+        int width = WideConvolution.paddedWidth(d);
+        int chunks = Math.min(d.batch(), Parallel.REDUCTION_CHUNKS);
+        float[] partials = Scratch.floats(Slot.CALLER_PARTIALS, chunks * filterSize);
+        Parallel.forEachTask(chunks, t -> {
+            int bufferSize = WideConvolution.paddedBufferSize(d, nr);
+            float[] padded = Scratch.floats(Slot.TASK_PADDED, bufferSize);
+            Arrays.fill(padded, 0, bufferSize, 0f);
+            float[] gradient = Scratch.floats(Slot.TASK_PACKED_B, Packing.packedBSize(positions, outputs, nr));
+            float[] tile = Scratch.floats(Slot.TASK_TILE, kernel.rows() * nr);
+            int first = Parallel.chunkStart(d.batch(), chunks, t);
+            for (int image = first; image < Parallel.chunkStart(d.batch(), chunks, t + 1); image++) {
+                WideConvolution.copyIn(input, image * d.imageSize(), d, padded);
+                packGradient(outputGradient, image * d.outImageSize(), d, width, positions, nr, gradient);
+                for (int tap = 0; tap < taps; tap++) {
+                    int shift = tap / d.kernelW() * width + tap % d.kernelW();
+                    PackedGemm.multiplyStridedA(kernel, channels, outputs, positions, 0, channels, padded, shift,
+                            plane, 1, gradient, partials, t * filterSize + tap * channels * outputs, outputs,
+                            image != first, tile);
+                }
+            }
+        });
+        Parallel.forRange(filterSize, MIN_SUM_PER_TASK, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                int tap = i % taps;
+                int c = i / taps % channels;
+                int o = i / (taps * channels);
+                int at = (tap * channels + c) * outputs + o;
+                float sum = partials[at];
+                for (int t = 1; t < chunks; t++) {
+                    sum += partials[t * filterSize + at];
+                }
+                dFilter[i] = sum;
+            }
+        });
+        return dFilter;
+    }
+
+    /**
+     * Packs {@code B[q, o] = dOut[o, q]} over the wide positions {@code q} ({@link Packing#packB}'s layout, depth
+     * {@code positions}, {@code outputs} columns), zero where the wide grid holds no output.
+     */
+    private static void packGradient(float[] dOut, int off, ConvDims d, int width, int positions, int nr,
+                                     float[] dst) {
+        int outputs = d.outputs();
+        int outW = d.outW();
+        int nPadded = Packing.roundUp(outputs, nr);
+        for (int pc = 0; pc < positions; pc += PackedGemm.KC) {
+            int kc = Math.min(PackedGemm.KC, positions - pc);
+            for (int jr = 0; jr < nPadded; jr += nr) {
+                int panel = pc * nPadded + jr * kc;
+                for (int jj = 0; jj < nr; jj++) {
+                    int o = jr + jj;
+                    int at = panel + jj;
+                    if (o >= outputs) {
+                        for (int p = 0; p < kc; p++, at += nr) {
+                            dst[at] = 0f;
+                        }
+                        continue;
+                    }
+                    int row = pc / width;
+                    int column = pc % width;
+                    int src = off + o * d.outPlane() + row * outW;
+                    for (int p = 0; p < kc; p++, at += nr) {
+                        dst[at] = column < outW ? dOut[src + column] : 0f;
+                        if (++column == width) {
+                            column = 0;
+                            src += outW;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.cnn.backend.cpu;
+
+import dev.cnn.api.backend.ConvGeometry;
+import dev.cnn.api.tensor.Shape;
+import dev.cnn.api.tensor.Tensor;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Times vgg-small's and resnet-small's padded 3x3 convolutions at batch 64 on the wide paths ({@link WideConvolution},
+ * {@link WideFilterGradient}) against the lowering, alternating the two in one process so that machine noise falls
+ * on both, and prints each pass's minimum over the calls and its GFLOP/s. A main program, not a test.
+ */
+public final class WideConvTimings {
+    private static final CpuBackend BACKEND = new CpuBackend();
+
+    private WideConvTimings() {
+    }
+
+    public static void main(String[] args) {
+        int calls = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        Random random = new Random(1);
+        ConvGeometry same = new ConvGeometry(1, 1, 1, 1);
+        layer("vgg conv1 1->32 28x28", random, Shape.of(64, 1, 28, 28), Shape.of(32, 1, 3, 3), same, calls);
+        layer("vgg conv2 32->32 28x28", random, Shape.of(64, 32, 28, 28), Shape.of(32, 32, 3, 3), same, calls);
+        layer("vgg conv3 32->64 14x14", random, Shape.of(64, 32, 14, 14), Shape.of(64, 32, 3, 3), same, calls);
+        layer("vgg conv4 64->64 14x14", random, Shape.of(64, 64, 14, 14), Shape.of(64, 64, 3, 3), same, calls);
+        layer("resnet 16->16 28x28", random, Shape.of(64, 16, 28, 28), Shape.of(16, 16, 3, 3), same, calls);
+        layer("resnet 32->32 14x14", random, Shape.of(64, 32, 14, 14), Shape.of(32, 32, 3, 3), same, calls);
+    }
+
+    private static void layer(String label, Random random, Shape input, Shape filter, ConvGeometry g, int calls) {
+        Tensor x = BACKEND.tensor(TestData.uniform(random, input.size()), input);
+        Tensor f = BACKEND.tensor(TestData.uniform(random, filter.size()), filter);
+        Shape out = g.outputShape(input, filter);
+        Tensor dy = BACKEND.tensor(TestData.uniform(random, out.size()), out);
+        double flop = 2.0 * out.size() * filter.size() / filter.dim(0);
+        compare(label + " forward", flop, calls, () -> BACKEND.conv2d(x, f, g));
+        compare(label + " backward-data", flop, calls, () -> BACKEND.conv2dBackwardData(dy, f, g, input));
+        compare(label + " backward-filter", flop, calls, () -> BACKEND.conv2dBackwardFilter(x, dy, g, filter));
+    }
+
+    private static void compare(String label, double flop, int calls, Runnable pass) {
+        double[] best = {Double.MAX_VALUE, Double.MAX_VALUE};
+        for (int i = 0; i < 2 * calls + 6; i++) {
+            int which = i % 2;
+            WideConvolution.enabled = which == 1;
+            long start = System.nanoTime();
+            pass.run();
+            double ms = (System.nanoTime() - start) / 1e6;
+            if (i >= 6) {
+                best[which] = Math.min(best[which], ms);
+            }
+        }
+        WideConvolution.enabled = true;
+        System.out.printf(Locale.ROOT, "%-42s lowered %7.2f ms %5.1f GFLOP/s   wide %7.2f ms %5.1f GFLOP/s   %.2fx%n",
+                label, best[0], flop / best[0] / 1e6, best[1], flop / best[1] / 1e6, best[0] / best[1]);
+    }
+}
