@@ -4,13 +4,11 @@ import dev.cnn.backend.cpu.Scratch.Slot;
 import java.util.Arrays;
 
 /**
- * Stride-1 convolutions with padding, forward and backward-data, computed without lowering anything: each image is
- * copied once into a zero-bordered buffer, and the output is computed on a "wide" grid whose
- * rows are as long as the padded rows. On that grid, filter tap {@code (c, ki, kj)} reads, for consecutive output
- * positions, consecutive elements of the padded image starting at {@code c * channelStride + ki * paddedW + kj}, so the
- * micro-kernel loads its {@code B} vectors straight from the image through a table of tap offsets
- * ({@link MicroKernel#multiplyOffsetB}). The {@code kernelW - 1} columns at the end of each wide row read across the
- * border and are dropped when the wide result is copied out.
+ * Convolutions with padding or a stride, forward, and stride-1 backward-data, computed without lowering anything: each
+ * image is copied once into the zero-bordered phase images of a {@link WideGrid}, on which every filter tap reads
+ * consecutive floats for consecutive output positions, so the micro-kernel loads its {@code B} vectors straight from
+ * the image through a table of tap offsets ({@link MicroKernel#multiplyOffsetB}). The positions of the wide grid that
+ * hold no output are dropped when the result is copied out.
  *
  * <p>Backward-data is the same convolution of the output gradient, padded by {@code kernel - 1 - pad}, with the
  * filter transposed (input and output channels swapped) and flipped in both directions.
@@ -26,9 +24,15 @@ final class WideConvolution {
     private WideConvolution() {
     }
 
-    /** Whether forward runs here: stride 1 both ways, with padding (without, {@link UnpaddedPacking} lowers cheaply). */
+    /**
+     * Whether forward runs here: with padding or a stride (a stride-1 convolution without padding is lowered cheaply by
+     * {@link UnpaddedPacking}), and a filter at least as large as the stride, so that every phase image is read (a 1x1
+     * projection with stride 2 reads one of four: on resnet-small's it ran at 0.35-0.41x of the lowering, where its 3x3
+     * stride-2 convolutions ran at 1.3-1.8x).
+     */
     static boolean applies(ConvDims d) {
-        return enabled && d.strideH() == 1 && d.strideW() == 1 && (d.padH() > 0 || d.padW() > 0);
+        return enabled && (d.padH() > 0 || d.padW() > 0 || d.strideH() > 1 || d.strideW() > 1)
+                && d.kernelH() >= d.strideH() && d.kernelW() >= d.strideW();
     }
 
     /**
@@ -36,7 +40,7 @@ final class WideConvolution {
      * least a tile's rows of input channels (its outputs here; with fewer, most of each tile would be wasted).
      */
     static boolean appliesBackwardData(ConvDims d) {
-        return applies(d) && d.padH() < d.kernelH() && d.padW() < d.kernelW()
+        return applies(d) && d.strideH() == 1 && d.strideW() == 1 && d.padH() < d.kernelH() && d.padW() < d.kernelW()
                 && d.channels() >= MicroKernels.SELECTED.rows();
     }
 
@@ -81,92 +85,38 @@ final class WideConvolution {
         return dInput;
     }
 
-    /** Positions of the wide grid that hold outputs: every padded row but the last is whole. */
-    static int widePositions(ConvDims d) {
-        return (d.outH() - 1) * paddedWidth(d) + d.outW();
-    }
-
-    /** Floats of one padded image plus the slack that the last wide tile reads past its end. */
-    static int paddedBufferSize(ConvDims d, int nr) {
-        return d.channels() * channelStride(d) + nr;
-    }
-
-    /**
-     * How far apart the padded channels lie: a plane, and 16 floats more when a plane is a multiple of 64 floats, as
-     * for 14x14 maps padded to 16x16; planes of 1 KiB put the rows that one tile reads of every fourth channel in the
-     * same sets of the L1 cache (vgg-small's 14x14 forward pass ran at 24 GFLOP/s against 58 at 28x28).
-     */
-    static int channelStride(ConvDims d) {
-        int plane = paddedPlane(d);
-        return plane % 64 == 0 ? plane + 16 : plane;
-    }
-
-    /** Copies image {@code in[inOff...]} into the interior of {@code padded}, laid out by {@link #channelStride}. */
-    static void copyIn(float[] in, int inOff, ConvDims d, float[] padded) {
-        int width = paddedWidth(d);
-        int stride = channelStride(d);
-        for (int c = 0; c < d.channels(); c++) {
-            int src = inOff + c * d.height() * d.width();
-            int dst = c * stride + d.padH() * width + d.padW();
-            for (int h = 0; h < d.height(); h++, src += d.width(), dst += width) {
-                ConvPacking.copyRun(in, src, padded, dst, d.width());
-            }
-        }
-    }
-
-    static int paddedWidth(ConvDims d) {
-        return d.width() + 2 * d.padW();
-    }
-
-    static int paddedPlane(ConvDims d) {
-        return (d.height() + 2 * d.padH()) * paddedWidth(d);
-    }
-
     private static void run(float[] input, float[] aPacked, float[] bias, ConvDims d, float[] out, boolean add) {
         MicroKernel kernel = MicroKernels.SELECTED;
         int mr = kernel.rows();
         int nr = kernel.cols();
         int mPadded = Packing.roundUp(d.outputs(), mr);
         int k = d.patchSize();
-        int positions = widePositions(d);
+        WideGrid grid = WideGrid.of(d);
+        int positions = grid.positions();
         int ldw = Packing.roundUp(positions, nr);
         int chunks = Conv2dKernels.chunksFor(d.batch());
         Parallel.forEachTask(chunks, t -> {
-            float[] padded = Scratch.floats(Slot.TASK_PADDED, paddedBufferSize(d, nr));
-            Arrays.fill(padded, 0, paddedBufferSize(d, nr), 0f);
+            float[] padded = Scratch.floats(Slot.TASK_PADDED, grid.bufferSize(nr));
+            Arrays.fill(padded, 0, grid.bufferSize(nr), 0f);
             float[] wide = Scratch.floats(Slot.TASK_COLUMNS, mPadded * ldw);
-            int[] taps = tapOffsets(d);
+            int[] taps = grid.tapOffsets();
             for (int image = Parallel.chunkStart(d.batch(), chunks, t); image < Parallel.chunkStart(d.batch(), chunks, t + 1); image++) {
-                copyIn(input, image * d.imageSize(), d, padded);
+                grid.copyIn(input, image * d.imageSize(), padded);
                 for (int jr = 0; jr < positions; jr += nr) {
                     for (int ir = 0; ir < mPadded; ir += mr) {
                         kernel.multiplyOffsetB(k, aPacked, ir * k, padded, jr, taps, wide, ir * ldw + jr, ldw, false);
                     }
                 }
-                copyOut(wide, ldw, d, bias, out, image * d.outImageSize(), add);
+                copyOut(wide, ldw, grid, bias, out, image * d.outImageSize(), add);
             }
         });
     }
 
-    /** For each tap {@code (c, ki, kj)} in filter order, where it reads in the padded image, in this thread's index buffer. */
-    private static int[] tapOffsets(ConvDims d) {
-        int[] taps = Scratch.ints(d.patchSize());
-        int width = paddedWidth(d);
-        int plane = channelStride(d);
-        int r = 0;
-        for (int c = 0; c < d.channels(); c++) {
-            for (int ki = 0; ki < d.kernelH(); ki++) {
-                for (int kj = 0; kj < d.kernelW(); kj++) {
-                    taps[r++] = c * plane + ki * width + kj;
-                }
-            }
-        }
-        return taps;
-    }
-
     /** Copies the outputs of the wide grid to {@code out[outOff...]}, adding the bias, or adding onto {@code out}. */
-    private static void copyOut(float[] wide, int ldw, ConvDims d, float[] bias, float[] out, int outOff, boolean add) {
-        int width = paddedWidth(d);
+    private static void copyOut(float[] wide, int ldw, WideGrid grid, float[] bias, float[] out, int outOff,
+                                boolean add) {
+        ConvDims d = grid.d();
+        int width = grid.phaseW();
         int outW = d.outW();
         for (int o = 0; o < d.outputs(); o++) {
             for (int oh = 0; oh < d.outH(); oh++) {

@@ -4,10 +4,11 @@ import dev.cnn.backend.cpu.Scratch.Slot;
 import java.util.Arrays;
 
 /**
- * Backward-filter of a stride-1 convolution with padding on {@link WideConvolution}'s wide grid:
- * {@code dFilter[o, c, ki, kj] = sum over images and wide positions q of dOut[o, q] * padded[c, ki * paddedW + kj + q]},
- * with {@code dOut} zero on the columns of the wide grid that hold no output. For each tap {@code (ki, kj)} that is one
- * matrix multiply whose {@code A} is the padded image itself, rows {@code c} a channel stride apart, shifted by the tap
+ * Backward-filter of a convolution with padding or a stride on a {@link WideGrid}:
+ * {@code dFilter[o, c, ki, kj] = sum over images and wide positions q of dOut[o, q] * phases[c, shift(ki, kj) + q]},
+ * with {@code dOut} zero on the positions of the wide grid that hold no output. For each tap {@code (ki, kj)} that is
+ * one matrix multiply whose {@code A} is the image's phases themselves, rows {@code c} a channel stride apart, shifted
+ * by the tap
  * ({@link PackedGemm#multiplyStridedA}), and whose {@code B} is the output gradient packed once per image: nothing of
  * the size of the unfolded input is written. The batch is cut into a fixed number of chunks whose partial sums are
  * added in chunk order, so the result does not depend on threads.
@@ -19,11 +20,13 @@ final class WideFilterGradient {
     }
 
     /**
-     * Whether it runs here: where {@link WideConvolution} does, with at least a tile's rows of input channels (with
-     * fewer, most of each tile would be wasted, and the lowering is cheap anyway).
+     * Whether it runs here: where {@link WideConvolution} does, with stride 1 (on resnet-small's stride-2 layers it ran
+     * at 0.9-1.3x of the lowering, within noise) and at least a tile's rows of input channels (with fewer, most of each
+     * tile would be wasted, and the lowering is cheap anyway).
      */
     static boolean applies(ConvDims d) {
-        return WideConvolution.applies(d) && d.channels() >= MicroKernels.SELECTED.rows();
+        return WideConvolution.applies(d) && d.strideH() == 1 && d.strideW() == 1
+                && d.channels() >= MicroKernels.SELECTED.rows();
     }
 
     static float[] backwardFilter(float[] input, float[] outputGradient, ConvDims d, float[] dFilter) {
@@ -33,25 +36,24 @@ final class WideFilterGradient {
         int outputs = d.outputs();
         int taps = d.kernelH() * d.kernelW();
         int filterSize = outputs * channels * taps;
-        int positions = WideConvolution.widePositions(d);
-        int plane = WideConvolution.channelStride(d);
-        int width = WideConvolution.paddedWidth(d);
+        WideGrid grid = WideGrid.of(d);
+        int positions = grid.positions();
         int chunks = Math.min(d.batch(), Parallel.REDUCTION_CHUNKS);
         float[] partials = Scratch.floats(Slot.CALLER_PARTIALS, chunks * filterSize);
         Parallel.forEachTask(chunks, t -> {
-            int bufferSize = WideConvolution.paddedBufferSize(d, nr);
+            int bufferSize = grid.bufferSize(nr);
             float[] padded = Scratch.floats(Slot.TASK_PADDED, bufferSize);
             Arrays.fill(padded, 0, bufferSize, 0f);
             float[] gradient = Scratch.floats(Slot.TASK_PACKED_B, Packing.packedBSize(positions, outputs, nr));
             float[] tile = Scratch.floats(Slot.TASK_TILE, kernel.rows() * nr);
             int first = Parallel.chunkStart(d.batch(), chunks, t);
             for (int image = first; image < Parallel.chunkStart(d.batch(), chunks, t + 1); image++) {
-                WideConvolution.copyIn(input, image * d.imageSize(), d, padded);
-                packGradient(outputGradient, image * d.outImageSize(), d, width, positions, nr, gradient);
+                grid.copyIn(input, image * d.imageSize(), padded);
+                packGradient(outputGradient, image * d.outImageSize(), d, grid.phaseW(), positions, nr, gradient);
                 for (int tap = 0; tap < taps; tap++) {
-                    int shift = tap / d.kernelW() * width + tap % d.kernelW();
+                    int shift = grid.tapShift(tap / d.kernelW(), tap % d.kernelW());
                     PackedGemm.multiplyStridedA(kernel, channels, outputs, positions, 0, channels, padded, shift,
-                            plane, 1, gradient, partials, t * filterSize + tap * channels * outputs, outputs,
+                            grid.channelStride(), 1, gradient, partials, t * filterSize + tap * channels * outputs, outputs,
                             image != first, tile);
                 }
             }

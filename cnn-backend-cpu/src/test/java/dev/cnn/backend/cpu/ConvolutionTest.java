@@ -70,6 +70,10 @@ class ConvolutionTest {
             2, 6, 5, 5, 4, 1, 1, 1, 1, 1, 2
             5, 32, 14, 14, 64, 3, 3, 1, 1, 1, 1
             2, 13, 4, 4, 3, 2, 2, 1, 1, 2, 0
+            3, 16, 14, 14, 32, 3, 3, 2, 2, 1, 1
+            2, 16, 14, 13, 32, 1, 1, 2, 2, 0, 0
+            2, 9, 11, 10, 7, 3, 4, 3, 2, 1, 2
+            2, 6, 7, 9, 8, 5, 3, 2, 3, 0, 0
             """;
 
     @ParameterizedTest(name = "N{0} C{1} {2}x{3} O{4} k{5}x{6} s{7}x{8} p{9}x{10}")
@@ -102,6 +106,7 @@ class ConvolutionTest {
     @CsvSource({
             "2, 2, 6, 5, 3, 3, 3, 1, 1, 1, 1",
             "2, 7, 5, 6, 3, 3, 3, 1, 1, 1, 1",
+            "2, 7, 7, 8, 3, 3, 3, 2, 2, 1, 1",
             "2, 3, 7, 8, 2, 3, 2, 2, 1, 1, 0"})
     void backwardPassesAreTheTrueGradients(int n, int c, int h, int w, int o, int kh, int kw, int sh, int sw, int ph, int pw) {
         Case t = new Case(n, c, h, w, o, kh, kw, sh, sw, ph, pw, 14);

@@ -21,12 +21,22 @@ public final class WideConvTimings {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         Random random = new Random(1);
         ConvGeometry same = new ConvGeometry(1, 1, 1, 1);
+        if (args.length > 1) {
+            ConvGeometry half = new ConvGeometry(2, 2, 1, 1);
+            layer("resnet 16->32 28x28 /2", random, Shape.of(64, 16, 28, 28), Shape.of(32, 16, 3, 3), half, calls);
+            layer("resnet 32->64 14x14 /2", random, Shape.of(64, 32, 14, 14), Shape.of(64, 32, 3, 3), half, calls);
+            ConvGeometry project = new ConvGeometry(2, 2, 0, 0);
+            layer("resnet project 16->32 1x1 /2", random, Shape.of(64, 16, 28, 28), Shape.of(32, 16, 1, 1), project,
+                    calls);
+            return;
+        }
         layer("vgg conv1 1->32 28x28", random, Shape.of(64, 1, 28, 28), Shape.of(32, 1, 3, 3), same, calls);
         layer("vgg conv2 32->32 28x28", random, Shape.of(64, 32, 28, 28), Shape.of(32, 32, 3, 3), same, calls);
         layer("vgg conv3 32->64 14x14", random, Shape.of(64, 32, 14, 14), Shape.of(64, 32, 3, 3), same, calls);
         layer("vgg conv4 64->64 14x14", random, Shape.of(64, 64, 14, 14), Shape.of(64, 64, 3, 3), same, calls);
         layer("resnet 16->16 28x28", random, Shape.of(64, 16, 28, 28), Shape.of(16, 16, 3, 3), same, calls);
         layer("resnet 32->32 14x14", random, Shape.of(64, 32, 14, 14), Shape.of(32, 32, 3, 3), same, calls);
+
     }
 
     private static void layer(String label, Random random, Shape input, Shape filter, ConvGeometry g, int calls) {
