@@ -59,12 +59,7 @@ final class BatchNormLayer implements Layer {
         float[] scale = new float[channels];
         float[] shift = new float[channels];
         if (!training) {
-            float[] m = runningMean.value().toArray();
-            float[] variance = runningVariance.value().toArray();
-            for (int c = 0; c < channels; c++) {
-                scale[c] = (float) (g[c] / Math.sqrt(variance[c] + config.epsilon()));
-                shift[c] = b[c] - m[c] * scale[c];
-            }
+            inferenceScaleAndShift(scale, shift);
             return output.keep(backend.scaleShiftPerChannelInto(input, vector(scale), vector(shift),
                     output.target(reuse)), reuse);
         }
@@ -86,6 +81,22 @@ final class BatchNormLayer implements Layer {
         updateRunningStatistics(meanValues, variance, count);
         return output.keep(backend.scaleShiftPerChannelInto(input, vector(scale), vector(shift), output.target(reuse)),
                 reuse);
+    }
+
+    /** Fills {@code scale} and {@code shift} with what inference multiplies and adds per channel: the running statistics' normalisation. */
+    void inferenceScaleAndShift(float[] scale, float[] shift) {
+        float[] g = gamma.value().toArray();
+        float[] b = beta.value().toArray();
+        float[] m = runningMean.value().toArray();
+        float[] variance = runningVariance.value().toArray();
+        for (int c = 0; c < channels; c++) {
+            scale[c] = (float) (g[c] / Math.sqrt(variance[c] + config.epsilon()));
+            shift[c] = b[c] - m[c] * scale[c];
+        }
+    }
+
+    int channels() {
+        return channels;
     }
 
     private void updateRunningStatistics(float[] batchMean, float[] variance, long count) {

@@ -51,6 +51,27 @@ final class Conv2DLayer implements Layer {
                 reuse);
     }
 
+    /**
+     * The forward pass with another filter and bias in place of this layer's, into {@code out} where the backend can:
+     * for a batch normalisation folded into them ({@link ConvBatchNormFold}).
+     */
+    Tensor forwardWith(Tensor input, Tensor filter, Tensor foldedBias, Tensor out) {
+        return backend.conv2dWithBiasInto(input, filter, foldedBias, geometry, out);
+    }
+
+    Parameter weight() {
+        return weight;
+    }
+
+    /** The bias, or null when the layer has none. */
+    Parameter bias() {
+        return bias;
+    }
+
+    Backend backend() {
+        return backend;
+    }
+
     @Override
     public Tensor backward(Tensor outputGradient) {
         ConvGradients gradients = backend.conv2dBackwardInto(lastInput, weight.value(), outputGradient, geometry,

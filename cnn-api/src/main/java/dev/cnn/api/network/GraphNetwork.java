@@ -96,6 +96,7 @@ public class GraphNetwork implements Network {
         }
         this.nodes = List.copyOf(runtime);
         ReluPoolPass.fuse(nodes, slots.size(), outputNames);
+        ConvBatchNormPass.fold(nodes, slots.size(), outputNames);
         for (GraphNode node : nodes) {
             node.inputsNeedGradient = new boolean[node.inputs.length];
             for (int i = 0; i < node.inputs.length; i++) {
@@ -205,12 +206,15 @@ public class GraphNetwork implements Network {
     void reuseBuffers(boolean on) {
         if (on != reusing) {
             reusing = on;
-            nodes.forEach(node -> node.runtime.reuseBuffers(on));
+            nodes.forEach(node -> {
+                node.runtime.reuseBuffers(on);
+                node.inference.reuseBuffers(on);
+            });
         }
     }
 
     private Map<String, Tensor> outputs(Map<String, Tensor> inputs, boolean training) {
-        run(inputs, training);
+        run(inputs, training, !training);
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (String name : outputNames) {
             out.put(name, values[slots.get(name)]);
@@ -224,7 +228,7 @@ public class GraphNetwork implements Network {
      */
     public Map<String, Tensor> activations(Map<String, Tensor> inputs) {
         reuseBuffers(false);
-        run(inputs, false);
+        run(inputs, false, false);
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (String input : inputNames) {
             out.put(input, values[slots.get(input)]);
@@ -235,7 +239,8 @@ public class GraphNetwork implements Network {
         return out;
     }
 
-    private void run(Map<String, Tensor> inputs, boolean training) {
+    /** Runs the nodes; {@code standIns} lets inference use the stand-ins that skip work but not every node's own output. */
+    private void run(Map<String, Tensor> inputs, boolean training, boolean standIns) {
         Tensor[] v = new Tensor[slots.size()];
         int batch = -1;
         for (String name : inputNames) {
@@ -269,7 +274,7 @@ public class GraphNetwork implements Network {
                 in.add(v[slot]);
             }
             long start = timing == null ? 0 : System.nanoTime();
-            v[node.output] = node.runtime.forward(in, training);
+            v[node.output] = (standIns ? node.inference : node.runtime).forward(in, training);
             if (timing != null) {
                 timing.addForward(node.name, System.nanoTime() - start);
             }

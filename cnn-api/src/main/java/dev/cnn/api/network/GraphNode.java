@@ -10,6 +10,8 @@ final class GraphNode {
     final String name;
     final Layer layer;
     Layer runtime;
+    /** What runs for inference: the runtime, or a stand-in from {@link ConvBatchNormPass}. */
+    Layer inference;
     final int[] inputs;
     final int output;
     final boolean needsGradient;
@@ -19,6 +21,7 @@ final class GraphNode {
         this.name = name;
         this.layer = layer;
         this.runtime = layer;
+        this.inference = layer;
         this.inputs = inputs;
         this.output = output;
         this.needsGradient = needsGradient;

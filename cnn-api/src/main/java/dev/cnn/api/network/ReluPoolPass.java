@@ -12,26 +12,12 @@ final class ReluPoolPass {
     }
 
     static void fuse(List<GraphNode> nodes, int slots, List<String> outputNames) {
-        int[] readers = new int[slots];
-        GraphNode[] producer = new GraphNode[slots];
-        for (GraphNode node : nodes) {
-            producer[node.output] = node;
-            for (int slot : node.inputs) {
-                readers[slot]++;
-            }
-        }
-        for (GraphNode pool : nodes) {
-            if (pool.inputs.length != 1 || readers[pool.inputs[0]] != 1) {
-                continue;
-            }
-            GraphNode relu = producer[pool.inputs[0]];
-            if (relu == null || relu.inputs.length != 1 || outputNames.contains(relu.name)) {
-                continue;
-            }
-            ReluMaxPoolFusion.of(relu.layer, pool.layer).ifPresent(fused -> {
-                relu.runtime = fused.get(0);
-                pool.runtime = fused.get(1);
-            });
-        }
+        SoleReaders.forEachPair(nodes, slots, outputNames, (relu, pool) ->
+                ReluMaxPoolFusion.of(relu.layer, pool.layer).ifPresent(fused -> {
+                    relu.runtime = fused.get(0);
+                    pool.runtime = fused.get(1);
+                    relu.inference = relu.runtime;
+                    pool.inference = pool.runtime;
+                }));
     }
 }

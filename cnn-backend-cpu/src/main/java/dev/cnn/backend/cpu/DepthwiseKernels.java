@@ -4,7 +4,7 @@ import dev.cnn.api.backend.ConvGeometry;
 import dev.cnn.api.tensor.Shape;
 
 /**
- * Depthwise convolution as direct loops: each input channel convolved with its own {@code M} kernels, with stride,
+ * Depthwise convolution as direct loops ({@link WideDepthwise} for stride and dilation 1): each input channel convolved with its own {@code M} kernels, with stride,
  * zero padding and dilation. Output channel {@code c M + m} reads input channel {@code c} with kernel {@code (c, m)}.
  * The loops run tap by tap over whole output rows, with the range of columns inside the input worked out once per
  * tap, so the innermost loop has no bounds tests (and is contiguous at stride 1). Channels are independent, so each
@@ -39,6 +39,9 @@ final class DepthwiseKernels {
     }
 
     static float[] forward(float[] x, float[] f, Dims d) {
+        if (WideDepthwise.applies(d)) {
+            return WideDepthwise.forward(x, f, d);
+        }
         float[] out = new float[d.n * d.c * d.m * d.oh * d.ow];
         Parallel.forEachTask(d.c, c -> {
             for (int image = 0; image < d.n; image++) {
@@ -78,6 +81,9 @@ final class DepthwiseKernels {
     }
 
     static float[] backwardData(float[] dy, float[] f, Dims d) {
+        if (WideDepthwise.applies(d)) {
+            return WideDepthwise.backwardData(dy, f, d);
+        }
         float[] dx = new float[d.n * d.c * d.h * d.w];
         Parallel.forEachTask(d.c, c -> {
             for (int image = 0; image < d.n; image++) {
@@ -117,6 +123,9 @@ final class DepthwiseKernels {
     }
 
     static float[] backwardFilter(float[] x, float[] dy, Dims d) {
+        if (WideDepthwise.applies(d)) {
+            return WideDepthwise.backwardFilter(x, dy, d);
+        }
         float[] df = new float[d.c * d.m * d.kh * d.kw];
         Parallel.forEachTask(d.c, c -> {
             for (int m = 0; m < d.m; m++) {

@@ -11,23 +11,26 @@ final class MicroKernels {
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
 
     /** The kernel every matrix multiply of this backend uses. */
-    static final MicroKernel SELECTED = choose();
+    static final MicroKernel SELECTED = choose("VectorMicroKernel", new ScalarMicroKernel());
+    /** The line kernel of the same kind. */
+    static final LineKernel LINES = choose("VectorLineKernel", new ScalarLineKernel());
 
     private MicroKernels() {
     }
 
-    private static MicroKernel choose() {
+    @SuppressWarnings("unchecked")
+    private static <T> T choose(String vectorClass, T plain) {
         if ("scalar".equals(System.getProperty(PROPERTY))) {
-            return new ScalarMicroKernel();
+            return plain;
         }
         if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
-            return new ScalarMicroKernel();
+            return plain;
         }
         try {
-            return (MicroKernel) Class.forName(MicroKernels.class.getPackageName() + ".VectorMicroKernel")
+            return (T) Class.forName(MicroKernels.class.getPackageName() + "." + vectorClass)
                     .getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return new ScalarMicroKernel();
+        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+            return plain;
         }
     }
 }

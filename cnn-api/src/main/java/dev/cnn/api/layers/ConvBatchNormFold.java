@@ -1,0 +1,122 @@
+package dev.cnn.api.layers;
+
+import dev.cnn.api.backend.Backend;
+import dev.cnn.api.layer.Layer;
+import dev.cnn.api.layer.LayerConfig;
+import dev.cnn.api.tensor.Shape;
+import dev.cnn.api.tensor.Tensor;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Inference with a batch normalisation folded into the convolution before it: the convolution runs with its filter
+ * scaled per output channel by the normalisation's {@code gamma / sqrt(runningVariance + epsilon)} and a bias of
+ * {@code beta - runningMean * scale} (plus its own bias, scaled), and the normalisation passes its input on, so the
+ * convolution's output is never read and written a second time. The folded filter is worked out at every call, from
+ * the parameters as they are then (a few thousand multiplies against the convolution's millions). The graph runtime
+ * uses these stand-ins only for inference outside {@code activations()}, whose pictures show every node's own output;
+ * training and the layers it was given keep their own behaviour.
+ */
+public final class ConvBatchNormFold {
+    private ConvBatchNormFold() {
+    }
+
+    /**
+     * Inference stand-ins for {@code conv} and {@code norm}, in that order, when they are this library's convolution
+     * and batch normalisation; empty otherwise. Only valid when {@code norm} is the sole reader of {@code conv}'s
+     * output and that output is no output of the network.
+     */
+    public static Optional<List<Layer>> of(Layer conv, Layer norm) {
+        if (conv instanceof Conv2DLayer convolution && norm instanceof BatchNormLayer normalisation
+                && convolution.weight().shape().dim(0) == normalisation.channels()) {
+            return Optional.of(List.of(new FoldedConv(convolution, normalisation), new AlreadyNormalised(norm)));
+        }
+        return Optional.empty();
+    }
+
+    /** The convolution with the normalisation folded into its filter and bias. */
+    private static final class FoldedConv implements Layer {
+        private final Conv2DLayer conv;
+        private final BatchNormLayer norm;
+        private final Buffer output = new Buffer();
+        private boolean reuse;
+
+        FoldedConv(Conv2DLayer conv, BatchNormLayer norm) {
+            this.conv = conv;
+            this.norm = norm;
+        }
+
+        @Override
+        public LayerConfig config() {
+            return conv.config();
+        }
+
+        @Override
+        public Tensor forward(Tensor input, boolean training) {
+            if (training) {
+                return conv.forward(input, true);
+            }
+            int channels = norm.channels();
+            float[] scale = new float[channels];
+            float[] shift = new float[channels];
+            norm.inferenceScaleAndShift(scale, shift);
+            Tensor weight = conv.weight().value();
+            float[] filter = weight.toArray();
+            int perChannel = filter.length / channels;
+            for (int o = 0; o < channels; o++) {
+                for (int i = o * perChannel; i < (o + 1) * perChannel; i++) {
+                    filter[i] *= scale[o];
+                }
+            }
+            if (conv.bias() != null) {
+                float[] bias = conv.bias().value().toArray();
+                for (int o = 0; o < channels; o++) {
+                    shift[o] += bias[o] * scale[o];
+                }
+            }
+            Backend backend = conv.backend();
+            return output.keep(conv.forwardWith(input, backend.tensor(filter, weight.shape()),
+                    backend.tensor(shift, Shape.of(channels)), output.target(reuse)), reuse);
+        }
+
+        @Override
+        public Tensor backward(Tensor outputGradient) {
+            return conv.backward(outputGradient);
+        }
+
+        @Override
+        public void reuseBuffers(boolean value) {
+            reuse = value;
+            conv.reuseBuffers(value);
+        }
+    }
+
+    /** The batch normalisation, which the convolution before it has already applied. */
+    private static final class AlreadyNormalised implements Layer {
+        private final Layer norm;
+
+        AlreadyNormalised(Layer norm) {
+            this.norm = norm;
+        }
+
+        @Override
+        public LayerConfig config() {
+            return norm.config();
+        }
+
+        @Override
+        public Tensor forward(Tensor input, boolean training) {
+            return training ? norm.forward(input, true) : input;
+        }
+
+        @Override
+        public Tensor backward(Tensor outputGradient) {
+            return norm.backward(outputGradient);
+        }
+
+        @Override
+        public void reuseBuffers(boolean value) {
+            norm.reuseBuffers(value);
+        }
+    }
+}
