@@ -115,13 +115,29 @@ class ImageFolderSourceTest {
     }
 
     @Test
+    void aJpegOfThousandsOfScansIsSkippedWithoutDecodingIt() throws IOException {
+        TestImages.grey(root.resolve("a/small.png"), 4, 4, 10);
+        TestImages.grey(root.resolve("a/small2.png"), 4, 4, 10);
+        TestImages.progressiveJpeg(root.resolve("a/stall.jpg"), 2048, 20_000);
+        long started = System.nanoTime();
+        ImageFolderSource source = source(1, 4, 4);
+        int images = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> source.train().size() + source.test().size());
+        System.out.printf("a folder holding a JPEG of 20010 scans read in %.0f ms%n", (System.nanoTime() - started) / 1e6);
+        assertEquals(2, images);
+        assertEquals(1, listener.skipped.size());
+        assertTrue(listener.skipped.get(0).contains("stall.jpg: the JPEG has 20010 scans, more than the 1000"),
+                listener.skipped.get(0));
+    }
+
+    @Test
     void aTooLargeImageIsSkippedFromItsHeader() throws IOException {
         TestImages.grey(root.resolve("a/small.png"), 4, 4, 10);
         TestImages.grey(root.resolve("a/small2.png"), 4, 4, 10);
         TestImages.grey(root.resolve("a/small3.png"), 4, 4, 10);
         TestImages.grey(root.resolve("a/small4.png"), 4, 4, 10);
         TestImages.grey(root.resolve("a/large.png"), 3000, 3000, 10);
-        String old = System.setProperty(ImageDecoder.MAX_PIXELS_PROPERTY, "1000000");
+        String old = System.setProperty(DatasetLimits.MAX_PIXELS_PROPERTY, "1000000");
         try {
             ImageFolderSource source = source(1, 4, 4);
             assertEquals(4, source.train().size() + source.test().size());
@@ -130,9 +146,9 @@ class ImageFolderSourceTest {
                     listener.skipped.get(0));
         } finally {
             if (old == null) {
-                System.clearProperty(ImageDecoder.MAX_PIXELS_PROPERTY);
+                System.clearProperty(DatasetLimits.MAX_PIXELS_PROPERTY);
             } else {
-                System.setProperty(ImageDecoder.MAX_PIXELS_PROPERTY, old);
+                System.setProperty(DatasetLimits.MAX_PIXELS_PROPERTY, old);
             }
         }
     }
