@@ -97,6 +97,29 @@ final class DatasetAccess {
         return source instanceof dev.cnn.datasets.ImageFolderSource ? source : new Fitted(source, wanted);
     }
 
+    /**
+     * The images at {@code indices} of the test split of {@code spec}, in that order, as {@code wanted} says: only these
+     * images are converted, so that showing one image of a large split at a large input size costs one conversion, not
+     * a copy of the whole split (a folder of images is decoded at the wanted size as it is read).
+     *
+     * @throws CliFailure when an index is outside the split
+     */
+    static Dataset testImagesAt(String spec, Wanted wanted, LoadListener listener, List<Integer> indices)
+            throws IOException {
+        DatasetSource source = source(spec, wanted, listener);
+        Dataset test = source instanceof Fitted fitted ? fitted.source().test() : source.test();
+        int[] at = new int[indices.size()];
+        for (int k = 0; k < at.length; k++) {
+            at[k] = indices.get(k);
+            if (at[k] >= test.size()) {
+                throw new CliFailure("index " + at[k] + " is outside the test split, which has images 0.."
+                        + (test.size() - 1));
+            }
+        }
+        Dataset picked = test.select(at);
+        return source instanceof Fitted fitted ? fitted.fit(picked) : picked;
+    }
+
     private static CliFailure notFound(String spec, DatasetNotFoundException e) {
         LoggerFactory.getLogger(DatasetAccess.class).debug("{}", e.getMessage());
         var named = NamedDataset.byId(spec);

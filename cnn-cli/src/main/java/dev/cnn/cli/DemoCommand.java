@@ -1,5 +1,6 @@
 package dev.cnn.cli;
 
+import dev.cnn.api.eval.LabelText;
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.data.Dataset;
 import dev.cnn.api.eval.Mistakes;
@@ -165,7 +166,7 @@ final class DemoCommand implements Callable<Integer> {
                 outDir.resolve("predictions.png"));
         done(5, "predicted " + predictions.size() + " test images", step);
         for (Prediction p : predictions) {
-            out.println("      test image " + p.source() + " (label " + trained.classNames().get(p.label()) + "): "
+            out.println("      test image " + p.source() + " (label " + LabelText.shown(trained.classNames().get(p.label())) + "): "
                     + p.describeTop(Math.min(3, trained.classNames().size()), trained.classNames()));
         }
 
