@@ -105,6 +105,10 @@ final class DemoCommand implements Callable<Integer> {
             throw Options.usage(spec, "demo shows digits (the default) or tagger, not '" + what + "'");
         }
         Preset preset = Options.preset(spec, model);
+        if (preset.tagged()) {
+            throw Options.usage(spec, preset.id() + " learns tags as well as classes, and the digits demo trains a"
+                    + " classifier on digits, which have no tags; run ./cnn demo tagger");
+        }
         Options.between(spec, "--epochs", epochs, 1, dev.cnn.api.model.ModelLimits.MAX_EPOCHS);
         Options.atLeast(spec, "--samples", samples, 1);
         try (OutputLock lock = OutputLock.acquire(outDir.resolve(MODEL_FILE), "--out-dir")) {
