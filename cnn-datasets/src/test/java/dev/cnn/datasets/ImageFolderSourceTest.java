@@ -115,6 +115,29 @@ class ImageFolderSourceTest {
     }
 
     @Test
+    void testImagesPickedByIndexAreTheOnlyOnesDecoded() throws IOException {
+        TestImages.grey(root.resolve("train/a/1.png"), 4, 4, 10);
+        TestImages.grey(root.resolve("train/b/1.png"), 4, 4, 200);
+        TestImages.grey(root.resolve("test/a/1.png"), 4, 4, 10);
+        TestImages.corrupt(root.resolve("test/a/2.png"));
+        TestImages.grey(root.resolve("test/b/1.png"), 4, 4, 200);
+        ImageFolderSource source = new ImageFolderSource(root, ImageFolderOptions.defaults().withChannels(1)
+                .withSize(8, 8).withClassNames(List.of("a", "b")), listener);
+        Dataset picked = source.testImagesAt(new int[] {2, 0, 2});
+        assertEquals(List.of(1, 0, 1), java.util.Arrays.stream(picked.labels()).boxed().toList());
+        assertEquals(Shape.of(1, 8, 8), picked.sampleShape());
+        assertEquals(200 / 255f, picked.features(0)[0], 1e-6f);
+        assertTrue(listener.skipped.isEmpty(), "the damaged test image was not decoded: " + listener.skipped);
+        assertEquals(2, listener.finishedImages, "two files decoded for three images");
+        IOException damaged = assertThrows(IOException.class, () -> source.testImagesAt(new int[] {1}));
+        assertTrue(damaged.getMessage().startsWith(root.resolve("test/a/2.png") + ": ")
+                && damaged.getMessage().endsWith(" (test image #1)"), damaged.getMessage());
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+                () -> source.testImagesAt(new int[] {3}));
+        assertEquals("index 3 is outside the test split, which has images 0..2", outside.getMessage());
+    }
+
+    @Test
     void aJpegOfThousandsOfScansIsSkippedWithoutDecodingIt() throws IOException {
         TestImages.grey(root.resolve("a/small.png"), 4, 4, 10);
         TestImages.grey(root.resolve("a/small2.png"), 4, 4, 10);
