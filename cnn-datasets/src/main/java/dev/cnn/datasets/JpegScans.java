@@ -9,8 +9,8 @@ import java.nio.file.Path;
  * Counts the scans of a JPEG file from its bytes, without decoding it: the start-of-scan ({@code SOS}) markers of its
  * first image, found by walking its segments (each marker with its length) and skipping each scan's entropy-coded
  * data up to the next marker that is neither a stuffed zero nor a restart. One pass over the file, reading 64 KiB at a
- * time; about a millisecond per megabyte. A file that is not a JPEG, or is cut short, has the scans counted so far: the
- * decoder reports the damage.
+ * time: 2 to 4 ms a megabyte where it was measured (a 9 MB JPEG in 19-44 ms), little beside decoding it. A file that
+ * is not a JPEG, or is cut short, has the scans counted so far: the decoder reports the damage.
  */
 final class JpegScans {
     private static final int SOI = 0xD8;
