@@ -87,7 +87,13 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Preset> presets = new ArrayList<>();
         for (String id : models) {
-            presets.add(Options.preset(spec, id.strip()));
+            Preset preset = Options.preset(spec, id.strip());
+            if (preset.tagged()) {
+                throw Options.usage(spec, preset.id() + " learns tags as well as classes, and compare trains classifiers"
+                        + " on the images of an IDX dataset, which have no tags; train it with ./cnn train --model "
+                        + preset.id() + " --dataset shapes, or watch it learn with ./cnn demo tagger");
+            }
+            presets.add(preset);
         }
         Options.between(spec, "--epochs", epochs, 1, dev.cnn.api.model.ModelLimits.MAX_EPOCHS);
         Options.atLeast(spec, "--max-shift", maxShift, 0);

@@ -7,6 +7,7 @@ import dev.cnn.datasets.DatasetSource;
 import dev.cnn.datasets.DatasetSources;
 import dev.cnn.datasets.Datasets;
 import dev.cnn.datasets.ImageFolderOptions;
+import dev.cnn.datasets.ImageFolderSource;
 import dev.cnn.datasets.LoadListener;
 import dev.cnn.datasets.LocatedDataset;
 import dev.cnn.datasets.NamedDataset;
@@ -94,7 +95,37 @@ final class DatasetAccess {
             throw new CliFailure(e.getMessage(), e);
         }
         LoggerFactory.getLogger(DatasetAccess.class).debug("dataset {}: {}", source.name(), source);
-        return source instanceof dev.cnn.datasets.ImageFolderSource ? source : new Fitted(source, wanted);
+        return source instanceof ImageFolderSource ? source : new Fitted(source, wanted);
+    }
+
+    /**
+     * The images at {@code indices} of the test split of {@code spec}, in that order, as {@code wanted} says: only these
+     * images are converted, so that showing one image of a large split at a large input size costs one conversion, not
+     * a copy of the whole split; of a folder of images, only these images are decoded
+     * ({@link ImageFolderSource#testImagesAt}).
+     *
+     * @throws CliFailure when an index is outside the split
+     */
+    static Dataset testImagesAt(String spec, Wanted wanted, LoadListener listener, List<Integer> indices)
+            throws IOException {
+        DatasetSource source = source(spec, wanted, listener);
+        int[] at = indices.stream().mapToInt(Integer::intValue).toArray();
+        if (source instanceof ImageFolderSource folder && !wanted.classNames().isEmpty()) {
+            try {
+                return folder.testImagesAt(at);
+            } catch (IllegalArgumentException e) {
+                throw new CliFailure(e.getMessage(), e);
+            }
+        }
+        Dataset test = source instanceof Fitted fitted ? fitted.source().test() : source.test();
+        for (int k = 0; k < at.length; k++) {
+            if (at[k] >= test.size()) {
+                throw new CliFailure("index " + at[k] + " is outside the test split, which has images 0.."
+                        + (test.size() - 1));
+            }
+        }
+        Dataset picked = test.select(at);
+        return source instanceof Fitted fitted ? fitted.fit(picked) : picked;
     }
 
     private static CliFailure notFound(String spec, DatasetNotFoundException e) {

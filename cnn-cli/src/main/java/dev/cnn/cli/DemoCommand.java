@@ -1,5 +1,6 @@
 package dev.cnn.cli;
 
+import dev.cnn.api.eval.LabelText;
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.data.Dataset;
 import dev.cnn.api.eval.Mistakes;
@@ -104,6 +105,10 @@ final class DemoCommand implements Callable<Integer> {
             throw Options.usage(spec, "demo shows digits (the default) or tagger, not '" + what + "'");
         }
         Preset preset = Options.preset(spec, model);
+        if (preset.tagged()) {
+            throw Options.usage(spec, preset.id() + " learns tags as well as classes, and the digits demo trains a"
+                    + " classifier on digits, which have no tags; run ./cnn demo tagger");
+        }
         Options.between(spec, "--epochs", epochs, 1, dev.cnn.api.model.ModelLimits.MAX_EPOCHS);
         Options.atLeast(spec, "--samples", samples, 1);
         try (OutputLock lock = OutputLock.acquire(outDir.resolve(MODEL_FILE), "--out-dir")) {
@@ -165,7 +170,7 @@ final class DemoCommand implements Callable<Integer> {
                 outDir.resolve("predictions.png"));
         done(5, "predicted " + predictions.size() + " test images", step);
         for (Prediction p : predictions) {
-            out.println("      test image " + p.source() + " (label " + trained.classNames().get(p.label()) + "): "
+            out.println("      test image " + p.source() + " (label " + LabelText.shown(trained.classNames().get(p.label())) + "): "
                     + p.describeTop(Math.min(3, trained.classNames().size()), trained.classNames()));
         }
 

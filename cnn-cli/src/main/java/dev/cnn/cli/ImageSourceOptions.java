@@ -6,6 +6,7 @@ import dev.cnn.api.model.Model;
 import dev.cnn.cli.training.DatasetFit;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,17 +44,18 @@ public final class ImageSourceOptions {
     }
 
     /**
-     * The test split of {@code --dataset}, as {@code model} takes its images, read with {@code listener} hearing how;
-     * refused unless it is the kind of data the model was trained on ({@link DatasetFit}), so that no label is shown
-     * under a class name it is not.
+     * The test images of {@code --dataset} at {@code indices}, in that order, as {@code model} takes them, read with
+     * {@code listener} hearing how; only these images are converted to the model's input. Refused unless they are the
+     * kind of data the model was trained on ({@link DatasetFit}), so that no label is shown under a class name it is
+     * not, and when an index is outside the split.
      */
-    public Dataset testImages(Model model, LoadListener listener) throws IOException {
-        Dataset test = DatasetAccess.source(dataset, DatasetAccess.Wanted.forModel(model), listener).test();
+    public Dataset testImages(Model model, List<Integer> indices, LoadListener listener) throws IOException {
+        Dataset picked = DatasetAccess.testImagesAt(dataset, DatasetAccess.Wanted.forModel(model), listener, indices);
         boolean given = command.commandLine().getParseResult().hasMatchedOption("--dataset");
-        DatasetFit.require(model, test, given ? dataset : dataset + " (the default --dataset)", "--index shows the"
+        DatasetFit.require(model, picked, given ? dataset : dataset + " (the default --dataset)", "--index shows the"
                 + " test images of --dataset with their labels: name the dataset the model was trained on with --dataset,"
                 + " or give image files instead");
-        return test;
+        return picked;
     }
 
     /** The name or folder given with {@code --dataset}. */

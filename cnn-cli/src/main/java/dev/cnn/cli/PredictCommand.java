@@ -1,5 +1,6 @@
 package dev.cnn.cli;
 
+import dev.cnn.api.eval.LabelText;
 import dev.cnn.api.eval.Prediction;
 import dev.cnn.api.model.Model;
 import dev.cnn.viz.PngFiles;
@@ -74,17 +75,18 @@ final class PredictCommand implements Callable<Integer> {
         Model model = threshold.apply(ModelFiles.load(source.modelFile(), common.backend()));
         List<Prediction> predictions = new ArrayList<>(PredictionInputs.fromFiles(model, images, inversion));
         if (!indices.isEmpty()) {
-            predictions.addAll(PredictionInputs.fromDataset(model, source.testImages(model, new LoadReporter(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                main.interactiveTerminal(), source.dataset())), indices, "test"));
+            predictions.addAll(PredictionInputs.fromPicked(model, source.testImages(model, indices, new LoadReporter(
+                    spec.commandLine().getOut(), spec.commandLine().getErr(), main.interactiveTerminal(),
+                    source.dataset())), indices));
         }
         boolean tagger = model.tagHead().isPresent();
         int k = Math.min(tagger && !spec.commandLine().getParseResult().hasMatchedOption("--top") ? 1 : top,
                 model.classNames().size());
         for (Prediction p : predictions) {
-            String label = p.labelled() ? " (label " + model.classNames().get(p.label()) + ")" : "";
+            String label = p.labelled() ? " (label " + LabelText.shown(model.classNames().get(p.label())) + ")" : "";
             String tags = tagger ? "; " + p.describeTags(model.tagHead().get().labels(),
                     model.tagHead().get().thresholdArray()) : "";
-            out.println(p.source() + label + ": " + p.describeTop(k, model.classNames()) + tags);
+            out.println(LabelText.shown(p.source()) + label + ": " + p.describeTop(k, model.classNames()) + tags);
         }
         if (grid != null) {
             PngFiles.write(PredictionPictures.sheet("Predictions of " + source.modelFile().getFileName(),

@@ -48,14 +48,23 @@ final class PredictionInputs {
     static List<Prediction> fromDataset(Model model, Dataset split, List<Integer> indices, String splitName) {
         DatasetFit.require(model, split, "the " + splitName + " split", "give images of the kind the model was trained"
                 + " on");
-        List<Prediction> predictions = new ArrayList<>();
         for (int index : indices) {
             if (index >= split.size()) {
                 throw new CliFailure("index " + index + " is outside the " + splitName + " split, which has images 0.."
                         + (split.size() - 1));
             }
-            float[] pixels = split.features(index);
-            predictions.add(predict(model, "#" + index, pixels, split.label(index)));
+        }
+        return fromPicked(model, split.select(indices.stream().mapToInt(Integer::intValue).toArray()), indices);
+    }
+
+    /**
+     * Predicts {@code picked}, the images at {@code indices} of a split (in that order, pixels in [0, 1], in the
+     * model's input shape, of the kind the model was trained on), each named by its index, with its label.
+     */
+    static List<Prediction> fromPicked(Model model, Dataset picked, List<Integer> indices) {
+        List<Prediction> predictions = new ArrayList<>();
+        for (int k = 0; k < indices.size(); k++) {
+            predictions.add(predict(model, "#" + indices.get(k), picked.features(k), picked.label(k)));
         }
         return predictions;
     }

@@ -1,5 +1,6 @@
 package dev.cnn.cli;
 
+import dev.cnn.api.eval.LabelText;
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.model.Model;
 import dev.cnn.api.network.GraphNetwork;
@@ -50,12 +51,12 @@ final class SummaryCommand implements Callable<Integer> {
             Backend backend = common.backend();
             Model loaded = ModelFiles.load(file, backend);
             String classes = loaded.primaryHead().map(h -> h.labels().size() + " classes (" + String.join(", ",
-                    h.labels()) + ")").orElse("heads " + loaded.heads().stream().map(h -> h.name() + " ("
+                    LabelText.shown(h.labels())) + ")").orElse("heads " + loaded.heads().stream().map(h -> h.name() + " ("
                     + h.loss().id() + ")").toList());
             out.printf(Locale.ROOT, "model file %s: input %s, %s, normalisation %s%n", file, loaded.inputShape(), classes,
                     loaded.preprocessing().describe());
             loaded.tagHead().ifPresent(h -> out.printf(Locale.ROOT, "tag head '%s': %d tags (%s)%n", h.name(),
-                    h.labels().size(), String.join(", ", h.labels())));
+                    h.labels().size(), String.join(", ", LabelText.shown(h.labels()))));
             out.print(loaded.network().summary());
             return 0;
         }

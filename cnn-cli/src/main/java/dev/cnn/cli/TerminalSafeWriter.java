@@ -1,5 +1,6 @@
 package dev.cnn.cli;
 
+import dev.cnn.api.eval.LabelText;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -7,19 +8,21 @@ import java.io.Writer;
 /**
  * Writes text with every control character but newline, carriage return and tab replaced by {@code ?}, so that names
  * from files (class names in a model, folder names of a dataset) cannot move the cursor, recolour or retitle the
- * user's terminal. The command line itself writes no escape sequences.
+ * user's terminal. The command line itself writes no escape sequences. Names are written through
+ * {@link LabelText#shown}, which replaces newlines, carriage returns and tabs too, so that a name cannot start a line
+ * of its own or overwrite the line it is on.
  */
 final class TerminalSafeWriter extends FilterWriter {
     TerminalSafeWriter(Writer out) {
         super(out);
     }
 
-    /** {@code c}, or {@code ?} when it is a control character a terminal would act on. */
+    /**
+     * {@code c}, or {@code ?} when it is a control character a terminal would act on ({@link LabelText#isControl}) other
+     * than the newline, carriage return and tab the command line writes itself.
+     */
     static char safe(char c) {
-        boolean c0 = c < 0x20 && c != '\n' && c != '\r' && c != '\t';
-        boolean c1 = c >= 0x7f && c <= 0x9f;
-        boolean bidi = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
-        return c0 || c1 || bidi ? '?' : c;
+        return c != '\n' && c != '\r' && c != '\t' && LabelText.isControl(c) ? '?' : c;
     }
 
     @Override

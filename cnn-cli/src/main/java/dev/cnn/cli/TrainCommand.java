@@ -251,6 +251,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         Options.atLeast(spec, "--partitions", partitions, 1);
         Options.atLeast(spec, "--average-every", averageEvery, 0);
+        String unanswered = SparkMasterConnection.problem(sparkMaster, SparkMasterConnection.TIMEOUT);
+        if (unanswered != null) {
+            throw new CliFailure(unanswered);
+        }
         DatasetSource located = DatasetAccess.source(dataset, DatasetAccess.Wanted.of(imageShape),
                 new LoadReporter(stdout, spec.commandLine().getErr(), main.interactiveTerminal(), dataset));
         if (partitions > located.train().size()) {

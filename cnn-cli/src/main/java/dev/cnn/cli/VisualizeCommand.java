@@ -1,5 +1,6 @@
 package dev.cnn.cli;
 
+import dev.cnn.api.eval.LabelText;
 import dev.cnn.api.eval.Prediction;
 import dev.cnn.api.model.Model;
 import dev.cnn.viz.FeatureMapSlide;
@@ -67,8 +68,9 @@ final class VisualizeCommand implements Callable<Integer> {
         Model model = ModelFiles.load(source.modelFile(), common.backend());
         Prediction input = image != null
                 ? PredictionInputs.fromFiles(model, List.of(image), inversion).get(0)
-                : PredictionInputs.fromDataset(model, source.testImages(model, new LoadReporter(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                main.interactiveTerminal(), source.dataset())), List.of(index), "test").get(0);
+                : PredictionInputs.fromPicked(model, source.testImages(model, List.of(index), new LoadReporter(
+                        spec.commandLine().getOut(), spec.commandLine().getErr(), main.interactiveTerminal(),
+                        source.dataset())), List.of(index)).get(0);
         Path dir = outDir != null ? outDir : ModelFiles.sibling(source.modelFile(), "-visualize");
         if (node != null && !FeatureMapSlide.mapNodes(model.network()).contains(node)) {
             throw Options.usage(spec, (model.network().nodeNames().contains(node) ? "node '" + node + "' makes "
@@ -78,7 +80,7 @@ final class VisualizeCommand implements Callable<Integer> {
         List<Path> written = write(model, input, dir, source.modelFile().getFileName().toString(), node);
         PrintWriter out = spec.commandLine().getOut();
         String tags = model.tagHead().map(h -> "; " + input.describeTags(h.labels(), h.thresholdArray())).orElse("");
-        out.println(input.source() + ": " + input.describeTop(Math.min(3, model.classNames().size()), model.classNames())
+        out.println(LabelText.shown(input.source()) + ": " + input.describeTop(Math.min(3, model.classNames().size()), model.classNames())
                 + tags);
         for (Path p : written) {
             out.println("wrote " + p);

@@ -59,4 +59,11 @@ class CompareCommandTest {
     void anUnknownPresetIsAUsageError() {
         Cli.run("compare", "--dataset", data.toString(), "--models", "mlp,vgg-1000").failedWith(2, "unknown model preset 'vgg-1000'");
     }
+
+    @Test
+    void theTaggerIsRefusedInTheUsersTerms() {
+        Cli.run("compare", "--dataset", data.toString(), "--models", "mlp,tagger").failedWith(2, "tagger learns tags as"
+                + " well as classes, and compare trains classifiers on the images of an IDX dataset, which have no tags;"
+                + " train it with ./cnn train --model tagger --dataset shapes, or watch it learn with ./cnn demo tagger");
+    }
 }

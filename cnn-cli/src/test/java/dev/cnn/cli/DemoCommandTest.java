@@ -38,4 +38,10 @@ class DemoCommandTest {
     void unknownPresetIsAUsageError() {
         Cli.run("demo", "--model", "alexnet").failedWith(2, "unknown model preset 'alexnet'");
     }
+
+    @Test
+    void theTaggerIsRefusedByTheDigitsDemoInTheUsersTerms() {
+        Cli.run("demo", "--model", "tagger").failedWith(2, "tagger learns tags as well as classes, and the digits demo"
+                + " trains a classifier on digits, which have no tags; run ./cnn demo tagger");
+    }
 }

@@ -122,4 +122,30 @@ class FolderDatasetCommandTest {
         Files.writeString(taken.resolve("x"), "x");
         Cli.run("datasets", "export", "shapes:6:6:16", taken.toString()).failedWith(1, "is not an empty folder");
     }
+
+    @Test
+    void exportWritesTagsASpreadsheetCannotRunAndReadsThemBack() throws Exception {
+        Path tagged = dir.resolve("formula-tags");
+        for (String file : List.of("=cmd/1.png", "=cmd/2.png", "plain/1.png", "plain/2.png")) {
+            Path png = tagged.resolve(file);
+            Files.createDirectories(png.getParent());
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(4, 4, 1), "png", png.toFile());
+        }
+        Files.writeString(tagged.resolve("tags.csv"), "path,tags\n=cmd/1.png,=cmd|' /C calc'!A0;round\n"
+                + "=cmd/2.png,@SUM(A1)\nplain/1.png,round\nplain/2.png,\"say \"\"hi\"\"\"\n");
+        Path out = dir.resolve("formula-export");
+        Cli.run("datasets", "export", tagged.toString(), out.toString()).succeeded();
+        List<String> lines = Files.readAllLines(out.resolve("tags.csv"));
+        assertTrue(lines.contains("train/=cmd/00000.png,'=cmd|' /C calc'!A0;round"), lines.toString());
+        assertTrue(lines.contains("train/=cmd/00001.png,'@SUM(A1)") || lines.contains("test/=cmd/00000.png,'@SUM(A1)"),
+                lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.endsWith(",\"say \"\"hi\"\"\"")), lines.toString());
+        assertTrue(lines.stream().skip(1).noneMatch(l -> l.matches("[=+@-].*|.*,[=+@-].*")), lines.toString());
+        Cli.Result back = Cli.run("datasets", "export", out.toString(), dir.resolve("formula-again").toString())
+                .succeeded();
+        assertTrue(back.out().contains("with tags.csv"), back.out());
+        assertEquals(Files.readAllLines(out.resolve("tags.csv")).size(),
+                Files.readAllLines(dir.resolve("formula-again/tags.csv")).size());
+        assertTrue(Files.readString(dir.resolve("formula-again/tags.csv")).contains("'=cmd|' /C calc'!A0;round"));
+    }
 }

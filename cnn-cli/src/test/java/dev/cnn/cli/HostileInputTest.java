@@ -1,5 +1,6 @@
 package dev.cnn.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -148,6 +149,72 @@ class HostileInputTest {
     }
 
     @Test
+    void namesWithLineBreaksAndControlsStayOnTheirLineEverywhereTheyArePrinted() throws Exception {
+        Model model = Model.load(good, CPU);
+        List<String> names = IntStream.range(0, 10).mapToObj(c -> "class" + c + switch (c) {
+            case 0 -> "\nerror: injected";
+            case 1 -> "\r\u001b[2Kover";
+            case 2 -> "\u0085next\u009b31m";
+            case 3 -> "\ttab\u202eevil";
+            default -> "";
+        }).toList();
+        Path file = dir.resolve("line-breaks.cnn");
+        new Model(model.network(), model.loss(), names, model.preprocessing()).save(file);
+        Cli.Result predicted = quickly("predict", "--model-file", file.toString(), "--dataset", data.toString(), "--index",
+                "0..3", "--top", "10").succeeded();
+        assertEquals(4, predicted.outLines().size(), predicted.out());
+        assertTrue(predicted.outLines().stream().allMatch(l -> l.startsWith("#")), predicted.out());
+        assertTrue(predicted.out().contains("class0?error: injected") && predicted.out().contains("class1??[2Kover")
+                && predicted.out().contains("class2?next?31m") && predicted.out().contains("class3?tab?evil"),
+                predicted.out());
+        List<String> folders = List.of("cat\nerror: injected", "dog\r\u001b[2Kover");
+        Path folder = dir.resolve("line-break-folders");
+        for (String name : folders) {
+            for (int i = 0; i < 3; i++) {
+                Path png = folder.resolve(name).resolve(i + ".png");
+                Files.createDirectories(png.getParent());
+                javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8,
+                        java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "png", png.toFile());
+            }
+        }
+        Path byFolder = dir.resolve("line-break-folders.cnn");
+        new Model(dev.cnn.models.Preset.MLP.build(dev.cnn.api.tensor.Shape.of(1, 8, 8), 2, CPU, 1),
+                dev.cnn.api.loss.Loss.SOFTMAX_CROSS_ENTROPY, folders, dev.cnn.api.model.Normalization.identity())
+                .save(byFolder);
+        Cli.Result evaluated = quickly("eval", "--model-file", byFolder.toString(), "--dataset", folder.toString(),
+                "--plot", dir.resolve("line-breaks.png").toString()).succeeded();
+        assertTrue(evaluated.out().contains("cat?error: injected") && evaluated.out().contains("dog??[2Kover "),
+                evaluated.out());
+        Cli.Result summary = quickly("summary", "--model", file.toString()).succeeded();
+        assertTrue(summary.outLines().get(0).contains("class0?error: injected, class1??[2Kover"), summary.out());
+        for (Cli.Result r : List.of(predicted, evaluated, summary)) {
+            assertTrue(r.outLines().stream().noneMatch(l -> l.startsWith("error") || l.startsWith("over")
+                    || l.startsWith("next")), r.out());
+            assertFalse(r.out().matches("(?s).*[\r\u001b\u0085\u009b\u202e].*"), r.out());
+            assertTrue(r.err().isEmpty(), r.err());
+        }
+    }
+
+    @Test
+    void aModelNamingAClassTwiceIsRefusedNamingIt() throws Exception {
+        Path twice = withModelJson("twice.cnn", json -> json.replaceFirst("\"0\",\\s*\"1\",", "\"0\",\"0\","));
+        quickly("predict", "--model-file", twice.toString(), "--dataset", data.toString(), "--index", "0")
+                .failedWith(1, "names the class '0' twice (as labels 0 and 1), so the two could not be told apart; give"
+                        + " each class its own name");
+    }
+
+    @Test
+    void aJpegOfThousandsOfScansIsRefusedInAFractionOfASecond() throws Exception {
+        Path jpeg = progressiveJpegOfRepeatedScans(dir.resolve("stall.jpg"), 2048, 20_000);
+        long started = System.nanoTime();
+        quickly("predict", "--model-file", good.toString(), jpeg.toString()).failedWith(1, jpeg + ": the JPEG has 20010"
+                + " scans, more than the 1000 a JPEG may have; a photo has about 10");
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("predict refused a JPEG of 20010 scans in %.2f s%n", seconds);
+        assertTrue(seconds < 2, seconds + " s");
+    }
+
+    @Test
     void aStrayLabelOrAnEmptySplitDoesNotTrain() throws Exception {
         Path stray = SyntheticDigits.write(dir.resolve("stray"), 100, 20, 28);
         try (RandomAccessFile labels = new RandomAccessFile(stray.resolve("train-labels-idx1-ubyte").toFile(), "rw")) {
@@ -231,6 +298,36 @@ class HostileInputTest {
                 assertFalse(r.out().contains("test accuracy"), r.out());
             }
         }
+    }
+
+    /**
+     * A progressive JPEG of {@code side x side} grey pixels as {@code javax.imageio} writes it (10 scans) with its last
+     * scan repeated {@code repeats} times: a few bytes per scan, each a pass of the decoder over the whole image.
+     */
+    static Path progressiveJpegOfRepeatedScans(Path file, int side, int repeats) throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(side, side,
+                java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+        try (var out = javax.imageio.ImageIO.createImageOutputStream(encoded)) {
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+        }
+        byte[] jpeg = encoded.toByteArray();
+        int end = jpeg.length - 2;
+        int lastScan = end - 2;
+        while ((jpeg[lastScan] & 0xFF) != 0xFF || (jpeg[lastScan + 1] & 0xFF) != 0xDA) {
+            lastScan--;
+        }
+        ByteArrayOutputStream hostile = new ByteArrayOutputStream();
+        hostile.write(jpeg, 0, end);
+        for (int k = 0; k < repeats; k++) {
+            hostile.write(jpeg, lastScan, end - lastScan);
+        }
+        hostile.write(jpeg, end, 2);
+        return Files.write(file, hostile.toByteArray());
     }
 
     /** A PNG of a few dozen bytes whose header declares {@code width x height} RGB pixels and holds none. */

@@ -65,6 +65,32 @@ class PredictCommandTest {
     }
 
     @Test
+    void oneTestImageOfTenThousandAtALargeInputSizeIsTheOnlyOneResized() throws Exception {
+        Path many = SyntheticDigits.write(dir.resolve("ten-thousand"), 10, 10_000, 28);
+        Path large = dir.resolve("large-input.cnn");
+        dev.cnn.api.backend.Backend cpu = dev.cnn.api.backend.Backends.select("cpu");
+        new dev.cnn.api.model.Model(dev.cnn.models.Preset.CONV_3MAPS.build(dev.cnn.api.tensor.Shape.of(1, 400, 400), 10,
+                cpu, 1), dev.cnn.api.loss.Loss.SOFTMAX_CROSS_ENTROPY,
+                java.util.stream.IntStream.range(0, 10).mapToObj(Integer::toString).toList(),
+                dev.cnn.api.model.Normalization.identity()).save(large);
+        long started = System.nanoTime();
+        Cli.Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> Cli.run("predict", "--model-file", large.toString(), "--dataset", many.toString(), "--index",
+                        "0,9999")).succeeded();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("predict --index 0,9999 of 10,000 test images at 400x400: %.2f s%n", seconds);
+        assertEquals(2, r.outLines().size(), r.out());
+        assertTrue(r.outLines().get(0).startsWith("#0 (label 0): "), r.out());
+        assertTrue(r.outLines().get(1).startsWith("#9999 (label 9): "), r.out());
+        assertTrue(seconds < 10, seconds + " s: resizing all 10,000 images would take 6 GB");
+        Path maps = dir.resolve("large-maps");
+        Cli.Result v = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> Cli.run("visualize", "--model-file", large.toString(), "--dataset", many.toString(), "--index",
+                        "9998", "--out-dir", maps.toString())).succeeded();
+        assertTrue(v.out().startsWith("#9998: "), v.out());
+    }
+
+    @Test
     void darkDigitsOnLightPaperAreInvertedAutomatically() throws Exception {
         BufferedImage paper = new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = paper.createGraphics();

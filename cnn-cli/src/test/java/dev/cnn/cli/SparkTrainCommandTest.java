@@ -55,6 +55,40 @@ class SparkTrainCommandTest {
     }
 
     @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void theTaggerTrainsBothItsHeadsOnSpark() throws Exception {
+        Path out = dir.resolve("spark/tagger.cnn");
+        Cli.Result r = Cli.run("train", "--spark", "local[2]", "--model", "tagger", "--dataset", "shapes:120:40:16",
+                "--epochs", "1", "--batch-size", "20", "--backend", "cpu", "--out", out.toString()).succeeded();
+        assertTrue(r.out().contains("training on Spark (local[2], gradient averaging): 120 images in 2 partitions"),
+                r.out());
+        assertTrue(r.outLines().stream().anyMatch(l -> l.matches("test tags: macro F1 \\d\\.\\d{4}, mAP \\d\\.\\d{4},"
+                + " exact match \\d{1,3}\\.\\d\\d% \\(thresholds 0.5 for every tag; no validation split to choose them"
+                + " on\\)")), r.out());
+        assertTrue(r.lastLine().matches("test accuracy: \\d{1,3}\\.\\d\\d%"), r.lastLine());
+        Model saved = Model.load(out, Backends.select("cpu"));
+        assertEquals(dev.cnn.datasets.ShapesSource.tagNames(), saved.tagHead().orElseThrow().labels());
+    }
+
+    @Test
+    void aMasterNothingListensOnIsRefusedInSecondsWithOneLine() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        String url = "spark://127.0.0.1:" + port;
+        long started = System.nanoTime();
+        Cli.run("train", "--spark", url, "--model", "mlp", "--dataset", data.toString(), "--out",
+                dir.resolve("spark/nowhere.cnn").toString()).failedWith(1, "error: --spark " + url + ": no Spark master"
+                + " answers at 127.0.0.1:" + port + " (connection refused: nothing listens there); start the master"
+                + " (sbin/start-master.sh prints its spark:// URL) and give that URL, or train in this JVM with --spark"
+                + " local[N]");
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("--spark %s refused in %.2f s%n", url, seconds);
+        assertTrue(seconds < 10, seconds + " s");
+    }
+
+    @Test
     void sparkRefusesWhatItCannotDoYet() {
         Cli.run("train", "--spark", "local[2]", "--model", "mlp", "--dataset", data.toString(), "--augment", "2")
                 .failedWith(2, "--spark trains a new run of a --model preset");

@@ -19,7 +19,8 @@ import java.util.zip.CRC32;
  * {@code .bmp} and {@code .gif} files (any case); hidden files are ignored, other files and nested folders too, with a
  * warning. Names are read from the bytes the file system holds, not from the text Java shows for them in its locale
  * ({@link FileNames}): class names are those bytes as UTF-8, and a class folder whose name is not UTF-8 is refused;
- * an image file is opened by its bytes whatever they are, and held out by a hash of them.
+ * an image file is opened by its bytes whatever they are, and held out by a hash of them. Two class folders whose
+ * names are the same text in another Unicode encoding ({@link LookAlikeNames}) are refused.
  *
  * @param root         the dataset folder
  * @param splitFolders whether it has {@code train/} and {@code test/} folders
@@ -96,6 +97,13 @@ public record ImageFolderLayout(Path root, boolean splitFolders, List<String> cl
                     (heldOut.contains(e) ? test : train).add(e);
                 }
             }
+        }
+        String[] lookAlike = LookAlikeNames.firstPair(classes);
+        if (lookAlike != null) {
+            Path base = split ? trainDir : root;
+            throw new IOException("the class folders " + FileNames.shown(base) + java.io.File.separator + lookAlike[0]
+                    + " and " + lookAlike[1] + " have names that differ only in how Unicode encodes their letters"
+                    + " (composed or not), so they would show as one class; move the images of one into the other");
         }
         return new ImageFolderLayout(root, split, classes, train, test);
     }

@@ -57,6 +57,52 @@ public final class ImageFolderSource implements DatasetSource {
         return load(false).testOrFail(root);
     }
 
+    /**
+     * The images at {@code indices} of the test split, in that order, as the options' classes, channels and size: only
+     * these images are decoded, so showing one image of a large folder at a large size decodes one. Index {@code i} is
+     * the {@code i}-th file of the test split as {@link ImageFolderLayout} lists it (by class folder, then file name):
+     * its index in {@link #test()} when every image of the split reads.
+     *
+     * @throws IllegalArgumentException when the options do not give the classes, channels and size, or an index is
+     *                                  outside the split
+     * @throws IOException              when an image asked for cannot be read (naming it), its folder is not one of the
+     *                                  classes, or the folder is not a folder of class folders
+     */
+    public Dataset testImagesAt(int[] indices) throws IOException {
+        if (options.classNames().isEmpty() || options.channels() == 0 || options.rows() == 0) {
+            throw new IllegalArgumentException("test images are picked by index as known classes of a known size; give"
+                    + " the classes, channels and size in the options");
+        }
+        ImageFolderLayout layout = ImageFolderLayout.scan(root, options.testFraction(), listener);
+        List<ImageFolderLayout.Entry> files = layout.test();
+        List<ImageFolderLayout.Entry> picked = new ArrayList<>();
+        for (int index : indices) {
+            if (index < 0 || index >= files.size()) {
+                throw new IllegalArgumentException("index " + index + " is outside the test split, which has images 0.."
+                        + (files.size() - 1));
+            }
+            checkKnown(files.get(index), layout.splitFolders() ? root.resolve("test") : root);
+            picked.add(files.get(index));
+        }
+        Path tagsCsv = root.resolve(TagsFile.FILE_NAME);
+        TagsFile tags = Files.isRegularFile(tagsCsv) ? TagsFile.read(tagsCsv, root, listener) : null;
+        Shape shape = Shape.of(options.channels(), options.rows(), options.columns());
+        DecodeMemory memory = DecodeMemory.ofFreeHeap();
+        Map<Path, float[]> samples = new LinkedHashMap<>();
+        for (int k = 0; k < picked.size(); k++) {
+            Object result = decode(picked.get(k).file(), shape, memory);
+            if (result instanceof ImageTooLargeException e) {
+                throw e;
+            }
+            if (!(result instanceof float[] sample)) {
+                throw new IOException(result + " (test image #" + indices[k] + ")");
+            }
+            samples.put(picked.get(k).file(), sample);
+        }
+        listener.finished(samples.size(), 0);
+        return split(picked, samples, options.classNames(), shape, tags, new int[1]);
+    }
+
     /** The files of the splits read so far that were left out because they could not be read. */
     public synchronized int skippedFiles() {
         return (loaded == null ? 0 : loaded.skipped) + (loadedTest == null || loadedTest == loaded ? 0 : loadedTest.skipped);

@@ -16,8 +16,11 @@ import javax.imageio.ImageIO;
 /**
  * Writes a dataset as a folder of PNG images that {@link ImageFolderSource} reads back: {@code DIR/train/<class>/}
  * and {@code DIR/test/<class>/} with one file per image ({@code 00000.png}, numbered within its split), and, for a
- * tagged dataset, {@code DIR/tags.csv}. Pixels are written as 8-bit grey or RGB. A character of a class name that
- * cannot be in a folder name ({@code / \ : * ? " < > |} and control characters) becomes {@code _}.
+ * tagged dataset, {@code DIR/tags.csv}, its fields written as {@link CsvField} says (quoted where needed, never read
+ * as a formula by a spreadsheet). Pixels are written as 8-bit grey or RGB. A character of a class name that cannot be
+ * in a folder name ({@code / \ : * ? " < > |} and control characters) becomes {@code _}; two classes whose folders
+ * would then have the same name, and a tag that tags.csv cannot give back as it is (empty, with a {@code ;} or with
+ * spaces around it), are refused before anything is written.
  */
 public final class ImageFolderWriter {
     private ImageFolderWriter() {
@@ -33,6 +36,9 @@ public final class ImageFolderWriter {
         if (Files.exists(dir) && (!Files.isDirectory(dir) || !isEmpty(dir))) {
             throw new IOException(dir + " exists and is not an empty folder; give a new folder to write the images into");
         }
+        checkFolderNames(train.classNames());
+        checkFolderNames(test.classNames());
+        checkTagNames(train.hasTags() ? train.tagNames() : test.tagNames());
         List<Item> items = new ArrayList<>();
         items.addAll(items(train, dir.resolve("train")));
         items.addAll(items(test, dir.resolve("test")));
@@ -53,7 +59,8 @@ public final class ImageFolderWriter {
                 csv.write("path,tags\n");
                 for (Item item : items) {
                     if (item.data().hasTags()) {
-                        csv.write(TagsFile.key(dir, item.file()) + "," + tags(item.data(), item.index()) + "\n");
+                        csv.write(CsvField.written(TagsFile.key(dir, item.file())) + ","
+                                + CsvField.written(tags(item.data(), item.index())) + "\n");
                     }
                 }
             }
@@ -68,6 +75,29 @@ public final class ImageFolderWriter {
         }
         String s = sb.toString().strip();
         return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
+    }
+
+    /** Refuses two class names that would be written to the same folder. */
+    private static void checkFolderNames(List<String> classNames) throws IOException {
+        java.util.Map<String, String> byFolder = new java.util.HashMap<>();
+        for (String name : classNames) {
+            String other = byFolder.putIfAbsent(folderName(name), name);
+            if (other != null) {
+                throw new IOException("the classes '" + other + "' and '" + name + "' would both be written to the folder "
+                        + folderName(name) + " (a character a folder name cannot hold becomes _), and read back as one"
+                        + " class; rename one of them");
+            }
+        }
+    }
+
+    /** Refuses a tag that tags.csv would not give back as it is. */
+    private static void checkTagNames(List<String> tagNames) throws IOException {
+        for (String tag : tagNames) {
+            if (tag.isEmpty() || tag.indexOf(';') >= 0 || !tag.equals(tag.strip())) {
+                throw new IOException("the tag '" + tag + "' cannot be written to tags.csv and read back as it is: tags.csv"
+                        + " separates tags with ; and strips the spaces around them; rename it");
+            }
+        }
     }
 
     private record Item(Dataset data, int index, Path file) {

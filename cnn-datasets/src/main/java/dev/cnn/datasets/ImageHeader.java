@@ -25,7 +25,7 @@ import javax.imageio.ImageTypeSpecifier;
 public record ImageHeader(int width, int height, boolean colour, int bytesPerPixel) {
 
     /**
-     * Reads the header of {@code file}, refusing first an image with more pixels than {@link ImageDecoder#maxPixels()}.
+     * Reads the header of {@code file}, refusing first an image with more pixels than {@link DatasetLimits.maxPixels()}.
      *
      * @throws IOException naming the file when it is not a regular file, not an image {@code javax.imageio} reads, or
      *                     an image with more pixels than allowed
@@ -33,7 +33,7 @@ public record ImageHeader(int width, int height, boolean colour, int bytesPerPix
     public static ImageHeader read(Path file) throws IOException {
         return ImageReaders.use(file, "read the image header",
                 reader -> {
-                    ImageDecoder.checkPixels(file, reader.getWidth(0), reader.getHeight(0), ImageDecoder.maxPixels());
+                    ImageDecoder.checkPixels(file, reader.getWidth(0), reader.getHeight(0), DatasetLimits.maxPixels());
                     return new ImageHeader(reader.getWidth(0), reader.getHeight(0), isColour(reader),
                             bytesPerPixel(type(reader)));
                 });

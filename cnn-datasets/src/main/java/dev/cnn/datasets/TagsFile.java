@@ -1,7 +1,7 @@
 package dev.cnn.datasets;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -15,9 +15,12 @@ import java.util.TreeSet;
 /**
  * The tags of the images of a folder dataset, read from its {@code tags.csv}: one line per image,
  * {@code path,tag1;tag2;...}, the path relative to the folder that holds {@code tags.csv} with {@code /} between its
- * parts. The path ends at the last comma, so it may hold commas; tags may not. A first line {@code path,tags}, empty
- * lines and lines starting with {@code #} are ignored. A line naming a file that does not exist, or one outside the
- * folder, is reported as a warning and left out; an image without a line has no tags.
+ * parts. Fields are CSV as {@link CsvField} writes them: in double quotes when they hold a comma or a quote, with a
+ * single quote before one a spreadsheet would take for a formula. An unquoted path ends at the last comma, so it may
+ * hold commas; tags may not. A first line {@code path,tags}, empty lines and lines starting with {@code #} are ignored.
+ * A line naming a file that does not exist, or one outside the folder, is reported as a warning and left out; an image
+ * without a line has no tags. A line longer than {@link DatasetLimits#MAX_TAGS_LINE_CHARS} characters, an image listed
+ * twice and a tag listed twice for an image are refused, naming the line.
  *
  * @param tagsByPath the tags of each image, by its relative path
  * @param tagNames   every tag named for an existing image, sorted
@@ -56,21 +59,22 @@ public record TagsFile(Map<String, List<String>> tagsByPath, List<String> tagNam
         Map<String, Integer> lineOf = new java.util.HashMap<>();
         TreeSet<String> names = new TreeSet<>();
         int missing = 0;
-        try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            CsvLineReader lines = new CsvLineReader(reader, csv.toString(), DatasetLimits.MAX_TAGS_LINE_CHARS,
+                    "a line of tags.csv names one image and its tags: path,tag1;tag2");
             String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
+            while ((line = lines.nextLine()) != null) {
+                int number = lines.lineNumber();
                 String text = number == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line;
                 if (text.isBlank() || text.startsWith("#") || (number == 1 && text.strip().equalsIgnoreCase("path,tags"))) {
                     continue;
                 }
-                int comma = text.lastIndexOf(',');
-                if (comma <= 0) {
+                List<String> fields = lines.fields(text).stream().map(CsvField::restored).toList();
+                String path = unquote(String.join(",", fields.subList(0, fields.size() - 1)).strip());
+                if (fields.size() < 2 || path.isEmpty()) {
                     listener.warning(csv + " line " + number + ": '" + text + "' is not path,tag1;tag2;... - ignored");
                     continue;
                 }
-                String path = unquote(text.substring(0, comma).strip());
                 Path file;
                 try {
                     file = base.resolve(path).normalize();
@@ -90,9 +94,13 @@ public record TagsFile(Map<String, List<String>> tagsByPath, List<String> tagNam
                     continue;
                 }
                 List<String> imageTags = new ArrayList<>();
-                for (String tag : text.substring(comma + 1).split(";")) {
+                for (String tag : fields.get(fields.size() - 1).split(";")) {
                     String t = tag.strip();
-                    if (!t.isEmpty() && !imageTags.contains(t)) {
+                    if (imageTags.contains(t)) {
+                        throw new IOException(csv + " line " + number + ": " + path + " lists the tag '" + t + "' twice;"
+                                + " list each of its tags once");
+                    }
+                    if (!t.isEmpty()) {
                         imageTags.add(t);
                     }
                 }
@@ -105,7 +113,16 @@ public record TagsFile(Map<String, List<String>> tagsByPath, List<String> tagNam
                 tags.put(key(base, file), List.copyOf(imageTags));
             }
         } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(csv.toString())) {
+                throw e;
+            }
             throw new IOException(csv + ": cannot read the tags: " + e.getMessage(), e);
+        }
+        String[] lookAlike = LookAlikeNames.firstPair(names);
+        if (lookAlike != null) {
+            throw new IOException(csv + ": the tags '" + lookAlike[0] + "' and '" + lookAlike[1] + "' differ only in how"
+                    + " Unicode encodes their letters (composed or not), so they would show as one tag; write them the same"
+                    + " way");
         }
         if (tags.isEmpty()) {
             throw new IOException(csv + " names no existing image" + (missing > 0 ? " (" + missing + " lines name missing"

@@ -81,4 +81,14 @@ class FileNameBytesTest {
         assertEquals(utf8.output().lines().skip(1).toList(), c.output().lines().skip(1).toList(),
                 "the same classes, split and pixels in both locales");
     }
+
+    @Test
+    void twoClassFoldersThatAreTheSameTextInAnotherUnicodeEncodingAreRefused() throws IOException {
+        TestImages.rgb(raw("caf%C3%A9/1.png"), 5, 5, 0xFF0000, "png");
+        TestImages.rgb(raw("cafe%CC%81/1.png"), 5, 5, 0x0000FF, "png");
+        IOException e = assertThrows(IOException.class, () -> source().train());
+        assertEquals("the class folders " + root + "/cafe\u0301 and caf\u00e9 have names that differ only in how Unicode"
+                + " encodes their letters (composed or not), so they would show as one class; move the images of one"
+                + " into the other", e.getMessage());
+    }
 }

@@ -3,6 +3,7 @@ package dev.cnn.datasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.management.ThreadMXBean;
@@ -90,5 +91,31 @@ class ImageDecoderTest {
         assertTrue(e.getMessage().startsWith(text + ": not an image format"), e.getMessage());
         IOException d = assertThrows(IOException.class, () -> ImageDecoder.decode(dir));
         assertTrue(d.getMessage().contains("is not a regular file"), d.getMessage());
+    }
+
+    @Test
+    void aJpegOfTwentyThousandScansIsRefusedFromItsBytesBeforeDecoding() throws Exception {
+        Path hostile = TestImages.progressiveJpeg(dir.resolve("scans.jpg"), 2048, 20_000);
+        assertTrue(Files.size(hostile) < 400_000, "a few hundred KB: " + Files.size(hostile));
+        long started = System.nanoTime();
+        IOException e = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> assertThrows(IOException.class,
+                () -> ImageDecoder.decode(hostile)));
+        System.out.printf("refused a JPEG of 20010 scans in %.0f ms%n", (System.nanoTime() - started) / 1e6);
+        assertEquals(hostile + ": the JPEG has 20010 scans, more than the 1000 a JPEG may have; a photo has about 10, so"
+                + " it is damaged or made to stall the decoder: re-encode it (as a PNG, or a baseline JPEG) or leave it"
+                + " out", e.getMessage());
+    }
+
+    @Test
+    void aLargeJpegMayHaveFewerScansThanASmallOne() throws Exception {
+        Path large = TestImages.progressiveJpeg(dir.resolve("large.jpg"), 2048, 300);
+        IOException e = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> assertThrows(IOException.class,
+                () -> ImageDecoder.decode(large)));
+        assertTrue(e.getMessage().startsWith(large + ": the JPEG has 310 scans, more than the 238 allowed at 2048x2048"
+                + " pixels (as much decoding as 20 scans of a 50000000-pixel image); "), e.getMessage());
+        Path small = TestImages.progressiveJpeg(dir.resolve("small.jpg"), 64, 300);
+        assertEquals(64, ImageDecoder.decode(small).getWidth(), "310 scans of 64x64 pixels decode at once");
+        assertEquals(2048, ImageDecoder.decode(TestImages.progressiveJpeg(dir.resolve("photo.jpg"), 2048, 0))
+                .getWidth(), "a progressive JPEG as encoders write it decodes");
     }
 }

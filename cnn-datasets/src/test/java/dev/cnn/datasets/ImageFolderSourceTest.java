@@ -115,13 +115,52 @@ class ImageFolderSourceTest {
     }
 
     @Test
+    void testImagesPickedByIndexAreTheOnlyOnesDecoded() throws IOException {
+        TestImages.grey(root.resolve("train/a/1.png"), 4, 4, 10);
+        TestImages.grey(root.resolve("train/b/1.png"), 4, 4, 200);
+        TestImages.grey(root.resolve("test/a/1.png"), 4, 4, 10);
+        TestImages.corrupt(root.resolve("test/a/2.png"));
+        TestImages.grey(root.resolve("test/b/1.png"), 4, 4, 200);
+        ImageFolderSource source = new ImageFolderSource(root, ImageFolderOptions.defaults().withChannels(1)
+                .withSize(8, 8).withClassNames(List.of("a", "b")), listener);
+        Dataset picked = source.testImagesAt(new int[] {2, 0, 2});
+        assertEquals(List.of(1, 0, 1), java.util.Arrays.stream(picked.labels()).boxed().toList());
+        assertEquals(Shape.of(1, 8, 8), picked.sampleShape());
+        assertEquals(200 / 255f, picked.features(0)[0], 1e-6f);
+        assertTrue(listener.skipped.isEmpty(), "the damaged test image was not decoded: " + listener.skipped);
+        assertEquals(2, listener.finishedImages, "two files decoded for three images");
+        IOException damaged = assertThrows(IOException.class, () -> source.testImagesAt(new int[] {1}));
+        assertTrue(damaged.getMessage().startsWith(root.resolve("test/a/2.png") + ": ")
+                && damaged.getMessage().endsWith(" (test image #1)"), damaged.getMessage());
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+                () -> source.testImagesAt(new int[] {3}));
+        assertEquals("index 3 is outside the test split, which has images 0..2", outside.getMessage());
+    }
+
+    @Test
+    void aJpegOfThousandsOfScansIsSkippedWithoutDecodingIt() throws IOException {
+        TestImages.grey(root.resolve("a/small.png"), 4, 4, 10);
+        TestImages.grey(root.resolve("a/small2.png"), 4, 4, 10);
+        TestImages.progressiveJpeg(root.resolve("a/stall.jpg"), 2048, 20_000);
+        long started = System.nanoTime();
+        ImageFolderSource source = source(1, 4, 4);
+        int images = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> source.train().size() + source.test().size());
+        System.out.printf("a folder holding a JPEG of 20010 scans read in %.0f ms%n", (System.nanoTime() - started) / 1e6);
+        assertEquals(2, images);
+        assertEquals(1, listener.skipped.size());
+        assertTrue(listener.skipped.get(0).contains("stall.jpg: the JPEG has 20010 scans, more than the 1000"),
+                listener.skipped.get(0));
+    }
+
+    @Test
     void aTooLargeImageIsSkippedFromItsHeader() throws IOException {
         TestImages.grey(root.resolve("a/small.png"), 4, 4, 10);
         TestImages.grey(root.resolve("a/small2.png"), 4, 4, 10);
         TestImages.grey(root.resolve("a/small3.png"), 4, 4, 10);
         TestImages.grey(root.resolve("a/small4.png"), 4, 4, 10);
         TestImages.grey(root.resolve("a/large.png"), 3000, 3000, 10);
-        String old = System.setProperty(ImageDecoder.MAX_PIXELS_PROPERTY, "1000000");
+        String old = System.setProperty(DatasetLimits.MAX_PIXELS_PROPERTY, "1000000");
         try {
             ImageFolderSource source = source(1, 4, 4);
             assertEquals(4, source.train().size() + source.test().size());
@@ -130,9 +169,9 @@ class ImageFolderSourceTest {
                     listener.skipped.get(0));
         } finally {
             if (old == null) {
-                System.clearProperty(ImageDecoder.MAX_PIXELS_PROPERTY);
+                System.clearProperty(DatasetLimits.MAX_PIXELS_PROPERTY);
             } else {
-                System.setProperty(ImageDecoder.MAX_PIXELS_PROPERTY, old);
+                System.setProperty(DatasetLimits.MAX_PIXELS_PROPERTY, old);
             }
         }
     }

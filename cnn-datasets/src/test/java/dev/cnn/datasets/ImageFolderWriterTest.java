@@ -65,6 +65,40 @@ class ImageFolderWriterTest {
         assertEquals("a_b_c", ImageFolderWriter.folderName("a:b\u0007c"));
     }
 
+    @Test
+    void tagsThatLookLikeFormulasOrHoldCommasAndQuotesAreEscapedAndReadBackAsTheyWere() throws IOException {
+        List<String> tagNames = List.of("=cmd|' /C calc'!A0", "@SUM(A1)", "a,b", "say \"hi\"");
+        float[] tags = {1, 0, 1, 1, 0, 1, 0, 0};
+        Dataset d = new Dataset(Shape.of(1, 2, 2), new float[8], new int[] {0, 1}, List.of("=evil,class", "plain"), tags,
+                tagNames);
+        Path out = dir.resolve("out");
+        ImageFolderWriter.write(d, d.range(0, 1), out, LoadListener.NONE);
+        assertEquals(List.of("path,tags", "\"train/=evil,class/00000.png\",\"'=cmd|' /C calc'!A0;a,b;say \"\"hi\"\"\"",
+                "train/plain/00001.png,'@SUM(A1)", "\"test/=evil,class/00000.png\",\"'=cmd|' /C calc'!A0;a,b;say"
+                        + " \"\"hi\"\"\""), Files.readAllLines(out.resolve("tags.csv")));
+        assertTrue(Files.readString(out.resolve("tags.csv")).lines().noneMatch(l -> l.matches("^\"?[=+\\-@].*")),
+                "no cell starts as a formula");
+        Dataset back = new ImageFolderSource(out, ImageFolderOptions.defaults(), LoadListener.NONE).train();
+        assertEquals(List.of("=evil,class", "plain"), back.classNames());
+        assertEquals(List.of("=cmd|' /C calc'!A0", "@SUM(A1)", "a,b", "say \"hi\"").stream().sorted().toList(),
+                back.tagNames());
+    }
+
+    @Test
+    void classesThatWouldShareAFolderAndTagsThatWouldNotReadBackAreRefusedBeforeWriting() {
+        Dataset d = new Dataset(Shape.of(1, 2, 2), new float[8], new int[] {0, 1}, List.of("a/b", "a:b"));
+        IOException e = assertThrows(IOException.class, () -> ImageFolderWriter.write(d, d, dir.resolve("c"),
+                LoadListener.NONE));
+        assertEquals("the classes 'a/b' and 'a:b' would both be written to the folder a_b (a character a folder name"
+                + " cannot hold becomes _), and read back as one class; rename one of them", e.getMessage());
+        Dataset t = new Dataset(Shape.of(1, 2, 2), new float[8], new int[] {0, 1}, List.of("x", "y"),
+                new float[] {1, 0, 0, 1}, List.of("red;blue", "green"));
+        e = assertThrows(IOException.class, () -> ImageFolderWriter.write(t, t, dir.resolve("t"), LoadListener.NONE));
+        assertTrue(e.getMessage().startsWith("the tag 'red;blue' cannot be written to tags.csv and read back as it is"),
+                e.getMessage());
+        assertTrue(!Files.exists(dir.resolve("c")) && !Files.exists(dir.resolve("t")), "nothing written");
+    }
+
     private static boolean sameWithin(float[] a, float[] b, float tolerance) {
         for (int i = 0; i < a.length; i++) {
             if (Math.abs(a[i] - b[i]) > tolerance) {

@@ -91,6 +91,43 @@ final class TestImages {
         return write(image, file, "png");
     }
 
+    /**
+     * A progressive JPEG of {@code side x side} grey pixels, as {@code javax.imageio} writes it (10 scans), with its last
+     * scan repeated {@code repeats} times more: a few bytes per scan, each a pass of the decoder over the whole image.
+     * A 2048x2048 one with 20,000 repeats is 345 KB and takes {@code javax.imageio} minutes to decode.
+     */
+    static Path progressiveJpeg(Path file, int side, int repeats) throws IOException {
+        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_3BYTE_BGR);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.GRAY);
+        g.fillRect(0, 0, side, side);
+        g.dispose();
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+        java.io.ByteArrayOutputStream encoded = new java.io.ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(encoded)) {
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        byte[] jpeg = encoded.toByteArray();
+        int end = jpeg.length - 2;
+        int lastScan = end - 2;
+        while ((jpeg[lastScan] & 0xFF) != 0xFF || (jpeg[lastScan + 1] & 0xFF) != 0xDA) {
+            lastScan--;
+        }
+        java.io.ByteArrayOutputStream hostile = new java.io.ByteArrayOutputStream();
+        hostile.write(jpeg, 0, end);
+        for (int k = 0; k < repeats; k++) {
+            hostile.write(jpeg, lastScan, end - lastScan);
+        }
+        hostile.write(jpeg, end, 2);
+        Files.createDirectories(file.getParent());
+        return Files.write(file, hostile.toByteArray());
+    }
+
     /** A file that starts like a PNG and then stops. */
     static Path corrupt(Path file) throws IOException {
         Files.createDirectories(file.getParent());

@@ -42,6 +42,9 @@ import org.apache.spark.storage.StorageLevel;
  * reads the last checkpoint back and continues from its step, up to {@link SparkTrainerBuilder#optMaxRecoveries} times. Each
  * global step's batches depend only on the seed and the step, so the resumed run sees the same batches.
  *
+ * <p>A model with a tag head besides its class head (such as the tagger preset) trains both heads, on a dataset with
+ * tags ({@link #fit(Dataset, int)}); its validation accuracy is its class head's.
+ *
  * <p>Build one with {@link #builder()}, then call {@link #fit(JavaRDD)} or {@link #fit(Dataset, int)}.
  */
 public final class SparkTrainer {
@@ -106,6 +109,14 @@ public final class SparkTrainer {
         if (partitions < 1) {
             throw new IllegalArgumentException("give at least 1 partition, got " + partitions);
         }
+        model.tagHead().ifPresent(tagHead -> {
+            int width = model.network().outputShape(tagHead.name()).dim(-1);
+            if (!data.hasTags() || data.tagNames().size() != width) {
+                throw new IllegalArgumentException("the model's tag head '" + tagHead.name() + "' learns " + width
+                        + " tags but the dataset has " + (data.hasTags() ? data.tagNames().size() + " tags" : "no tags")
+                        + "; train it on images with those tags");
+            }
+        });
         List<Shard> shards = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
             shards.add(Shard.of(data, (int) ((long) p * data.size() / partitions),
@@ -128,6 +139,10 @@ public final class SparkTrainer {
      * {@code MEMORY_AND_DISK}). The pixels must match the network's input shape, already normalised.
      */
     public SparkTrainingHistory fit(JavaRDD<LabelledImage> images) {
+        if (model.tagHead().isPresent()) {
+            throw new IllegalArgumentException("the model has a tag head, and a LabelledImage carries a class but no"
+                    + " tags; train it with fit(Dataset, partitions) on a dataset with tags");
+        }
         int[] dims = model.network().inputShape().dims();
         int classes = model.network().outputShape(classHead.name()).dim(-1);
         JavaRDD<Shard> shards = images.mapPartitions(it -> List.of(Shard.of(it, dims, classes)).iterator(), true)

@@ -90,6 +90,63 @@ class GradientAveragingTest {
                 new FlatParameters(model.network().parameters()).values(), "the resumed run ends as the uninterrupted one");
     }
 
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void aTaggerTrainsItsClassAndTagHeadsAsInOneProcess() throws Exception {
+        Dataset data = new dev.cnn.datasets.ShapesSource(128, 8, 24, 24, 5, null).train(); // 4 steps of 32
+        Model distributed = tagger(data);
+        SparkTrainingHistory history = SparkTrainer.builder().setContext(sc).setModel(distributed)
+                .setOptimizer(LocalSpark.linearOptimizer()).setStrategy(Strategy.gradientAveraging()).optBatchSize(32)
+                .optSeed(3).optLog(l -> { }).build().fit(data, 1);
+        assertEquals(4, history.steps());
+
+        Model single = tagger(data);
+        Trainer trainer = Trainer.builder().setNetwork(single.network()).setHeads(single.heads())
+                .setOptimizer(LocalSpark.linearOptimizer()).optBatchSize(32).build();
+        ShardPlan plan = new ShardPlan(new int[] {data.size()}, 32, 3);
+        for (long step = 0; step < 4; step++) {
+            trainer.computeGradients(data, plan.globalIndices(step), new Random(step));
+            trainer.applyGradients();
+        }
+        String tagWeights = distributed.network().parameters().keySet().stream().filter(n -> n.startsWith("tags"))
+                .findFirst().orElseThrow();
+        float[] start = tagger(data).network().parameters().get(tagWeights).value().toArray();
+        float[] expected = single.network().parameters().get(tagWeights).value().toArray();
+        float[] actual = distributed.network().parameters().get(tagWeights).value().toArray();
+        double moved = 0;
+        double difference = 0;
+        for (int i = 0; i < start.length; i++) {
+            moved = Math.max(moved, Math.abs(expected[i] - start[i]));
+            difference = Math.max(difference, Math.abs(expected[i] - actual[i]));
+        }
+        assertTrue(moved > 1e-3, "the tag head learned: its weights moved by " + moved);
+        assertTrue(difference < 1e-5, "the tag head trained on Spark as in one process, within " + difference);
+    }
+
+    @Test
+    void aTaggerIsRefusedImagesWithoutTags() throws Exception {
+        Dataset data = new dev.cnn.datasets.ShapesSource(16, 8, 24, 24, 5, null).train();
+        Dataset untagged = new Dataset(data.sampleShape(), data.gatherFeatures(java.util.stream.IntStream.range(0,
+                data.size()).toArray()), data.labels(), data.classNames());
+        SparkTrainer trainer = SparkTrainer.builder().setContext(sc).setModel(tagger(data))
+                .setOptimizer(optimizer()).setStrategy(Strategy.gradientAveraging()).optLog(l -> { }).build();
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> trainer.fit(untagged, 2));
+        assertEquals("the model's tag head 'tags' learns " + data.tagNames().size() + " tags but the dataset has no tags;"
+                + " train it on images with those tags", e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> trainer.fit(sc.parallelize(List.of(new LabelledImage(data.features(0), 0)))));
+        assertTrue(e.getMessage().startsWith("the model has a tag head, and a LabelledImage carries a class but no tags"),
+                e.getMessage());
+    }
+
+    private static Model tagger(Dataset data) {
+        return new Model(dev.cnn.models.Preset.TAGGER.build(data.sampleShape(), data.classNames().size(),
+                data.tagNames().size(), dev.cnn.api.backend.Backends.select("cpu"), 11),
+                dev.cnn.models.Preset.TAGGER.heads(data.classNames(), data.tagNames()),
+                dev.cnn.api.model.Normalization.identity());
+    }
+
     private void assertSameAsSingleProcess(int partitions) throws Exception {
         Dataset data = LocalSpark.mnistTrain(640); // 20 steps of 32
         int batch = 32;

@@ -23,9 +23,10 @@ public final class Dataset {
      * @param sampleShape shape of one image, for example {@code [1, 28, 28]}
      * @param features    {@code size * sampleShape.size()} values
      * @param labels      one class index per image, each in {@code [0, classNames.size())}
-     * @param classNames  a name per class
+     * @param classNames  a name per class, each once
      * @param tags        multi-hot tags, {@code size * tagNames.size()} values of 0 or 1; null when untagged
-     * @param tagNames    a name per tag; empty when untagged
+     * @param tagNames    a name per tag, each once; empty when untagged
+     * @throws IllegalArgumentException when the sizes disagree, a label is out of range or a name is given twice
      */
     public Dataset(Shape sampleShape, float[] features, int[] labels, List<String> classNames,
                    float[] tags, List<String> tagNames) {
@@ -35,6 +36,8 @@ public final class Dataset {
         this.classNames = List.copyOf(classNames);
         this.tagNames = List.copyOf(tagNames);
         this.tags = tags;
+        requireDistinct(this.classNames, "class");
+        requireDistinct(this.tagNames, "tag");
         if ((long) labels.length * sampleShape.size() != features.length) {
             throw new IllegalArgumentException(labels.length + " labels need " + (long) labels.length * sampleShape.size()
                     + " feature values of shape " + sampleShape + ", got " + features.length);
@@ -48,6 +51,18 @@ public final class Dataset {
         if (tags != null && (long) labels.length * tagNames.size() != tags.length) {
             throw new IllegalArgumentException(labels.length + " images with " + tagNames.size() + " tags need "
                     + (long) labels.length * tagNames.size() + " tag values, got " + tags.length);
+        }
+    }
+
+    private static void requireDistinct(List<String> names, String kind) {
+        java.util.Map<String, Integer> first = new java.util.HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            Integer earlier = first.putIfAbsent(names.get(i), i);
+            if (earlier != null) {
+                throw new IllegalArgumentException("the " + kind + " '" + names.get(i) + "' is named twice (as " + kind
+                        + " " + earlier + " and " + i + "), so the two could not be told apart; give each " + kind
+                        + " its own name");
+            }
         }
     }
 

@@ -123,16 +123,16 @@ public final class Evaluation {
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
-    /** A text table of precision, recall, F1 and support per class. */
+    /** A text table of precision, recall, F1 and support per class, the names {@linkplain LabelText shown} safely. */
     public String classReport() {
         StringBuilder sb = new StringBuilder(String.format("%-14s %9s %9s %9s %8s%n", "class", "precision", "recall", "f1", "support"));
         for (int c = 0; c < classNames.size(); c++) {
-            sb.append(String.format("%-14s %9.4f %9.4f %9.4f %8d%n", classNames.get(c), precision(c), recall(c), f1(c), support[c]));
+            sb.append(String.format("%-14s %9.4f %9.4f %9.4f %8d%n", LabelText.shown(classNames.get(c)), precision(c), recall(c), f1(c), support[c]));
         }
         return sb.toString();
     }
 
-    /** The confusion matrix as text, actual classes in rows and predicted in columns. */
+    /** The confusion matrix as text, actual classes in rows and predicted in columns, named {@linkplain LabelText safely}. */
     public String confusionTable() {
         StringBuilder sb = new StringBuilder(String.format("%-14s", "actual\\pred"));
         for (int c = 0; c < classNames.size(); c++) {
@@ -140,7 +140,7 @@ public final class Evaluation {
         }
         sb.append('\n');
         for (int a = 0; a < classNames.size(); a++) {
-            String name = classNames.get(a);
+            String name = LabelText.shown(classNames.get(a));
             sb.append(String.format("%-14s", name.equals(String.valueOf(a)) ? name : a + " " + truncate(name, 11)));
             for (int p = 0; p < classNames.size(); p++) {
                 sb.append(String.format(" %6d", confusion[a][p]));

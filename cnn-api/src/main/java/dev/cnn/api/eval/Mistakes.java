@@ -21,7 +21,7 @@ public final class Mistakes {
         return wrong;
     }
 
-    /** The {@code count} most frequent confusions as {@code 4 taken for 9 (12 times)}. */
+    /** The {@code count} most frequent confusions as {@code 4 taken for 9 (12 times)}, named {@linkplain LabelText safely}. */
     public static List<String> mostConfused(Evaluation evaluation, int count) {
         long[][] matrix = evaluation.confusionMatrix();
         List<long[]> pairs = new ArrayList<>();
@@ -33,7 +33,7 @@ public final class Mistakes {
             }
         }
         pairs.sort(Comparator.comparingLong((long[] p) -> p[2]).reversed());
-        List<String> names = evaluation.classNames();
+        List<String> names = LabelText.shown(evaluation.classNames());
         return pairs.stream().limit(count).map(p -> names.get((int) p[0]) + " taken for " + names.get((int) p[1])
                 + " (" + p[2] + (p[2] == 1 ? " time)" : " times)")).toList();
     }

@@ -31,11 +31,14 @@ public record Prediction(String source, float[] pixels, float[] probabilities, i
                 .sorted(Comparator.comparingDouble((Integer t) -> tags[t]).reversed()).toList();
     }
 
-    /** {@code tags: yellow 99%, smooth 95%, curved 97%}, or {@code tags: none} when no tag reaches its threshold. */
+    /**
+     * {@code tags: yellow 99%, smooth 95%, curved 97%}, or {@code tags: none} when no tag reaches its threshold; the
+     * names {@linkplain LabelText shown} safely.
+     */
     public String describeTags(List<String> tagNames, float[] thresholds) {
         List<String> parts = new ArrayList<>();
         for (int t : presentTags(thresholds)) {
-            parts.add(String.format(Locale.ROOT, "%s %.0f%%", tagNames.get(t), Math.floor(tags[t] * 100)));
+            parts.add(String.format(Locale.ROOT, "%s %.0f%%", LabelText.shown(tagNames.get(t)), Math.floor(tags[t] * 100)));
         }
         return "tags: " + (parts.isEmpty() ? "none" : String.join(", ", parts));
     }
@@ -57,11 +60,12 @@ public record Prediction(String source, float[] pixels, float[] probabilities, i
         return label >= 0;
     }
 
-    /** {@code 97.3% Sneaker, 1.9% Sandal, 0.4% Ankle boot}. */
+    /** {@code 97.3% Sneaker, 1.9% Sandal, 0.4% Ankle boot}, the names {@linkplain LabelText shown} safely. */
     public String describeTop(int k, List<String> classNames) {
         List<String> parts = new ArrayList<>();
         for (int c : top(k)) {
-            parts.add(String.format(Locale.ROOT, "%.1f%% %s", probabilities[c] * 100, classNames.get(c)));
+            parts.add(String.format(Locale.ROOT, "%.1f%% %s", probabilities[c] * 100,
+                    LabelText.shown(classNames.get(c))));
         }
         return String.join(", ", parts);
     }

@@ -164,12 +164,15 @@ public final class TagEvaluation {
         return ratio(sum(falsePositives) + sum(falseNegatives), (long) images * tagNames.size());
     }
 
-    /** A text table of threshold, precision, recall, F1 and average precision per tag, then the means. */
+    /**
+     * A text table of threshold, precision, recall, F1 and average precision per tag, then the means; the names
+     * {@linkplain LabelText shown} safely.
+     */
     public String tagReport() {
         StringBuilder sb = new StringBuilder(String.format("%-14s %9s %9s %9s %9s %9s %8s%n", "tag", "threshold",
                 "precision", "recall", "f1", "avg prec", "support"));
         for (int t = 0; t < tagNames.size(); t++) {
-            sb.append(String.format("%-14s %9.3f %9.4f %9.4f %9.4f %9.4f %8d%n", tagNames.get(t), thresholds[t],
+            sb.append(String.format("%-14s %9.3f %9.4f %9.4f %9.4f %9.4f %8d%n", LabelText.shown(tagNames.get(t)), thresholds[t],
                     precision(t), recall(t), f1(t), averagePrecision(t), truePositives[t] + falseNegatives[t]));
         }
         sb.append(String.format("%-14s %9s %9.4f %9.4f %9.4f %9.4f%n", "macro mean", "", macroPrecision(), macroRecall(),

@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param name       the output of the network it reads
  * @param loss       its loss
  * @param weight     the factor of its loss in the total, positive
- * @param labels     a name per value of the output: classes or tags (may be empty for value heads)
+ * @param labels     a name per value of the output: classes or tags (may be empty for value heads), each once
  * @param thresholds for a tag head, the probability from which each tag counts as present, by label; empty for the
  *                   default {@value #DEFAULT_THRESHOLD} of every tag, and always empty for other heads
  */
@@ -41,6 +41,16 @@ public record Head(String name, Loss loss, double weight, List<String> labels,
             throw new IllegalArgumentException("head '" + name + "' needs a positive finite weight, got " + weight);
         }
         labels = labels == null ? List.of() : List.copyOf(labels);
+        java.util.Map<String, Integer> first = new java.util.HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            Integer earlier = first.putIfAbsent(labels.get(i), i);
+            if (earlier != null) {
+                String kind = loss.targets() == Targets.TAGS ? "tag" : loss.targets() == Targets.CLASS ? "class" : "value";
+                throw new IllegalArgumentException("head '" + name + "' names the " + kind + " '" + labels.get(i)
+                        + "' twice (as labels " + earlier + " and " + i + "), so the two could not be told apart;"
+                        + " give each " + kind + " its own name");
+            }
+        }
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
         if (!thresholds.isEmpty()) {
             if (loss.targets() != Targets.TAGS) {

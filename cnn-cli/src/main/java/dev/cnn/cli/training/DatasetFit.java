@@ -1,6 +1,7 @@
 package dev.cnn.cli.training;
 
 import dev.cnn.api.data.Dataset;
+import dev.cnn.api.eval.LabelText;
 import dev.cnn.api.model.Model;
 import dev.cnn.cli.CliFailure;
 import java.util.Optional;
@@ -30,8 +31,8 @@ public final class DatasetFit {
                     + model.heads().stream().map(h -> h.loss().id()).distinct().toList() + ")");
         }
         if (model.tagHead().isPresent() && !model.tagHead().get().labels().equals(data.tagNames())) {
-            return Optional.of("the model tags images with " + model.tagHead().get().labels() + " but " + dataName
-                    + " has " + (data.hasTags() ? "the tags " + data.tagNames() : "no tags"));
+            return Optional.of("the model tags images with " + LabelText.shown(model.tagHead().get().labels()) + " but "
+                    + dataName + " has " + (data.hasTags() ? "the tags " + LabelText.shown(data.tagNames()) : "no tags"));
         }
         if (!model.inputShape().equals(data.sampleShape())) {
             return Optional.of("the model takes images of shape " + model.inputShape() + " but " + dataName
