@@ -71,7 +71,7 @@ final class Conv2dKernels {
 
     /** {@code dInput[n] = fold(filter^T * dOut[n])}, added into {@code dInput}, which must be all zeros. */
     static float[] backwardData(float[] outputGradient, float[] filter, ConvDims d, float[] dInput) {
-        if (WideConvolution.appliesBackwardData(d)) {
+        if (WideConvolution.appliesBackward(d)) {
             return WideConvolution.backwardData(outputGradient, filter, d, dInput);
         }
         MicroKernel kernel = MicroKernels.SELECTED;
@@ -116,7 +116,7 @@ final class Conv2dKernels {
      * chunks whose partial sums are added in chunk order, so the result does not depend on threads.
      */
     static float[] backwardFilter(float[] input, float[] outputGradient, ConvDims d, float[] dFilter) {
-        if (WideFilterGradient.applies(d)) {
+        if (WideConvolution.appliesBackward(d)) {
             return WideFilterGradient.backwardFilter(input, outputGradient, d, dFilter);
         }
         MicroKernel kernel = MicroKernels.SELECTED;

@@ -25,23 +25,27 @@ final class WideConvolution {
     }
 
     /**
-     * Whether forward runs here: with padding or a stride (a stride-1 convolution without padding is lowered cheaply by
-     * {@link UnpaddedPacking}), and a filter at least as large as the stride, so that every phase image is read (a 1x1
-     * projection with stride 2 reads one of four: on resnet-small's it ran at 0.35-0.41x of the lowering, where its 3x3
-     * stride-2 convolutions ran at 1.3-1.8x).
+     * Whether forward runs here: every convolution but a 1x1 one without padding or stride (whose lowering is a plain
+     * copy), with a filter at least as large as the stride, so that every phase image is read (a 1x1 projection with
+     * stride 2 reads one of four: on resnet-small's it ran at 0.35-0.41x of the lowering, where its 3x3 stride-2
+     * convolutions ran at 1.3-1.8x). Without padding too: conv-20-40's 5x5 valid convolutions ran at 1.17-1.20x.
      */
     static boolean applies(ConvDims d) {
-        return enabled && (d.padH() > 0 || d.padW() > 0 || d.strideH() > 1 || d.strideW() > 1)
-                && d.kernelH() >= d.strideH() && d.kernelW() >= d.strideW();
+        boolean plainOneByOne = d.kernelH() * d.kernelW() == 1 && d.strideH() == 1 && d.strideW() == 1
+                && d.padH() == 0 && d.padW() == 0;
+        return enabled && !plainOneByOne && d.kernelH() >= d.strideH() && d.kernelW() >= d.strideW();
     }
 
     /**
-     * Whether backward-data runs here: as {@link #applies}, with padding no wider than the filter less one, and at
-     * least a tile's rows of input channels (its outputs here; with fewer, most of each tile would be wasted).
+     * Whether a backward pass runs on the wide grid: stride 1 with padding, but no more than the filter size less one,
+     * and at least a tile's rows of input channels (the rows of backward-data's tiles, and of backward-filter's; with
+     * fewer, most of each tile would be wasted). Without padding, backward-data would convolve a gradient padded by the
+     * filter size less one, mostly zeros: conv-20-40's conv2 ran at 0.59x of the lowering, its backward-filter at 0.86x.
+     * With stride 2, backward-filter on phase images ran at 0.9-1.3x on resnet-small's layers, inside the noise.
      */
-    static boolean appliesBackwardData(ConvDims d) {
-        return applies(d) && d.strideH() == 1 && d.strideW() == 1 && d.padH() < d.kernelH() && d.padW() < d.kernelW()
-                && d.channels() >= MicroKernels.SELECTED.rows();
+    static boolean appliesBackward(ConvDims d) {
+        return enabled && d.strideH() == 1 && d.strideW() == 1 && (d.padH() > 0 || d.padW() > 0)
+                && d.padH() < d.kernelH() && d.padW() < d.kernelW() && d.channels() >= MicroKernels.SELECTED.rows();
     }
 
     /** {@code out[n] = filter * input[n] (+ bias)}, overwriting {@code out}. */

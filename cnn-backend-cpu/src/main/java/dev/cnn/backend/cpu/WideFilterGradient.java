@@ -19,16 +19,6 @@ final class WideFilterGradient {
     private WideFilterGradient() {
     }
 
-    /**
-     * Whether it runs here: where {@link WideConvolution} does, with stride 1 (on resnet-small's stride-2 layers it ran
-     * at 0.9-1.3x of the lowering, within noise) and at least a tile's rows of input channels (with fewer, most of each
-     * tile would be wasted, and the lowering is cheap anyway).
-     */
-    static boolean applies(ConvDims d) {
-        return WideConvolution.applies(d) && d.strideH() == 1 && d.strideW() == 1
-                && d.channels() >= MicroKernels.SELECTED.rows();
-    }
-
     static float[] backwardFilter(float[] input, float[] outputGradient, ConvDims d, float[] dFilter) {
         MicroKernel kernel = MicroKernels.SELECTED;
         int nr = kernel.cols();

@@ -21,6 +21,14 @@ public final class WideConvTimings {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         Random random = new Random(1);
         ConvGeometry same = new ConvGeometry(1, 1, 1, 1);
+        if (args.length > 1 && args[1].equals("valid")) {
+            ConvGeometry valid = new ConvGeometry(1, 1, 0, 0);
+            layer("conv-20-40 conv1 1->20 28x28 5x5", random, Shape.of(64, 1, 28, 28), Shape.of(20, 1, 5, 5), valid,
+                    calls);
+            layer("conv-20-40 conv2 20->40 12x12 5x5", random, Shape.of(64, 20, 12, 12), Shape.of(40, 20, 5, 5),
+                    valid, calls);
+            return;
+        }
         if (args.length > 1) {
             ConvGeometry half = new ConvGeometry(2, 2, 1, 1);
             layer("resnet 16->32 28x28 /2", random, Shape.of(64, 16, 28, 28), Shape.of(32, 16, 3, 3), half, calls);
