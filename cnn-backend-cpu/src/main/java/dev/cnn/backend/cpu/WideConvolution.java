@@ -18,8 +18,11 @@ import java.util.Arrays;
  * one sum over the taps in filter order, so results do not depend on threads.
  */
 final class WideConvolution {
-    /** Whether the wide paths run; timings set it to compare them with the lowering in one process. */
-    static volatile boolean enabled = true;
+    /**
+     * Whether the wide paths run: yes unless {@code -Dcnn.cpu.wide=false}, which measures the lowering for comparison;
+     * timings set it to compare the two in one process.
+     */
+    static volatile boolean enabled = !"false".equals(System.getProperty("cnn.cpu.wide"));
 
     private WideConvolution() {
     }
