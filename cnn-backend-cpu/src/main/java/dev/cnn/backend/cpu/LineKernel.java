@@ -14,6 +14,19 @@ interface LineKernel {
     void weightedSum(float[] line, int[] shifts, float[] weights, int wOff, int taps, float[] out, int outOff, int n,
                      boolean accumulate);
 
+    /**
+     * {@link #weightedSum} for a 3x3 filter on lines {@code rowStride} apart: {@code shifts} of
+     * {@code ki * rowStride + kj}. The default builds the table and calls {@link #weightedSum}.
+     */
+    default void weightedSum3x3(float[] line, int rowStride, float[] weights, int wOff, float[] out, int outOff, int n,
+                                boolean accumulate) {
+        int[] shifts = new int[9];
+        for (int t = 0; t < 9; t++) {
+            shifts[t] = t / 3 * rowStride + t % 3;
+        }
+        weightedSum(line, shifts, weights, wOff, 9, out, outOff, n, accumulate);
+    }
+
     /** {@code sum over q < n of a[aOff + q] * b[bOff + q]}, in a fixed order of partial sums. */
     float dot(float[] a, int aOff, float[] b, int bOff, int n);
 }

@@ -18,9 +18,12 @@ final class WideDepthwise {
     private WideDepthwise() {
     }
 
-    /** Whether the three passes run here: stride 1, dilation 1, and for backward-data padding below the filter size. */
+    /**
+     * Whether the three passes run here: stride 1, dilation 1, padding below the filter size (for backward-data), and
+     * the wide paths on ({@link WideConvolution#enabled}).
+     */
     static boolean applies(Dims d) {
-        return d.sh() == 1 && d.sw() == 1 && d.dh() == 1 && d.dw() == 1 && d.ph() < d.kh() && d.pw() < d.kw();
+        return WideConvolution.enabled && d.sh() == 1 && d.sw() == 1 && d.dh() == 1 && d.dw() == 1 && d.ph() < d.kh() && d.pw() < d.kw();
     }
 
     static float[] forward(float[] x, float[] f, Dims d) {
@@ -30,12 +33,11 @@ final class WideDepthwise {
         Parallel.forEachTask(d.c(), c -> {
             float[] padded = plane.zeroedBuffer(Slot.TASK_PADDED);
             float[] sums = Scratch.floats(Slot.TASK_COLUMNS, plane.positions());
-            int[] shifts = plane.shifts(false);
+            int[] shifts = plane.shifts();
             for (int image = 0; image < d.n(); image++) {
                 plane.copyIn(x, (image * d.c() + c) * d.h() * d.w(), padded);
                 for (int m = 0; m < d.m(); m++) {
-                    MicroKernels.LINES.weightedSum(padded, shifts, f, (c * d.m() + m) * taps, taps, sums, 0,
-                            plane.positions(), false);
+                    plane.weightedSum(padded, shifts, f, (c * d.m() + m) * taps, sums, false);
                     plane.copyOut(sums, out, ((image * d.c() + c) * d.m() + m) * d.oh() * d.ow());
                 }
             }
@@ -50,12 +52,15 @@ final class WideDepthwise {
         Parallel.forEachTask(d.c(), c -> {
             float[] padded = plane.zeroedBuffer(Slot.TASK_PADDED);
             float[] sums = Scratch.floats(Slot.TASK_COLUMNS, plane.positions());
-            int[] flipped = plane.shifts(true);
+            int[] shifts = plane.shifts();
+            float[] flipped = new float[d.m() * taps];
+            for (int i = 0; i < flipped.length; i++) {
+                flipped[i] = f[c * d.m() * taps + i / taps * taps + taps - 1 - i % taps];
+            }
             for (int image = 0; image < d.n(); image++) {
                 for (int m = 0; m < d.m(); m++) {
                     plane.copyIn(dy, ((image * d.c() + c) * d.m() + m) * d.oh() * d.ow(), padded);
-                    MicroKernels.LINES.weightedSum(padded, flipped, f, (c * d.m() + m) * taps, taps, sums, 0,
-                            plane.positions(), m > 0);
+                    plane.weightedSum(padded, shifts, flipped, m * taps, sums, m > 0);
                 }
                 plane.copyOut(sums, dx, (image * d.c() + c) * d.h() * d.w());
             }
@@ -71,7 +76,7 @@ final class WideDepthwise {
             float[] padded = plane.zeroedBuffer(Slot.TASK_PADDED);
             float[] gradient = Scratch.floats(Slot.TASK_COLUMNS, plane.positions());
             double[] sums = new double[d.m() * taps];
-            int[] shifts = plane.shifts(false);
+            int[] shifts = plane.shifts();
             for (int image = 0; image < d.n(); image++) {
                 plane.copyIn(x, (image * d.c() + c) * d.h() * d.w(), padded);
                 for (int m = 0; m < d.m(); m++) {
@@ -124,18 +129,27 @@ final class WideDepthwise {
             }
         }
 
-        /**
-         * For each tap in filter order, where it reads for wide position 0; {@code flipped}, for the tap mirrored in
-         * both directions (the filter of backward-data).
-         */
-        int[] shifts(boolean flipped) {
+        /** For each tap in filter order, where it reads for wide position 0. */
+        int[] shifts() {
             int taps = kernelH * kernelW;
             int[] shifts = new int[taps];
             for (int t = 0; t < taps; t++) {
-                int tap = flipped ? taps - 1 - t : t;
-                shifts[t] = tap / kernelW * paddedW() + tap % kernelW;
+                shifts[t] = t / kernelW * paddedW() + t % kernelW;
             }
             return shifts;
+        }
+
+        /**
+         * {@code sums[q] (+)= sum over taps of f[kernel + t] * padded[shifts[t] + q]} on the wide grid, with the
+         * table of {@link #shifts}; a 3x3 filter takes the kernel that keeps its weights in registers.
+         */
+        void weightedSum(float[] padded, int[] shifts, float[] f, int kernel, float[] sums, boolean accumulate) {
+            int taps = kernelH * kernelW;
+            if (kernelH == 3 && kernelW == 3) {
+                MicroKernels.LINES.weightedSum3x3(padded, paddedW(), f, kernel, sums, 0, positions(), accumulate);
+            } else {
+                MicroKernels.LINES.weightedSum(padded, shifts, f, kernel, taps, sums, 0, positions(), accumulate);
+            }
         }
 
         /** Copies the outputs of the wide grid in {@code sums} to the plane at {@code out[at...]}. */

@@ -12,8 +12,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * The wide-grid paths ({@link WideConvolution}, {@link WideFilterGradient}) give what the lowering gives, on random
- * geometries with more channels and larger maps than the backend kit draws, for all three passes.
+ * The wide-grid paths ({@link WideConvolution}, {@link WideFilterGradient}, {@link WideDepthwise}) give what the
+ * lowering and the row loops give, on random geometries with more channels and larger maps than the backend kit draws,
+ * for all three passes.
  */
 class WideConvolutionTest {
 
@@ -47,6 +48,41 @@ class WideConvolutionTest {
             TestData.assertClose(widen(y), BACKEND.conv2d(x, f, g), outputShape, 1e-5);
             TestData.assertClose(widen(dx), BACKEND.conv2dBackwardData(dy, f, g, inputShape), inputShape, 1e-5);
             TestData.assertClose(widen(df), BACKEND.conv2dBackwardFilter(x, dy, g, filterShape), filterShape, 1e-5);
+        } finally {
+            WideConvolution.enabled = true;
+        }
+    }
+
+    @Property(tries = 60)
+    void wideDepthwiseAgreesWithTheRowLoops(@ForAll @IntRange(min = 1, max = 3) int batch,
+                                            @ForAll @IntRange(min = 1, max = 12) int channels,
+                                            @ForAll @IntRange(min = 1, max = 3) int multiplier,
+                                            @ForAll @IntRange(min = 1, max = 30) int height,
+                                            @ForAll @IntRange(min = 1, max = 30) int width,
+                                            @ForAll @IntRange(min = 1, max = 5) int kernelH,
+                                            @ForAll @IntRange(min = 1, max = 5) int kernelW,
+                                            @ForAll @IntRange(min = 0, max = 3) int padH,
+                                            @ForAll @IntRange(min = 0, max = 3) int padW,
+                                            @ForAll @IntRange(min = 0, max = 1000) int seed) {
+        Assume.that(height + 2 * padH >= kernelH && width + 2 * padW >= kernelW);
+        ConvGeometry g = new ConvGeometry(1, 1, padH, padW);
+        Shape inputShape = Shape.of(batch, channels, height, width);
+        Shape filterShape = Shape.of(channels, multiplier, kernelH, kernelW);
+        Shape outputShape = g.depthwiseOutputShape(inputShape, filterShape);
+        Random random = new Random(seed);
+        Tensor x = BACKEND.tensor(TestData.uniform(random, inputShape.size()), inputShape);
+        Tensor f = BACKEND.tensor(TestData.uniform(random, filterShape.size()), filterShape);
+        Tensor dy = BACKEND.tensor(TestData.uniform(random, outputShape.size()), outputShape);
+        try {
+            WideConvolution.enabled = false;
+            float[] y = BACKEND.depthwiseConv2d(x, f, g).toArray();
+            float[] dx = BACKEND.depthwiseConv2dBackwardData(dy, f, g, inputShape).toArray();
+            float[] df = BACKEND.depthwiseConv2dBackwardFilter(x, dy, g, filterShape).toArray();
+            WideConvolution.enabled = true;
+            TestData.assertClose(widen(y), BACKEND.depthwiseConv2d(x, f, g), outputShape, 1e-5);
+            TestData.assertClose(widen(dx), BACKEND.depthwiseConv2dBackwardData(dy, f, g, inputShape), inputShape, 1e-5);
+            TestData.assertClose(widen(df), BACKEND.depthwiseConv2dBackwardFilter(x, dy, g, filterShape), filterShape,
+                    1e-5);
         } finally {
             WideConvolution.enabled = true;
         }
