@@ -28,6 +28,35 @@ public interface SpatialReuseProperties extends KitBackends {
                 referenceBackend(), backendUnderTest());
     }
 
+    /** As {@code depthwiseConv2d}. */
+    @Property(tries = KitTries.REUSE)
+    @ChecksKernel("depthwiseConv2dInto")
+    default void depthwiseConv2dIntoAgrees(@ForAll @From(supplier = DepthwiseCase.Supplier.class) DepthwiseCase c) {
+        Trial trial = trial("depthwiseConv2dInto", c);
+        Twin input = trial.input(c.values(), c.seed(), c.inputShape());
+        Twin filter = trial.input(c.values(), c.seed() + 1L, c.filterShape());
+        ReuseCheck.assertReuses(trial, Tolerance.of(1e-4, 1e-5), c.outputShape(),
+                k -> k.depthwiseConv2d(pick(k, input), pick(k, filter), c.geometry()),
+                (k, out) -> k.depthwiseConv2dInto(pick(k, input), pick(k, filter), c.geometry(), out),
+                referenceBackend(), backendUnderTest());
+    }
+
+    /** As {@code depthwiseConv2dBackwardData}. */
+    @Property(tries = KitTries.REUSE)
+    @ChecksKernel("depthwiseConv2dBackwardDataInto")
+    default void depthwiseConv2dBackwardDataIntoAgrees(
+            @ForAll @From(supplier = DepthwiseCase.Supplier.class) DepthwiseCase c) {
+        Trial trial = trial("depthwiseConv2dBackwardDataInto", c);
+        Twin outputGradient = trial.input(c.values(), c.seed() + 2L, c.outputShape());
+        Twin filter = trial.input(c.values(), c.seed() + 1L, c.filterShape());
+        ReuseCheck.assertReuses(trial, Tolerance.of(1e-4, 1e-5), c.inputShape(),
+                k -> k.depthwiseConv2dBackwardData(pick(k, outputGradient), pick(k, filter), c.geometry(),
+                        c.inputShape()),
+                (k, out) -> k.depthwiseConv2dBackwardDataInto(pick(k, outputGradient), pick(k, filter), c.geometry(),
+                        c.inputShape(), out),
+                referenceBackend(), backendUnderTest());
+    }
+
     /** As {@code conv2dWithBias}. */
     @Property(tries = KitTries.REUSE)
     @ChecksKernel("conv2dWithBiasInto")

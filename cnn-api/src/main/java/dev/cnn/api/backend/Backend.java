@@ -133,6 +133,17 @@ public interface Backend {
     /** Gradient of {@link #depthwiseConv2d} with respect to its filter, given the input and output gradient; shape {@code filterShape}. */
     Tensor depthwiseConv2dBackwardFilter(Tensor input, Tensor outputGradient, ConvGeometry geometry, Shape filterShape);
 
+    /** {@link #depthwiseConv2d}, written into {@code out} where the backend can (null: a new tensor). */
+    default Tensor depthwiseConv2dInto(Tensor input, Tensor filter, ConvGeometry geometry, Tensor out) {
+        return depthwiseConv2d(input, filter, geometry);
+    }
+
+    /** {@link #depthwiseConv2dBackwardData}, written into {@code out} where the backend can (null: a new tensor). */
+    default Tensor depthwiseConv2dBackwardDataInto(Tensor outputGradient, Tensor filter, ConvGeometry geometry,
+                                                   Shape inputShape, Tensor out) {
+        return depthwiseConv2dBackwardData(outputGradient, filter, geometry, inputShape);
+    }
+
     // ---- pooling ----
 
     /** Max over each window of each channel; padding never wins. */

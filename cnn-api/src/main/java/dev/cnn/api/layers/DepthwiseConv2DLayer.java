@@ -16,6 +16,9 @@ final class DepthwiseConv2DLayer implements Layer {
     private final Parameter weight;
     private final Parameter bias;
     private Tensor lastInput;
+    private final Buffer output = new Buffer();
+    private final Buffer inputGradient = new Buffer();
+    private boolean reuse;
 
     DepthwiseConv2DLayer(DepthwiseConv2D config, Shape input, Backend backend, Random random) {
         this.config = config;
@@ -35,16 +38,24 @@ final class DepthwiseConv2DLayer implements Layer {
     }
 
     @Override
+    public void reuseBuffers(boolean value) {
+        reuse = value;
+    }
+
+    @Override
     public Tensor forward(Tensor input, boolean training) {
         lastInput = input;
-        Tensor out = backend.depthwiseConv2d(input, weight.value(), geometry);
-        return bias == null ? out : backend.addPerChannel(out, bias.value());
+        if (bias != null) {
+            return backend.addPerChannel(backend.depthwiseConv2d(input, weight.value(), geometry), bias.value());
+        }
+        return output.keep(backend.depthwiseConv2dInto(input, weight.value(), geometry, output.target(reuse)), reuse);
     }
 
     @Override
     public Tensor backward(Tensor outputGradient) {
         backwardToParameters(outputGradient);
-        return backend.depthwiseConv2dBackwardData(outputGradient, weight.value(), geometry, lastInput.shape());
+        return inputGradient.keep(backend.depthwiseConv2dBackwardDataInto(outputGradient, weight.value(), geometry,
+                lastInput.shape(), inputGradient.target(reuse)), reuse);
     }
 
     @Override

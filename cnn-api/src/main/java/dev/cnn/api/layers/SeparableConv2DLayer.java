@@ -24,6 +24,8 @@ final class SeparableConv2DLayer implements Layer {
     private Tensor lastDepthwise;
     private final Buffer output = new Buffer();
     private final Buffer middleGradient = new Buffer();
+    private final Buffer depthwiseOutput = new Buffer();
+    private final Buffer inputGradient = new Buffer();
     private boolean reuse;
 
     SeparableConv2DLayer(SeparableConv2D config, Shape input, Backend backend, Random random) {
@@ -55,7 +57,8 @@ final class SeparableConv2DLayer implements Layer {
     @Override
     public Tensor forward(Tensor input, boolean training) {
         lastInput = input;
-        lastDepthwise = backend.depthwiseConv2d(input, depthwiseWeight.value(), geometry);
+        lastDepthwise = depthwiseOutput.keep(backend.depthwiseConv2dInto(input, depthwiseWeight.value(), geometry,
+                depthwiseOutput.target(reuse)), reuse);
         return output.keep(bias == null
                 ? backend.conv2dInto(lastDepthwise, pointwiseWeight.value(), POINTWISE, output.target(reuse))
                 : backend.conv2dWithBiasInto(lastDepthwise, pointwiseWeight.value(), bias.value(), POINTWISE,
@@ -65,7 +68,8 @@ final class SeparableConv2DLayer implements Layer {
     @Override
     public Tensor backward(Tensor outputGradient) {
         Tensor middle = backwardToMiddle(outputGradient);
-        return backend.depthwiseConv2dBackwardData(middle, depthwiseWeight.value(), geometry, lastInput.shape());
+        return inputGradient.keep(backend.depthwiseConv2dBackwardDataInto(middle, depthwiseWeight.value(), geometry,
+                lastInput.shape(), inputGradient.target(reuse)), reuse);
     }
 
     @Override

@@ -91,17 +91,35 @@ abstract sealed class CpuSpatialKernels implements Backend permits CpuBackend {
 
     @Override
     public Tensor depthwiseConv2d(Tensor input, Tensor filter, ConvGeometry geometry) {
+        return depthwiseConv2dInto(input, filter, geometry, null);
+    }
+
+    @Override
+    public Tensor depthwiseConv2dInto(Tensor input, Tensor filter, ConvGeometry geometry, Tensor out) {
         var d = DepthwiseKernels.Dims.of(Arguments.cpu(input).shape(), Arguments.cpu(filter).shape(), geometry);
-        return wrap(DepthwiseKernels.forward(Arguments.data(input), Arguments.data(filter), d),
-                geometry.depthwiseOutputShape(input.shape(), filter.shape()));
+        Shape shape = geometry.depthwiseOutputShape(input.shape(), filter.shape());
+        float[] y = WideDepthwise.applies(d) ? Outputs.array(out, shape, Arguments.data(input), Arguments.data(filter))
+                : Outputs.zeroed(out, shape, Arguments.data(input), Arguments.data(filter));
+        DepthwiseKernels.forward(Arguments.data(input), Arguments.data(filter), d, y);
+        return Outputs.result(out, y, shape, self());
     }
 
     @Override
     public Tensor depthwiseConv2dBackwardData(Tensor outputGradient, Tensor filter, ConvGeometry geometry,
                                               Shape inputShape) {
+        return depthwiseConv2dBackwardDataInto(outputGradient, filter, geometry, inputShape, null);
+    }
+
+    @Override
+    public Tensor depthwiseConv2dBackwardDataInto(Tensor outputGradient, Tensor filter, ConvGeometry geometry,
+                                                  Shape inputShape, Tensor out) {
         var d = DepthwiseKernels.Dims.of(inputShape, Arguments.cpu(filter).shape(), geometry);
         requireOutputGradient(outputGradient, geometry.depthwiseOutputShape(inputShape, filter.shape()));
-        return wrap(DepthwiseKernels.backwardData(Arguments.data(outputGradient), Arguments.data(filter), d), inputShape);
+        float[] dx = WideDepthwise.applies(d)
+                ? Outputs.array(out, inputShape, Arguments.data(outputGradient), Arguments.data(filter))
+                : Outputs.zeroed(out, inputShape, Arguments.data(outputGradient), Arguments.data(filter));
+        DepthwiseKernels.backwardData(Arguments.data(outputGradient), Arguments.data(filter), d, dx);
+        return Outputs.result(out, dx, inputShape, self());
     }
 
     @Override

@@ -38,11 +38,11 @@ final class DepthwiseKernels {
         }
     }
 
-    static float[] forward(float[] x, float[] f, Dims d) {
+    /** Writes the output into {@code out}, which must hold zeros. */
+    static float[] forward(float[] x, float[] f, Dims d, float[] out) {
         if (WideDepthwise.applies(d)) {
-            return WideDepthwise.forward(x, f, d);
+            return WideDepthwise.forward(x, f, d, out);
         }
-        float[] out = new float[d.n * d.c * d.m * d.oh * d.ow];
         Parallel.forEachTask(d.c, c -> {
             for (int image = 0; image < d.n; image++) {
                 int in = (image * d.c + c) * d.h * d.w;
@@ -80,11 +80,11 @@ final class DepthwiseKernels {
         return out;
     }
 
-    static float[] backwardData(float[] dy, float[] f, Dims d) {
+    /** Writes the input gradient into {@code dx}, which must hold zeros. */
+    static float[] backwardData(float[] dy, float[] f, Dims d, float[] dx) {
         if (WideDepthwise.applies(d)) {
-            return WideDepthwise.backwardData(dy, f, d);
+            return WideDepthwise.backwardData(dy, f, d, dx);
         }
-        float[] dx = new float[d.n * d.c * d.h * d.w];
         Parallel.forEachTask(d.c, c -> {
             for (int image = 0; image < d.n; image++) {
                 int in = (image * d.c + c) * d.h * d.w;

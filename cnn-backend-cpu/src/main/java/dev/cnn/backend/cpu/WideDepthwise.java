@@ -26,8 +26,8 @@ final class WideDepthwise {
         return WideConvolution.enabled && d.sh() == 1 && d.sw() == 1 && d.dh() == 1 && d.dw() == 1 && d.ph() < d.kh() && d.pw() < d.kw();
     }
 
-    static float[] forward(float[] x, float[] f, Dims d) {
-        float[] out = new float[d.n() * d.c() * d.m() * d.oh() * d.ow()];
+    /** Overwrites {@code out} with the output. */
+    static float[] forward(float[] x, float[] f, Dims d, float[] out) {
         Plane plane = new Plane(d.h(), d.w(), d.ph(), d.pw(), d.kh(), d.kw());
         int taps = d.kh() * d.kw();
         Parallel.forEachTask(d.c(), c -> {
@@ -45,8 +45,8 @@ final class WideDepthwise {
         return out;
     }
 
-    static float[] backwardData(float[] dy, float[] f, Dims d) {
-        float[] dx = new float[d.n() * d.c() * d.h() * d.w()];
+    /** Overwrites {@code dx} with the input gradient. */
+    static float[] backwardData(float[] dy, float[] f, Dims d, float[] dx) {
         Plane plane = new Plane(d.oh(), d.ow(), d.kh() - 1 - d.ph(), d.kw() - 1 - d.pw(), d.kh(), d.kw());
         int taps = d.kh() * d.kw();
         Parallel.forEachTask(d.c(), c -> {
