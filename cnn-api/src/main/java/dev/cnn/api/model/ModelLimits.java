@@ -8,16 +8,22 @@ package dev.cnn.api.model;
  *
  * @param maxParameters          the most parameters (weights and running statistics) of the whole network
  * @param maxActivationsPerImage the most values all layers' outputs may hold together for one image
+ * @param maxNodes               the most nodes of the graph (layers of a version-1 file), counted in the file's JSON
+ *                               before anything is made of it
  */
-public record ModelLimits(long maxParameters, long maxActivationsPerImage) {
-    /** The defaults: 250 million parameters (1 GB of float32), 64 million activations per image (256 MB). */
-    public static final ModelLimits DEFAULT = new ModelLimits(250_000_000L, 64L << 20);
+public record ModelLimits(long maxParameters, long maxActivationsPerImage, int maxNodes) {
+    /**
+     * The defaults: 250 million parameters (1 GB of float32), 64 million activations per image (256 MB), 100,000 nodes.
+     * The largest preset has 60 nodes and a ResNet-152 written as nodes about 500; 100,000 is 200 times that, and still
+     * loads in a few seconds, where every node costs at least one kernel call per pass.
+     */
+    public static final ModelLimits DEFAULT = new ModelLimits(250_000_000L, 64L << 20, 100_000);
 
-    /** Checks that both limits are positive. */
+    /** Checks that every limit is positive. */
     public ModelLimits {
-        if (maxParameters <= 0 || maxActivationsPerImage <= 0) {
-            throw new IllegalArgumentException("model limits must be positive, got " + maxParameters + " parameters and "
-                    + maxActivationsPerImage + " activations per image");
+        if (maxParameters <= 0 || maxActivationsPerImage <= 0 || maxNodes <= 0) {
+            throw new IllegalArgumentException("model limits must be positive, got " + maxParameters + " parameters, "
+                    + maxActivationsPerImage + " activations per image and " + maxNodes + " nodes");
         }
     }
 

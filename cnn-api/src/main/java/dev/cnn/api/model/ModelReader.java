@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -32,7 +33,7 @@ final class ModelReader {
 
     static Model.Loaded read(Path file, Backend backend, ModelLimits limits) throws IOException {
         ModelArchiveContents contents = ModelArchive.read(file);
-        Parsed parsed = parse(file, contents.modelJson());
+        Parsed parsed = parse(file, contents.modelJson(), limits);
         ModelDescription description = parsed.description();
         checkSizes(file, description.graph(), contents.parameters(), limits);
         GraphNetwork network;
@@ -113,11 +114,19 @@ final class ModelReader {
         }
     }
 
+    /** The nodes (or layers) listed, counted before any is read, so that a graph too large is refused before it is made. */
+    private static void checkNodeCount(Path file, JsonNode nodes, ModelLimits limits) throws ModelFormatException {
+        if (nodes.size() > limits.maxNodes()) {
+            throw new ModelFormatException(String.format(Locale.ROOT, "%s: the architecture has %,d nodes, more than the"
+                    + " %,d allowed (ModelLimits.maxNodes)", file, nodes.size(), limits.maxNodes()));
+        }
+    }
+
     /** The description in its current form; for version 1, also the original and how its names map to today's. */
     private record Parsed(ModelDescription description, LegacyModelDescription legacy, UnaryOperator<String> rename) {
     }
 
-    private static Parsed parse(Path file, String json) throws ModelFormatException {
+    private static Parsed parse(Path file, String json, ModelLimits limits) throws ModelFormatException {
         ObjectMapper mapper = LayerTypes.mapper();
         try {
             JsonNode tree = mapper.readTree(json);
@@ -137,6 +146,8 @@ final class ModelReader {
                 throw new ModelFormatException(file + ": model format version " + version + " is not supported; this"
                         + " version reads 1 to " + ModelDescription.CURRENT_VERSION + "; a newer cnn may read it");
             }
+            checkNodeCount(file, version.intValue() == 1 ? tree.path("architecture").path("layers")
+                    : tree.path("graph").path("nodes"), limits);
             if (version.intValue() == 1) {
                 LegacyModelDescription legacy = mapper.treeToValue(tree, LegacyModelDescription.class);
                 return new Parsed(legacy.upgrade(), legacy, legacy::upgradeName);

@@ -22,14 +22,15 @@ public record GraphConfig(List<GraphInput> inputs, List<NodeConfig> nodes, List<
     /** Copies the lists and checks the graph (see the class description). */
     public GraphConfig {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
-        nodes = nodes == null ? List.of() : List.copyOf(nodes);
+        NodeList list = NodeList.of(nodes);
+        nodes = list;
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
-        GraphPlan.of(inputs, nodes, outputs);
+        list.plan(inputs, outputs);
     }
 
-    /** The checked plan: the order nodes run in and every value's shape. */
+    /** The checked plan: the order nodes run in and every value's shape; made once. */
     GraphPlan plan() {
-        return GraphPlan.of(inputs, nodes, outputs);
+        return ((NodeList) nodes).plan(inputs, outputs);
     }
 
     /** The node names in an order where every node comes after its inputs (declaration order where possible). */
@@ -84,10 +85,13 @@ public record GraphConfig(List<GraphInput> inputs, List<NodeConfig> nodes, List<
         return total;
     }
 
-    /** The node called {@code name}. */
+    /** The node called {@code name}, found in constant time. */
     public NodeConfig node(String name) {
-        return nodes.stream().filter(n -> n.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no node '" + name + "' in this network"));
+        NodeConfig node = ((NodeList) nodes).named(name);
+        if (node == null) {
+            throw new IllegalArgumentException("no node '" + name + "' in this network");
+        }
+        return node;
     }
 
     /** The layer a node runs: its own, or that of the node it shares one with. */

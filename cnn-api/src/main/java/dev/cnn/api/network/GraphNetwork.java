@@ -34,6 +34,7 @@ public class GraphNetwork implements Network {
     private final List<String> outputNames;
     /** Node runtimes in topological order; values are indexed by slot: inputs first, then nodes in that order. */
     private final List<GraphNode> nodes;
+    private final Map<String, GraphNode> nodeByName = new HashMap<>();
     private final Map<String, Integer> slots;
     private final Map<String, Parameter> parameters;
     private final List<Parameter> everyParameter;
@@ -77,7 +78,7 @@ public class GraphNetwork implements Network {
             List<Shape> inputShapes = node.inputs().stream().map(shapes::get).toList();
             Layer layer = layerConfig.build(inputShapes, backend, new Random(nodeSeeds.get(name)));
             if (node.shares() != null) {
-                tie(name, layer, built.get(node.shares()));
+                SharedWeights.tie(name, layer, built.get(node.shares()));
             } else {
                 for (Parameter p : layer.parameters()) {
                     named.put(name + "." + p.name(), p);
@@ -95,6 +96,7 @@ public class GraphNetwork implements Network {
             runtime.add(new GraphNode(name, layer, in, out, needs));
         }
         this.nodes = List.copyOf(runtime);
+        nodes.forEach(node -> nodeByName.put(node.name, node));
         ReluPoolPass.fuse(nodes, slots.size(), outputNames);
         ConvBatchNormPass.fold(nodes, slots.size(), outputNames);
         for (GraphNode node : nodes) {
@@ -106,23 +108,6 @@ public class GraphNetwork implements Network {
         this.gradientSums = new Tensor[slotOf.size()];
         this.parameters = Collections.unmodifiableMap(named);
         this.everyParameter = List.copyOf(all);
-    }
-
-    /** Ties the parameters of a second node's layer to those of the first node using that layer. */
-    private static void tie(String name, Layer layer, Layer owner) {
-        List<Parameter> mine = layer.parameters();
-        List<Parameter> theirs = owner.parameters();
-        if (mine.size() != theirs.size()) {
-            throw new ShapeMismatchException("node '" + name + "' cannot share a layer whose parameters differ: "
-                    + mine.size() + " against " + theirs.size());
-        }
-        for (int i = 0; i < mine.size(); i++) {
-            try {
-                mine.get(i).tieTo(theirs.get(i));
-            } catch (IllegalArgumentException e) {
-                throw new ShapeMismatchException("node '" + name + "': " + e.getMessage());
-            }
-        }
     }
 
     /** Builds the network {@code graph} describes on {@code backend}, initialising weights from {@code seed}. */
@@ -395,11 +380,10 @@ public class GraphNetwork implements Network {
     }
 
     private GraphNode node(String name) {
-        for (GraphNode node : nodes) {
-            if (node.name.equals(name)) {
-                return node;
-            }
+        GraphNode node = nodeByName.get(name);
+        if (node == null) {
+            throw new IllegalArgumentException("no node '" + name + "' in this network; nodes are " + nodeNames());
         }
-        throw new IllegalArgumentException("no node '" + name + "' in this network; nodes are " + nodeNames());
+        return node;
     }
 }
