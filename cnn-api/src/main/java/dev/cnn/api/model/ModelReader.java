@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.io.ModelArchive;
-import dev.cnn.api.io.ModelArchiveContents;
+import dev.cnn.api.io.ModelArchiveLimits;
+import dev.cnn.api.io.ModelArchiveReader;
 import dev.cnn.api.io.ModelFormatException;
 import dev.cnn.api.io.NamedArray;
 import dev.cnn.api.layer.LayerTypes;
@@ -25,17 +26,27 @@ import java.util.function.UnaryOperator;
 
 /**
  * Reads model files of every format version: checks the description, then the architecture's sizes against the limits
- * and the stored arrays, and only then builds the network and fills it. Every problem is a {@link ModelFormatException}.
+ * and the arrays the file declares ({@link ModelSizes}), and only then reads the arrays, builds the network and fills
+ * it. Every problem is a {@link ModelFormatException}.
  */
 final class ModelReader {
     private ModelReader() {
     }
 
     static Model.Loaded read(Path file, Backend backend, ModelLimits limits) throws IOException {
-        ModelArchiveContents contents = ModelArchive.read(file);
-        Parsed parsed = parse(file, contents.modelJson(), limits);
+        try (ModelArchiveReader archive = ModelArchive.open(file, ModelArchiveLimits.DEFAULT)) {
+            Parsed parsed = parse(file, archive.modelJson(), limits);
+            ModelDescription description = parsed.description();
+            ModelSizes.check(file, description, archive.declaredParameters(), archive.declaredOptimizerState(), limits);
+            List<NamedArray> parameters = archive.readParameters();
+            List<NamedArray> state = description.optimizer() == null ? List.of() : archive.readOptimizerState();
+            return build(file, backend, parsed, parameters, state);
+        }
+    }
+
+    private static Model.Loaded build(Path file, Backend backend, Parsed parsed, List<NamedArray> parameters,
+                                      List<NamedArray> optimizerState) throws ModelFormatException {
         ModelDescription description = parsed.description();
-        checkSizes(file, description.graph(), contents.parameters(), limits);
         GraphNetwork network;
         try {
             network = parsed.legacy() != null ? Sequential.of(parsed.legacy().architecture(), backend, 0)
@@ -44,7 +55,7 @@ final class ModelReader {
             throw new ModelFormatException(file + ": the architecture cannot be built: " + e.getMessage(), e);
         }
         Map<String, NamedArray> saved = new HashMap<>();
-        contents.parameters().forEach(a -> saved.put(parsed.rename().apply(a.name()), a));
+        parameters.forEach(a -> saved.put(parsed.rename().apply(a.name()), a));
         for (var entry : network.parameters().entrySet()) {
             NamedArray array = saved.remove(entry.getKey());
             if (array == null) {
@@ -69,7 +80,7 @@ final class ModelReader {
         if (description.optimizer() != null) {
             optimizer = new Optimizer(description.optimizer(), network.parameters());
             Map<String, float[]> state = new LinkedHashMap<>();
-            contents.optimizerState().forEach(a -> state.put(parsed.rename().apply(a.name()), a.data()));
+            optimizerState.forEach(a -> state.put(parsed.rename().apply(a.name()), a.data()));
             try {
                 if (description.optimizerSteps() >= 0
                         && optimizer.missingState(description.optimizerSteps(), state).isPresent()) {
@@ -83,35 +94,6 @@ final class ModelReader {
             }
         }
         return new Model.Loaded(model, optimizer, description.training());
-    }
-
-    /**
-     * The architecture's sizes, computed from its shapes, against the limits and against what the file holds: a network
-     * is built only when its parameters are no more than the stored arrays, which the archive reader has bounded.
-     */
-    private static void checkSizes(Path file, GraphConfig architecture, List<NamedArray> stored, ModelLimits limits)
-            throws ModelFormatException {
-        long parameters;
-        long activations;
-        try {
-            parameters = architecture.parameterCount();
-            activations = architecture.activationsPerImage();
-        } catch (ArithmeticException | IllegalArgumentException e) {
-            throw new ModelFormatException(file + ": the architecture's sizes do not fit a long: " + e.getMessage());
-        }
-        if (parameters > limits.maxParameters()) {
-            throw new ModelFormatException(file + ": the architecture declares " + parameters + " parameters, more than"
-                    + " the " + limits.maxParameters() + " allowed (ModelLimits)");
-        }
-        if (activations > limits.maxActivationsPerImage()) {
-            throw new ModelFormatException(file + ": the architecture's layers make " + activations + " values per image,"
-                    + " more than the " + limits.maxActivationsPerImage() + " allowed (ModelLimits)");
-        }
-        long held = stored.stream().mapToLong(a -> a.data().length).sum();
-        if (parameters > held) {
-            throw new ModelFormatException(file + ": the architecture declares " + parameters + " parameters but the"
-                    + " file holds only " + held + "; the file is damaged or was edited");
-        }
     }
 
     /** The nodes (or layers) listed, counted before any is read, so that a graph too large is refused before it is made. */
