@@ -3,6 +3,7 @@ package dev.cnn.api.model;
 import dev.cnn.api.io.DeclaredArray;
 import dev.cnn.api.io.ModelArchive;
 import dev.cnn.api.io.ModelFormatException;
+import dev.cnn.api.layer.LayerCost;
 import dev.cnn.api.network.GraphConfig;
 import dev.cnn.api.optim.OptimizerConfig;
 import java.nio.file.Path;
@@ -24,9 +25,11 @@ final class ModelSizes {
         GraphConfig architecture = description.graph();
         long parameterCount;
         long activations;
+        LayerCost cost;
         try {
             parameterCount = architecture.parameterCount();
             activations = architecture.activationsPerImage();
+            cost = architecture.cost();
         } catch (ArithmeticException | IllegalArgumentException e) {
             throw new ModelFormatException(file + ": the architecture's sizes do not fit a long: " + e.getMessage());
         }
@@ -37,6 +40,18 @@ final class ModelSizes {
         if (activations > limits.maxActivationsPerImage()) {
             throw new ModelFormatException(file + ": the architecture's layers make " + activations + " values per image,"
                     + " more than the " + limits.maxActivationsPerImage() + " allowed (ModelLimits)");
+        }
+        if (cost.multiplyAdds() > limits.maxMultiplyAddsPerImage()) {
+            throw new ModelFormatException(String.format(Locale.ROOT, "%s: the architecture takes %,d multiply-adds per"
+                    + " image, more than the %,d allowed (ModelLimits.maxMultiplyAddsPerImage); use fewer or smaller"
+                    + " layers or smaller images, or load it with larger ModelLimits", file, cost.multiplyAdds(),
+                    limits.maxMultiplyAddsPerImage()));
+        }
+        if (cost.kernelCalls() > limits.maxKernelCallsPerPass()) {
+            throw new ModelFormatException(String.format(Locale.ROOT, "%s: the architecture makes %,d kernel calls per"
+                    + " pass, more than the %,d allowed (ModelLimits.maxKernelCallsPerPass); use fewer nodes or fewer"
+                    + " groups in grouped convolutions (a depthwise_conv2d is one call), or load it with larger"
+                    + " ModelLimits", file, cost.kernelCalls(), limits.maxKernelCallsPerPass()));
         }
         long declared = total(parameters);
         if (parameterCount > declared) {

@@ -2,6 +2,7 @@ package dev.cnn.api.network;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.cnn.api.layer.LayerConfig;
+import dev.cnn.api.layer.LayerCost;
 import dev.cnn.api.tensor.Shape;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,21 @@ public record GraphConfig(List<GraphInput> inputs, List<NodeConfig> nodes, List<
                 size = Math.multiplyExact(size, d);
             }
             total = Math.addExact(total, size);
+        }
+        return total;
+    }
+
+    /**
+     * What one forward pass of the network this describes costs, from the shapes alone: every node's
+     * {@linkplain LayerConfig#cost(List) cost} added up, a shared layer's at each node that runs it.
+     *
+     * @throws ArithmeticException when a sum does not fit a long
+     */
+    public LayerCost cost() {
+        Map<String, Shape> shapes = shapes();
+        LayerCost total = LayerCost.NONE;
+        for (NodeConfig node : nodes) {
+            total = total.plus(layerOf(node.name()).cost(node.inputs().stream().map(shapes::get).toList()));
         }
         return total;
     }
