@@ -1,9 +1,7 @@
 package dev.cnn.api.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.io.ModelArchive;
 import dev.cnn.api.io.ModelArchiveLimits;
@@ -11,7 +9,6 @@ import dev.cnn.api.io.ModelArchiveReader;
 import dev.cnn.api.io.ModelFormatException;
 import dev.cnn.api.io.NamedArray;
 import dev.cnn.api.layer.LayerTypes;
-import dev.cnn.api.network.GraphConfig;
 import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.network.Sequential;
 import dev.cnn.api.optim.Optimizer;
@@ -110,8 +107,9 @@ final class ModelReader {
 
     private static Parsed parse(Path file, String json, ModelLimits limits) throws ModelFormatException {
         ObjectMapper mapper = LayerTypes.mapper();
+        String invalid = file + ": model.json is not a valid model description: ";
         try {
-            JsonNode tree = mapper.readTree(json);
+            JsonNode tree = ModelJson.tree(mapper, json);
             if (tree == null || tree.isNull()) {
                 throw new ModelFormatException(file + ": model.json holds null instead of a model description");
             }
@@ -130,29 +128,21 @@ final class ModelReader {
             }
             checkNodeCount(file, version.intValue() == 1 ? tree.path("architecture").path("layers")
                     : tree.path("graph").path("nodes"), limits);
+            ModelJson.check(tree);
             if (version.intValue() == 1) {
-                LegacyModelDescription legacy = mapper.treeToValue(tree, LegacyModelDescription.class);
+                LegacyModelDescription legacy = ModelJson.bind(mapper, tree, LegacyModelDescription.class);
                 return new Parsed(legacy.upgrade(), legacy, legacy::upgradeName);
             }
-            ModelDescription description = mapper.treeToValue(tree, ModelDescription.class);
+            ModelDescription description = ModelJson.bind(mapper, tree, ModelDescription.class);
             if (description.graph() == null || description.heads().isEmpty()) {
                 throw new ModelFormatException(file + ": model.json lacks its graph or its heads");
             }
             return new Parsed(description, null, UnaryOperator.identity());
         } catch (ModelFormatException e) {
-            throw e;
-        } catch (ValueInstantiationException e) {
-            // a record's own check refused a value: its message, where in model.json, says what is wrong
-            String where = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("model.json");
-            String problem = e.getCause() instanceof IllegalArgumentException cause && cause.getMessage() != null
-                    ? cause.getMessage() : e.getOriginalMessage();
-            throw new ModelFormatException(file + ": model.json is not a valid model description: at " + where + ", "
-                    + problem);
-        } catch (JsonProcessingException e) {
-            throw new ModelFormatException(file + ": model.json is not a valid model description: " + e.getOriginalMessage());
+            // the file's own checks name it; what ModelJson found is about the description
+            throw e.getMessage().startsWith(file + ": ") ? e : new ModelFormatException(invalid + e.getMessage());
         } catch (RuntimeException e) {
-            throw new ModelFormatException(file + ": model.json is not a valid model description: " + e.getMessage());
+            throw new ModelFormatException(invalid + e.getMessage());
         }
     }
 }
