@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A network whose layers form a directed acyclic graph of named nodes (see {@link GraphConfig}). Forward runs the
@@ -32,6 +33,7 @@ public class GraphNetwork implements Network {
     private final Map<String, Shape> shapes;
     private final List<String> inputNames;
     private final List<String> outputNames;
+    private final Set<String> outputSet;
     /** Node runtimes in topological order; values are indexed by slot: inputs first, then nodes in that order. */
     private final List<GraphNode> nodes;
     private final Map<String, GraphNode> nodeByName = new HashMap<>();
@@ -54,6 +56,7 @@ public class GraphNetwork implements Network {
         this.shapes = plan.shapes();
         this.inputNames = graph.inputs().stream().map(GraphInput::name).toList();
         this.outputNames = graph.outputs();
+        this.outputSet = Set.copyOf(outputNames);
         Map<String, Integer> slotOf = new HashMap<>();
         for (String input : inputNames) {
             slotOf.put(input, slotOf.size());
@@ -137,7 +140,7 @@ public class GraphNetwork implements Network {
 
     @Override
     public Shape outputShape(String name) {
-        if (!outputNames.contains(name)) {
+        if (!outputSet.contains(name)) {
             throw new IllegalArgumentException("'" + name + "' is not an output of this network; its outputs are "
                     + outputNames);
         }
@@ -293,7 +296,7 @@ public class GraphNetwork implements Network {
             throw new IllegalStateException("call forward before backward");
         }
         for (String name : outputGradients.keySet()) {
-            if (!outputNames.contains(name)) {
+            if (!outputSet.contains(name)) {
                 throw new IllegalArgumentException("'" + name + "' is not an output of this network; outputs are "
                         + outputNames);
             }
