@@ -124,6 +124,27 @@ class HostileInputTest {
     }
 
     @Test
+    void aNullNodeOrAClassNameInModelJsonIsNamedByItsPlace() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Path nullNode = withModelJson("null-node.cnn", text -> {
+            try {
+                var tree = json.readTree(text);
+                ((com.fasterxml.jackson.databind.node.ArrayNode) tree.get("graph").get("nodes")).setNull(1);
+                return json.writeValueAsString(tree);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        quickly("eval", "--model-file", nullNode.toString(), "--dataset", data.toString()).failedWith(1, nullNode
+                + ": model.json is not a valid model description: graph.nodes[1] is null: each node must be an object"
+                + " with a \"name\", a \"layer\" (or the node it \"shares\" one with) and its \"inputs\"");
+        Path className = withModelJson("class-name.cnn", text -> text.replaceFirst("\\{\"type\":",
+                "{\"@class\":\"dev.cnn.api.layers.Conv2D\",\"type\":"));
+        quickly("predict", "--model-file", className.toString(), "--dataset", data.toString(), "--index", "0")
+                .failedWith(1, "unknown field @class at graph.nodes[0].layer: class names are not part of the format");
+    }
+
+    @Test
     void aPipeIsNotOpenedAsAModel() throws Exception {
         Path fifo = dir.resolve("pipe.cnn");
         org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);

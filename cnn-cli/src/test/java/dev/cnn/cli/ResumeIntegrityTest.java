@@ -147,7 +147,7 @@ class ResumeIntegrityTest {
     @Test
     void aPlanBeyondTheLimitsIsRefusedWhenTheFileIsRead() throws Exception {
         Path endless = edited("endless.cnn", halfway, json -> plan(json, "epochs", "2147483647"), true);
-        String tooMany = "at training, the training plan has 2147483647 epochs, more than the 100000 allowed"
+        String tooMany = "training: the training plan has 2147483647 epochs, more than the 100000 allowed"
                 + " (ModelLimits.MAX_EPOCHS)";
         quickly("eval", "--model-file", endless.toString(), "--dataset", data.toString())
                 .failedWith(1, tooMany);

@@ -1,9 +1,11 @@
 package dev.cnn.spark;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.cnn.api.io.ModelFormatException;
 import dev.cnn.api.layer.LayerTypes;
 import dev.cnn.api.model.Model;
 import dev.cnn.api.model.ModelDescription;
+import dev.cnn.api.model.ModelJson;
 import dev.cnn.api.optim.OptimizerConfig;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -39,13 +41,13 @@ public final class NetworkSpec implements Serializable {
         return json;
     }
 
-    /** The description read back, on an executor. */
+    /** The description read back, on an executor; a problem is named by its place in the JSON ({@link ModelJson}). */
     public ModelDescription description() {
         try {
-            return LayerTypes.mapper().readValue(json, ModelDescription.class);
-        } catch (JsonProcessingException e) {
+            return ModelJson.read(json);
+        } catch (ModelFormatException e) {
             throw new UncheckedIOException("the network's JSON description cannot be read on this executor ("
-                    + e.getOriginalMessage() + "); are the same cnn jars (and any third-party layer jars) on the"
+                    + e.getMessage() + "); are the same cnn jars (and any third-party layer jars) on the"
                     + " executors' classpath as on the driver?", e);
         }
     }

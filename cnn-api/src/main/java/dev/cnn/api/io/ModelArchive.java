@@ -110,6 +110,20 @@ public final class ModelArchive {
      * @throws ModelFormatException for anything wrong with its content
      */
     public static ModelArchiveContents read(Path file, ModelArchiveLimits limits) throws IOException {
+        try (ModelArchiveReader reader = open(file, limits)) {
+            return new ModelArchiveContents(reader.modelJson(), reader.readParameters(), reader.readOptimizerState());
+        }
+    }
+
+    /**
+     * Opens a model file and reads what it declares (its {@code model.json} and the names and shapes of its arrays),
+     * each checked against {@code limits} and the file's size, but none of the arrays' values: those are read by the
+     * reader's {@code read} methods, once the caller has checked the declarations.
+     *
+     * @throws NoSuchFileException  when there is no such file
+     * @throws ModelFormatException for anything wrong with what it declares
+     */
+    public static ModelArchiveReader open(Path file, ModelArchiveLimits limits) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "no model file here");
         }
@@ -125,11 +139,13 @@ public final class ModelArchive {
             throw new ModelFormatException(name + ": not a model file (not a zip archive, or truncated): "
                     + e.getMessage(), e);
         }
-        try (zip) {
-            return new ModelArchiveReader(name, zip, Files.size(file), limits).read();
-        } catch (ModelFormatException e) {
-            throw e;
+        try {
+            return new ModelArchiveReader(name, zip, Files.size(file), limits);
         } catch (IOException | RuntimeException e) {
+            zip.close();
+            if (e instanceof ModelFormatException format) {
+                throw format;
+            }
             throw new ModelFormatException(name + ": corrupt model file: " + e.getMessage(), e);
         }
     }

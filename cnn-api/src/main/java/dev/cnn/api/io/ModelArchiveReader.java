@@ -11,6 +11,7 @@ import static dev.cnn.api.io.ModelArchive.PARAMETERS_INDEX;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cnn.api.tensor.Shape;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -31,28 +32,64 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
-/** One read of one model file for {@link ModelArchive}, keeping the running totals that the limits bound. */
-final class ModelArchiveReader {
+/**
+ * One model file opened for reading (see {@link ModelArchive#open}). Opening reads and checks {@code model.json} and
+ * the indexes of the arrays, whose declared names and shapes are then known ({@link #declaredParameters()},
+ * {@link #declaredOptimizerState()}) before any array's values are read or allocated: a caller can refuse a file by what
+ * it declares, and reads the values only then ({@link #readParameters()}, {@link #readOptimizerState()}). Every problem
+ * is a {@link ModelFormatException}.
+ */
+public final class ModelArchiveReader implements Closeable {
     private final String name;
     private final ZipFile zip;
     private final long fileSize;
     private final ModelArchiveLimits limits;
     private final Set<String> usedEntries = new HashSet<>();
     private long totalFloats;
+    private final String modelJson;
+    private final List<Declared> parameters;
+    private final List<Declared> optimizerState;
 
-    ModelArchiveReader(String name, ZipFile zip, long fileSize, ModelArchiveLimits limits) {
+    ModelArchiveReader(String name, ZipFile zip, long fileSize, ModelArchiveLimits limits) throws IOException {
         this.name = name;
         this.zip = zip;
         this.fileSize = fileSize;
         this.limits = limits;
+        checkEntries();
+        this.modelJson = readText(MODEL_ENTRY, true);
+        this.parameters = declareArrays(PARAMETERS_INDEX, true);
+        this.optimizerState = declareArrays(OPTIMIZER_INDEX, false);
     }
 
-    ModelArchiveContents read() throws IOException {
-        checkEntries();
-        String modelJson = readText(MODEL_ENTRY, true);
-        List<NamedArray> parameters = readArrays(PARAMETERS_INDEX, true);
-        List<NamedArray> optimizer = readArrays(OPTIMIZER_INDEX, false);
-        return new ModelArchiveContents(modelJson, parameters, optimizer);
+    /** The model description, as stored. */
+    public String modelJson() {
+        return modelJson;
+    }
+
+    /** The parameters' names and shapes as the index declares them, each checked against the limits and the file's size. */
+    public List<DeclaredArray> declaredParameters() {
+        return parameters.stream().map(Declared::declared).toList();
+    }
+
+    /** The optimizer state's names and shapes as its index declares them; empty when the file holds none. */
+    public List<DeclaredArray> declaredOptimizerState() {
+        return optimizerState.stream().map(Declared::declared).toList();
+    }
+
+    /** Reads the parameters' values, checking each array's size, CRC-32 and SHA-256 digest. */
+    public List<NamedArray> readParameters() throws ModelFormatException {
+        return readArrays(parameters);
+    }
+
+    /** Reads the optimizer state's values, checked as {@link #readParameters()} checks the parameters. */
+    public List<NamedArray> readOptimizerState() throws ModelFormatException {
+        return readArrays(optimizerState);
+    }
+
+    /** Closes the file. */
+    @Override
+    public void close() throws IOException {
+        zip.close();
     }
 
     private void checkEntries() throws ModelFormatException {
@@ -95,7 +132,7 @@ final class ModelArchiveReader {
         }
     }
 
-    private List<NamedArray> readArrays(String indexEntry, boolean required) throws IOException {
+    private List<Declared> declareArrays(String indexEntry, boolean required) throws IOException {
         String text = readText(indexEntry, required);
         if (text == null) {
             return List.of();
@@ -130,9 +167,19 @@ final class ModelArchiveReader {
             }
             declared.add(d);
         }
+        return List.copyOf(declared);
+    }
+
+    private List<NamedArray> readArrays(List<Declared> declared) throws ModelFormatException {
         List<NamedArray> arrays = new ArrayList<>();
         for (Declared d : declared) {
-            arrays.add(new NamedArray(d.name, d.shape, readFloats(d)));
+            try {
+                arrays.add(new NamedArray(d.name, d.shape, readFloats(d)));
+            } catch (ModelFormatException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                throw fail("corrupt model file: " + e.getMessage(), e);
+            }
         }
         return arrays;
     }
@@ -256,10 +303,17 @@ final class ModelArchiveReader {
         return new ModelFormatException(name + ": " + what);
     }
 
+    private ModelFormatException fail(String what, Throwable cause) {
+        return new ModelFormatException(name + ": " + what, cause);
+    }
+
     private static String abbreviate(String s) {
         return s.length() <= 120 ? s : s.substring(0, 117) + "...";
     }
 
     private record Declared(String name, Shape shape, ZipEntry entry, int size, String sha256) {
+        DeclaredArray declared() {
+            return new DeclaredArray(name, shape);
+        }
     }
 }

@@ -50,6 +50,27 @@ public interface LayerConfig {
     }
 
     /**
+     * What one forward pass of the layer built for {@code input} costs, from the shapes alone, without building it:
+     * model files are checked against {@link dev.cnn.api.model.ModelLimits} by it before anything is built. The default
+     * is one operation per output value in one kernel call, what an element-wise layer costs; a layer that does more per
+     * value (a convolution, a dense layer, pooling) or calls kernels in a loop (a grouped convolution) overrides it.
+     *
+     * @throws ShapeMismatchException when the layer cannot take that input
+     * @throws ArithmeticException    when a count does not fit a long
+     */
+    default LayerCost cost(Shape input) {
+        return LayerCost.perValue(outputShape(input));
+    }
+
+    /**
+     * {@link #cost(Shape)} for the inputs a node gives the layer; the default is that for one input, and one operation
+     * per output value in one kernel call for several (a layer with several inputs that does more overrides it).
+     */
+    default LayerCost cost(List<Shape> inputs) {
+        return inputs.size() == 1 ? cost(inputs.get(0)) : LayerCost.perValue(outputShape(inputs));
+    }
+
+    /**
      * The shape this layer produces from its inputs, in the order a node lists them. The default requires one.
      *
      * @throws ShapeMismatchException when the layer cannot take those inputs

@@ -8,8 +8,31 @@ import java.util.TreeMap;
 
 /** The registry of layer type ids, filled from every {@link LayerTypeProvider} on the classpath. */
 public final class LayerTypes {
+    /**
+     * The type id of each layer class, looked up once per class: the providers are found again by every lookup, which a
+     * graph of many nodes would otherwise do once per node.
+     */
+    private static final ClassValue<String> IDS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            for (ClassLoader loader : new ClassLoader[] {type.getClassLoader(), LayerTypes.class.getClassLoader()}) {
+                for (var entry : all(loader).entrySet()) {
+                    if (entry.getValue() == type) {
+                        return entry.getKey();
+                    }
+                }
+            }
+            throw new IllegalStateException("layer class " + type.getName()
+                    + " has no registered type id: list a LayerTypeProvider for it in META-INF/services");
+        }
+    };
 
     private LayerTypes() {
+    }
+
+    /** The type id under which {@code config}'s class is registered. */
+    public static String idOf(LayerConfig config) {
+        return IDS.get(config.getClass());
     }
 
     /** Every registered type id with its configuration class, sorted by id. */
@@ -25,19 +48,6 @@ public final class LayerTypes {
             });
         }
         return types;
-    }
-
-    /** The type id under which {@code config}'s class is registered. */
-    public static String idOf(LayerConfig config) {
-        for (ClassLoader loader : new ClassLoader[] {config.getClass().getClassLoader(), LayerTypes.class.getClassLoader()}) {
-            for (var entry : all(loader).entrySet()) {
-                if (entry.getValue() == config.getClass()) {
-                    return entry.getKey();
-                }
-            }
-        }
-        throw new IllegalStateException("layer class " + config.getClass().getName()
-                + " has no registered type id: list a LayerTypeProvider for it in META-INF/services");
     }
 
     /**

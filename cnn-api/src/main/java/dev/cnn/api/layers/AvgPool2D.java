@@ -4,6 +4,7 @@ import dev.cnn.api.backend.Backend;
 import dev.cnn.api.backend.PoolGeometry;
 import dev.cnn.api.layer.Layer;
 import dev.cnn.api.layer.LayerConfig;
+import dev.cnn.api.layer.LayerCost;
 import dev.cnn.api.tensor.Shape;
 import java.util.Random;
 
@@ -38,6 +39,12 @@ public record AvgPool2D(int poolHeight, int poolWidth, int strideHeight, int str
     @Override
     public Shape outputShape(Shape input) {
         return PoolShapes.outputShape("avg_pool2d", geometry(), input);
+    }
+
+    /** Each output value reads its window of {@code poolHeight x poolWidth}. */
+    @Override
+    public LayerCost cost(Shape input) {
+        return LayerCost.perValue(outputShape(input), LayerCost.product(poolHeight, poolWidth));
     }
 
     @Override

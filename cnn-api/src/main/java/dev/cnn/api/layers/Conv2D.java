@@ -5,6 +5,7 @@ import dev.cnn.api.backend.ConvGeometry;
 import dev.cnn.api.layer.Initializer;
 import dev.cnn.api.layer.Layer;
 import dev.cnn.api.layer.LayerConfig;
+import dev.cnn.api.layer.LayerCost;
 import dev.cnn.api.layer.ShapeMismatchException;
 import dev.cnn.api.tensor.Shape;
 import java.util.Random;
@@ -95,6 +96,12 @@ public record Conv2D(int filters, int kernelHeight, int kernelWidth, int strideH
     @Override
     public long parameterCount(Shape input) {
         return (long) filters * input.dim(0) * kernelHeight * kernelWidth + (useBias ? filters : 0);
+    }
+
+    /** Each output value takes {@code channels x kernelHeight x kernelWidth} multiply-adds. */
+    @Override
+    public LayerCost cost(Shape input) {
+        return LayerCost.perValue(outputShape(input), LayerCost.product(input.dim(0), kernelHeight, kernelWidth));
     }
 
     @Override

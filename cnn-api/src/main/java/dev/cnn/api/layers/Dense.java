@@ -4,6 +4,7 @@ import dev.cnn.api.backend.Backend;
 import dev.cnn.api.layer.Initializer;
 import dev.cnn.api.layer.Layer;
 import dev.cnn.api.layer.LayerConfig;
+import dev.cnn.api.layer.LayerCost;
 import dev.cnn.api.layer.ShapeMismatchException;
 import dev.cnn.api.tensor.Shape;
 import java.util.Random;
@@ -51,6 +52,12 @@ public record Dense(int units, boolean useBias, Initializer initializer) impleme
     @Override
     public long parameterCount(Shape input) {
         return (long) input.dim(0) * units + (useBias ? units : 0);
+    }
+
+    /** Each unit takes one multiply-add per input feature. */
+    @Override
+    public LayerCost cost(Shape input) {
+        return LayerCost.perValue(outputShape(input), input.dim(0));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.cnn.api.backend.ConvGeometry;
 import dev.cnn.api.layer.Initializer;
 import dev.cnn.api.layer.Layer;
 import dev.cnn.api.layer.LayerConfig;
+import dev.cnn.api.layer.LayerCost;
 import dev.cnn.api.layer.ShapeMismatchException;
 import dev.cnn.api.tensor.Shape;
 import java.util.Random;
@@ -105,6 +106,12 @@ public record DepthwiseConv2D(int kernelHeight, int kernelWidth, int depthMultip
         outputShape(input);
         long outputs = (long) input.dim(0) * depthMultiplier;
         return outputs * kernelHeight * kernelWidth + (useBias ? outputs : 0);
+    }
+
+    /** Each output value takes {@code kernelHeight x kernelWidth} multiply-adds, from its one input channel. */
+    @Override
+    public LayerCost cost(Shape input) {
+        return LayerCost.perValue(outputShape(input), LayerCost.product(kernelHeight, kernelWidth));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.cnn.api.backend.Backend;
 import dev.cnn.api.backend.PoolGeometry;
 import dev.cnn.api.layer.Layer;
 import dev.cnn.api.layer.LayerConfig;
+import dev.cnn.api.layer.LayerCost;
 import dev.cnn.api.layer.ShapeMismatchException;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
@@ -21,6 +22,13 @@ public record GlobalAvgPool2D() implements LayerConfig {
             throw new ShapeMismatchException("global_avg_pool2d needs input [channels, height, width], got " + input);
         }
         return Shape.of(input.dim(0));
+    }
+
+    /** Every input value is added once. */
+    @Override
+    public LayerCost cost(Shape input) {
+        outputShape(input);
+        return LayerCost.perValue(input);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.cnn.api.backend.ConvGeometry;
 import dev.cnn.api.layer.Initializer;
 import dev.cnn.api.layer.Layer;
 import dev.cnn.api.layer.LayerConfig;
+import dev.cnn.api.layer.LayerCost;
 import dev.cnn.api.layer.ShapeMismatchException;
 import dev.cnn.api.tensor.Shape;
 import java.util.Random;
@@ -96,6 +97,16 @@ public record GroupedConv2D(int filters, int groups, int kernelHeight, int kerne
     public long parameterCount(Shape input) {
         outputShape(input);
         return (long) filters * (input.dim(0) / groups) * kernelHeight * kernelWidth + (useBias ? filters : 0);
+    }
+
+    /**
+     * Each output value takes {@code channels / groups x kernelHeight x kernelWidth} multiply-adds; each group costs five
+     * kernel calls (slicing its input and its weights, and its convolution).
+     */
+    @Override
+    public LayerCost cost(Shape input) {
+        return LayerCost.perValue(outputShape(input), LayerCost.product(input.dim(0) / groups, kernelHeight, kernelWidth))
+                .withKernelCalls(5L * groups);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.cnn.api.layers;
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.layer.Layer;
 import dev.cnn.api.layer.LayerConfig;
+import dev.cnn.api.layer.LayerCost;
 import dev.cnn.api.tensor.Shape;
 import java.util.Random;
 
@@ -59,6 +60,13 @@ public record SeparableConv2D(int filters, DepthwiseConv2D depthwise, boolean us
     public long parameterCount(Shape input) {
         long middle = (long) depthwise.outputShape(input).dim(0);
         return depthwise.parameterCount(input) + middle * filters + (useBias ? filters : 0);
+    }
+
+    /** The depthwise convolution, then a pointwise one over its channels, in two kernel calls. */
+    @Override
+    public LayerCost cost(Shape input) {
+        Shape middle = depthwise.outputShape(input);
+        return depthwise.cost(input).plus(LayerCost.perValue(outputShape(input), middle.dim(0)));
     }
 
     @Override

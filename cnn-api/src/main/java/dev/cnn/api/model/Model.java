@@ -74,8 +74,9 @@ public final class Model {
                     + network.outputNames());
         }
         Set<String> seen = new HashSet<>();
+        Set<String> outputNames = new HashSet<>(network.outputNames());
         for (Head head : this.heads) {
-            if (!network.outputNames().contains(head.name())) {
+            if (!outputNames.contains(head.name())) {
                 throw new IllegalArgumentException("head '" + head.name() + "' is no output of the network; its outputs"
                         + " are " + network.outputNames());
             }

@@ -1,16 +1,14 @@
 package dev.cnn.api.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.io.ModelArchive;
-import dev.cnn.api.io.ModelArchiveContents;
+import dev.cnn.api.io.ModelArchiveLimits;
+import dev.cnn.api.io.ModelArchiveReader;
 import dev.cnn.api.io.ModelFormatException;
 import dev.cnn.api.io.NamedArray;
 import dev.cnn.api.layer.LayerTypes;
-import dev.cnn.api.network.GraphConfig;
 import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.network.Sequential;
 import dev.cnn.api.optim.Optimizer;
@@ -19,22 +17,33 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
  * Reads model files of every format version: checks the description, then the architecture's sizes against the limits
- * and the stored arrays, and only then builds the network and fills it. Every problem is a {@link ModelFormatException}.
+ * and the arrays the file declares ({@link ModelSizes}), and only then reads the arrays, builds the network and fills
+ * it. Every problem is a {@link ModelFormatException}.
  */
 final class ModelReader {
     private ModelReader() {
     }
 
     static Model.Loaded read(Path file, Backend backend, ModelLimits limits) throws IOException {
-        ModelArchiveContents contents = ModelArchive.read(file);
-        Parsed parsed = parse(file, contents.modelJson());
+        try (ModelArchiveReader archive = ModelArchive.open(file, ModelArchiveLimits.DEFAULT)) {
+            Parsed parsed = parse(file, archive.modelJson(), limits);
+            ModelDescription description = parsed.description();
+            ModelSizes.check(file, description, archive.declaredParameters(), archive.declaredOptimizerState(), limits);
+            List<NamedArray> parameters = archive.readParameters();
+            List<NamedArray> state = description.optimizer() == null ? List.of() : archive.readOptimizerState();
+            return build(file, backend, parsed, parameters, state);
+        }
+    }
+
+    private static Model.Loaded build(Path file, Backend backend, Parsed parsed, List<NamedArray> parameters,
+                                      List<NamedArray> optimizerState) throws ModelFormatException {
         ModelDescription description = parsed.description();
-        checkSizes(file, description.graph(), contents.parameters(), limits);
         GraphNetwork network;
         try {
             network = parsed.legacy() != null ? Sequential.of(parsed.legacy().architecture(), backend, 0)
@@ -43,7 +52,7 @@ final class ModelReader {
             throw new ModelFormatException(file + ": the architecture cannot be built: " + e.getMessage(), e);
         }
         Map<String, NamedArray> saved = new HashMap<>();
-        contents.parameters().forEach(a -> saved.put(parsed.rename().apply(a.name()), a));
+        parameters.forEach(a -> saved.put(parsed.rename().apply(a.name()), a));
         for (var entry : network.parameters().entrySet()) {
             NamedArray array = saved.remove(entry.getKey());
             if (array == null) {
@@ -68,7 +77,7 @@ final class ModelReader {
         if (description.optimizer() != null) {
             optimizer = new Optimizer(description.optimizer(), network.parameters());
             Map<String, float[]> state = new LinkedHashMap<>();
-            contents.optimizerState().forEach(a -> state.put(parsed.rename().apply(a.name()), a.data()));
+            optimizerState.forEach(a -> state.put(parsed.rename().apply(a.name()), a.data()));
             try {
                 if (description.optimizerSteps() >= 0
                         && optimizer.missingState(description.optimizerSteps(), state).isPresent()) {
@@ -84,32 +93,11 @@ final class ModelReader {
         return new Model.Loaded(model, optimizer, description.training());
     }
 
-    /**
-     * The architecture's sizes, computed from its shapes, against the limits and against what the file holds: a network
-     * is built only when its parameters are no more than the stored arrays, which the archive reader has bounded.
-     */
-    private static void checkSizes(Path file, GraphConfig architecture, List<NamedArray> stored, ModelLimits limits)
-            throws ModelFormatException {
-        long parameters;
-        long activations;
-        try {
-            parameters = architecture.parameterCount();
-            activations = architecture.activationsPerImage();
-        } catch (ArithmeticException | IllegalArgumentException e) {
-            throw new ModelFormatException(file + ": the architecture's sizes do not fit a long: " + e.getMessage());
-        }
-        if (parameters > limits.maxParameters()) {
-            throw new ModelFormatException(file + ": the architecture declares " + parameters + " parameters, more than"
-                    + " the " + limits.maxParameters() + " allowed (ModelLimits)");
-        }
-        if (activations > limits.maxActivationsPerImage()) {
-            throw new ModelFormatException(file + ": the architecture's layers make " + activations + " values per image,"
-                    + " more than the " + limits.maxActivationsPerImage() + " allowed (ModelLimits)");
-        }
-        long held = stored.stream().mapToLong(a -> a.data().length).sum();
-        if (parameters > held) {
-            throw new ModelFormatException(file + ": the architecture declares " + parameters + " parameters but the"
-                    + " file holds only " + held + "; the file is damaged or was edited");
+    /** The nodes (or layers) listed, counted before any is read, so that a graph too large is refused before it is made. */
+    private static void checkNodeCount(Path file, JsonNode nodes, ModelLimits limits) throws ModelFormatException {
+        if (nodes.size() > limits.maxNodes()) {
+            throw new ModelFormatException(String.format(Locale.ROOT, "%s: the architecture has %,d nodes, more than the"
+                    + " %,d allowed (ModelLimits.maxNodes)", file, nodes.size(), limits.maxNodes()));
         }
     }
 
@@ -117,10 +105,11 @@ final class ModelReader {
     private record Parsed(ModelDescription description, LegacyModelDescription legacy, UnaryOperator<String> rename) {
     }
 
-    private static Parsed parse(Path file, String json) throws ModelFormatException {
+    private static Parsed parse(Path file, String json, ModelLimits limits) throws ModelFormatException {
         ObjectMapper mapper = LayerTypes.mapper();
+        String invalid = file + ": model.json is not a valid model description: ";
         try {
-            JsonNode tree = mapper.readTree(json);
+            JsonNode tree = ModelJson.tree(mapper, json);
             if (tree == null || tree.isNull()) {
                 throw new ModelFormatException(file + ": model.json holds null instead of a model description");
             }
@@ -137,29 +126,23 @@ final class ModelReader {
                 throw new ModelFormatException(file + ": model format version " + version + " is not supported; this"
                         + " version reads 1 to " + ModelDescription.CURRENT_VERSION + "; a newer cnn may read it");
             }
+            checkNodeCount(file, version.intValue() == 1 ? tree.path("architecture").path("layers")
+                    : tree.path("graph").path("nodes"), limits);
+            ModelJson.check(tree);
             if (version.intValue() == 1) {
-                LegacyModelDescription legacy = mapper.treeToValue(tree, LegacyModelDescription.class);
+                LegacyModelDescription legacy = ModelJson.bind(mapper, tree, LegacyModelDescription.class);
                 return new Parsed(legacy.upgrade(), legacy, legacy::upgradeName);
             }
-            ModelDescription description = mapper.treeToValue(tree, ModelDescription.class);
+            ModelDescription description = ModelJson.bind(mapper, tree, ModelDescription.class);
             if (description.graph() == null || description.heads().isEmpty()) {
                 throw new ModelFormatException(file + ": model.json lacks its graph or its heads");
             }
             return new Parsed(description, null, UnaryOperator.identity());
         } catch (ModelFormatException e) {
-            throw e;
-        } catch (ValueInstantiationException e) {
-            // a record's own check refused a value: its message, where in model.json, says what is wrong
-            String where = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("model.json");
-            String problem = e.getCause() instanceof IllegalArgumentException cause && cause.getMessage() != null
-                    ? cause.getMessage() : e.getOriginalMessage();
-            throw new ModelFormatException(file + ": model.json is not a valid model description: at " + where + ", "
-                    + problem);
-        } catch (JsonProcessingException e) {
-            throw new ModelFormatException(file + ": model.json is not a valid model description: " + e.getOriginalMessage());
+            // the file's own checks name it; what ModelJson found is about the description
+            throw e.getMessage().startsWith(file + ": ") ? e : new ModelFormatException(invalid + e.getMessage());
         } catch (RuntimeException e) {
-            throw new ModelFormatException(file + ": model.json is not a valid model description: " + e.getMessage());
+            throw new ModelFormatException(invalid + e.getMessage());
         }
     }
 }

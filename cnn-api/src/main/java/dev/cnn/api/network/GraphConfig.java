@@ -2,6 +2,7 @@ package dev.cnn.api.network;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.cnn.api.layer.LayerConfig;
+import dev.cnn.api.layer.LayerCost;
 import dev.cnn.api.tensor.Shape;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,15 @@ public record GraphConfig(List<GraphInput> inputs, List<NodeConfig> nodes, List<
     /** Copies the lists and checks the graph (see the class description). */
     public GraphConfig {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
-        nodes = nodes == null ? List.of() : List.copyOf(nodes);
+        NodeList list = NodeList.of(nodes);
+        nodes = list;
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
-        GraphPlan.of(inputs, nodes, outputs);
+        list.plan(inputs, outputs);
     }
 
-    /** The checked plan: the order nodes run in and every value's shape. */
+    /** The checked plan: the order nodes run in and every value's shape; made once. */
     GraphPlan plan() {
-        return GraphPlan.of(inputs, nodes, outputs);
+        return ((NodeList) nodes).plan(inputs, outputs);
     }
 
     /** The node names in an order where every node comes after its inputs (declaration order where possible). */
@@ -84,10 +86,28 @@ public record GraphConfig(List<GraphInput> inputs, List<NodeConfig> nodes, List<
         return total;
     }
 
-    /** The node called {@code name}. */
+    /**
+     * What one forward pass of the network this describes costs, from the shapes alone: every node's
+     * {@linkplain LayerConfig#cost(List) cost} added up, a shared layer's at each node that runs it.
+     *
+     * @throws ArithmeticException when a sum does not fit a long
+     */
+    public LayerCost cost() {
+        Map<String, Shape> shapes = shapes();
+        LayerCost total = LayerCost.NONE;
+        for (NodeConfig node : nodes) {
+            total = total.plus(layerOf(node.name()).cost(node.inputs().stream().map(shapes::get).toList()));
+        }
+        return total;
+    }
+
+    /** The node called {@code name}, found in constant time. */
     public NodeConfig node(String name) {
-        return nodes.stream().filter(n -> n.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no node '" + name + "' in this network"));
+        NodeConfig node = ((NodeList) nodes).named(name);
+        if (node == null) {
+            throw new IllegalArgumentException("no node '" + name + "' in this network");
+        }
+        return node;
     }
 
     /** The layer a node runs: its own, or that of the node it shares one with. */

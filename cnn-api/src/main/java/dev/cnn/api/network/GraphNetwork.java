@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A network whose layers form a directed acyclic graph of named nodes (see {@link GraphConfig}). Forward runs the
@@ -32,8 +33,10 @@ public class GraphNetwork implements Network {
     private final Map<String, Shape> shapes;
     private final List<String> inputNames;
     private final List<String> outputNames;
+    private final Set<String> outputSet;
     /** Node runtimes in topological order; values are indexed by slot: inputs first, then nodes in that order. */
     private final List<GraphNode> nodes;
+    private final Map<String, GraphNode> nodeByName = new HashMap<>();
     private final Map<String, Integer> slots;
     private final Map<String, Parameter> parameters;
     private final List<Parameter> everyParameter;
@@ -53,6 +56,7 @@ public class GraphNetwork implements Network {
         this.shapes = plan.shapes();
         this.inputNames = graph.inputs().stream().map(GraphInput::name).toList();
         this.outputNames = graph.outputs();
+        this.outputSet = Set.copyOf(outputNames);
         Map<String, Integer> slotOf = new HashMap<>();
         for (String input : inputNames) {
             slotOf.put(input, slotOf.size());
@@ -77,7 +81,7 @@ public class GraphNetwork implements Network {
             List<Shape> inputShapes = node.inputs().stream().map(shapes::get).toList();
             Layer layer = layerConfig.build(inputShapes, backend, new Random(nodeSeeds.get(name)));
             if (node.shares() != null) {
-                tie(name, layer, built.get(node.shares()));
+                SharedWeights.tie(name, layer, built.get(node.shares()));
             } else {
                 for (Parameter p : layer.parameters()) {
                     named.put(name + "." + p.name(), p);
@@ -95,6 +99,7 @@ public class GraphNetwork implements Network {
             runtime.add(new GraphNode(name, layer, in, out, needs));
         }
         this.nodes = List.copyOf(runtime);
+        nodes.forEach(node -> nodeByName.put(node.name, node));
         ReluPoolPass.fuse(nodes, slots.size(), outputNames);
         ConvBatchNormPass.fold(nodes, slots.size(), outputNames);
         for (GraphNode node : nodes) {
@@ -106,23 +111,6 @@ public class GraphNetwork implements Network {
         this.gradientSums = new Tensor[slotOf.size()];
         this.parameters = Collections.unmodifiableMap(named);
         this.everyParameter = List.copyOf(all);
-    }
-
-    /** Ties the parameters of a second node's layer to those of the first node using that layer. */
-    private static void tie(String name, Layer layer, Layer owner) {
-        List<Parameter> mine = layer.parameters();
-        List<Parameter> theirs = owner.parameters();
-        if (mine.size() != theirs.size()) {
-            throw new ShapeMismatchException("node '" + name + "' cannot share a layer whose parameters differ: "
-                    + mine.size() + " against " + theirs.size());
-        }
-        for (int i = 0; i < mine.size(); i++) {
-            try {
-                mine.get(i).tieTo(theirs.get(i));
-            } catch (IllegalArgumentException e) {
-                throw new ShapeMismatchException("node '" + name + "': " + e.getMessage());
-            }
-        }
     }
 
     /** Builds the network {@code graph} describes on {@code backend}, initialising weights from {@code seed}. */
@@ -152,7 +140,7 @@ public class GraphNetwork implements Network {
 
     @Override
     public Shape outputShape(String name) {
-        if (!outputNames.contains(name)) {
+        if (!outputSet.contains(name)) {
             throw new IllegalArgumentException("'" + name + "' is not an output of this network; its outputs are "
                     + outputNames);
         }
@@ -308,7 +296,7 @@ public class GraphNetwork implements Network {
             throw new IllegalStateException("call forward before backward");
         }
         for (String name : outputGradients.keySet()) {
-            if (!outputNames.contains(name)) {
+            if (!outputSet.contains(name)) {
                 throw new IllegalArgumentException("'" + name + "' is not an output of this network; outputs are "
                         + outputNames);
             }
@@ -395,11 +383,10 @@ public class GraphNetwork implements Network {
     }
 
     private GraphNode node(String name) {
-        for (GraphNode node : nodes) {
-            if (node.name.equals(name)) {
-                return node;
-            }
+        GraphNode node = nodeByName.get(name);
+        if (node == null) {
+            throw new IllegalArgumentException("no node '" + name + "' in this network; nodes are " + nodeNames());
         }
-        throw new IllegalArgumentException("no node '" + name + "' in this network; nodes are " + nodeNames());
+        return node;
     }
 }

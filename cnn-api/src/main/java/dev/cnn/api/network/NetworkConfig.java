@@ -27,6 +27,14 @@ public record NetworkConfig(Shape inputShape, List<LayerConfig> layers) {
     /** Copies the layer list and checks that every layer takes the shape the one before it makes. */
     public NetworkConfig {
         Objects.requireNonNull(inputShape, "inputShape");
+        if (layers == null) {
+            throw new IllegalArgumentException("the layers are missing: list them, first to last");
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) == null) {
+                throw new IllegalArgumentException("layers[" + i + "] is null: each layer must be a layer configuration");
+            }
+        }
         layers = List.copyOf(layers);
         shapes(inputShape, layers);
     }
@@ -94,7 +102,7 @@ public record NetworkConfig(Shape inputShape, List<LayerConfig> layers) {
         List<Shape> shapes = new ArrayList<>(layers.size());
         Shape current = inputShape;
         for (int i = 0; i < layers.size(); i++) {
-            LayerConfig layer = Objects.requireNonNull(layers.get(i), "layer " + i);
+            LayerConfig layer = layers.get(i);
             try {
                 current = layer.outputShape(current);
             } catch (IllegalArgumentException e) {

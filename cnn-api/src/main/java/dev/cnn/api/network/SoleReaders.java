@@ -1,6 +1,8 @@
 package dev.cnn.api.network;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -14,6 +16,7 @@ final class SoleReaders {
     /** Calls {@code pair} with (producer, reader) for every such pair, in the order the readers run. */
     static void forEachPair(List<GraphNode> nodes, int slots, List<String> outputNames,
                             BiConsumer<GraphNode, GraphNode> pair) {
+        Set<String> outputs = new HashSet<>(outputNames);
         int[] readers = new int[slots];
         GraphNode[] producer = new GraphNode[slots];
         for (GraphNode node : nodes) {
@@ -27,7 +30,7 @@ final class SoleReaders {
                 continue;
             }
             GraphNode first = producer[reader.inputs[0]];
-            if (first != null && first.inputs.length == 1 && !outputNames.contains(first.name)) {
+            if (first != null && first.inputs.length == 1 && !outputs.contains(first.name)) {
                 pair.accept(first, reader);
             }
         }

@@ -2,6 +2,7 @@ package dev.cnn.api.network;
 
 import dev.cnn.api.layer.LayerTypes;
 import dev.cnn.api.layer.Parameter;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Renders the node table of {@link Network#summary()}. */
@@ -21,21 +22,21 @@ final class Summary {
         }
         long trainable = 0;
         long fixed = 0;
+        Map<String, Long> byNode = new HashMap<>();
+        for (var entry : parameters.entrySet()) {
+            // parameters are named node.parameter, and node names hold no '.'
+            String key = entry.getKey();
+            long size = entry.getValue().shape().size();
+            byNode.merge(key.substring(0, Math.max(0, key.indexOf('.'))), size, Long::sum);
+            if (entry.getValue().trainable()) {
+                trainable += size;
+            } else {
+                fixed += size;
+            }
+        }
         for (String name : graph.order()) {
             NodeConfig node = graph.node(name);
-            String prefix = name + ".";
-            long count = 0;
-            for (var entry : parameters.entrySet()) {
-                if (entry.getKey().startsWith(prefix)) {
-                    long size = entry.getValue().shape().size();
-                    count += size;
-                    if (entry.getValue().trainable()) {
-                        trainable += size;
-                    } else {
-                        fixed += size;
-                    }
-                }
-            }
+            long count = byNode.getOrDefault(name, 0L);
             String layer = LayerTypes.idOf(graph.layerOf(name)) + (node.shares() != null ? " of " + node.shares() : "");
             sb.append(String.format(format, name, layer, String.join(", ", node.inputs()), shapes.get(name),
                     node.shares() != null ? "shared" : String.format("%,d", count)));

@@ -77,8 +77,9 @@ public final class Trainer {
         if (b.heads.isEmpty()) {
             throw new NullPointerException("setLoss (or addHead) is required");
         }
+        java.util.Set<String> outputs = new java.util.HashSet<>(network.outputNames());
         for (Head head : b.heads) {
-            if (!network.outputNames().contains(head.name())) {
+            if (!outputs.contains(head.name())) {
                 throw new IllegalStateException("head '" + head.name() + "' is no output of the network; its outputs are "
                         + network.outputNames());
             }

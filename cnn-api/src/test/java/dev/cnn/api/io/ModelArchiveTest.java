@@ -205,6 +205,20 @@ class ModelArchiveTest {
     }
 
     @Test
+    void openingDeclaresTheArraysWithoutReadingTheirValues() throws IOException {
+        String index = "[{\"name\":\"w\",\"shape\":[2,3],\"entry\":\"parameters/0.f32\"}]";
+        Path shortData = withIndex("declared.cnn", index, Map.of("parameters/0.f32", new byte[20]));
+        try (ModelArchiveReader reader = ModelArchive.open(shortData, ModelArchiveLimits.DEFAULT)) {
+            assertEquals("{}", reader.modelJson());
+            assertEquals(List.of(new DeclaredArray("w", Shape.of(2, 3))), reader.declaredParameters());
+            assertEquals(6, reader.declaredParameters().get(0).size());
+            assertEquals(List.of(), reader.declaredOptimizerState());
+            ModelFormatException e = assertThrows(ModelFormatException.class, reader::readParameters);
+            assertTrue(e.getMessage().contains("holds 20 bytes"), e.getMessage());
+        }
+    }
+
+    @Test
     void badShapesAndNamesAreRejected() throws IOException {
         assertTrue(readFailure(withIndex("neg.cnn", "[{\"name\":\"w\",\"shape\":[-3],\"entry\":\"e\"}]",
                 Map.of("e", new byte[0]))).contains("has dimension -3"));

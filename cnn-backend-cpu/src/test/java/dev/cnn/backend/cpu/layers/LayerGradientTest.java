@@ -1,5 +1,6 @@
 package dev.cnn.backend.cpu.layers;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,15 @@ class LayerGradientTest {
     void backwardMatchesFiniteDifferences(LayerConfig layer, Shape input) {
         GradientCheckResult result = check.checkLayer(layer, input, 8, true, cpu, 7);
         assertTrue(result.passed(), result::toString);
+    }
+
+    /** Model files are refused unless they hold exactly the counted parameters, so every count must be exact. */
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("layers")
+    void theParameterCountIsWhatTheBuiltLayerHolds(LayerConfig layer, Shape input) {
+        long held = layer.build(input, cpu, new java.util.Random(1)).parameters().stream()
+                .mapToLong(p -> p.shape().size()).sum();
+        assertEquals(held, layer.parameterCount(input), layer.toString());
     }
 
     @Test

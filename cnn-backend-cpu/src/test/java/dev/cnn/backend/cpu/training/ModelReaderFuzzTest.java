@@ -1,6 +1,7 @@
 package dev.cnn.backend.cpu.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -61,6 +62,10 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class ModelReaderFuzzTest {
     private static final long MAX_MILLIS_PER_LOAD = 5_000;
+    /** What a refusal in the format's terms never says. */
+    private static final List<String> JACKSON_OR_JAVA = List.of("Cannot construct instance", "Unrecognized field",
+            "not marked as ignorable", "Could not resolve", "Cannot deserialize", "(class dev.cnn", "`dev.cnn",
+            "NullPointerException", "Cannot invoke");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Backend CPU = Backends.select("cpu");
     private static Path dir;
@@ -237,6 +242,9 @@ class ModelReaderFuzzTest {
             assertTrue(!out.isEmpty());
         } catch (ModelFormatException e) {
             assertTrue(e.getMessage() != null && !e.getMessage().isBlank());
+            for (String jacksonOrJava : JACKSON_OR_JAVA) {
+                assertFalse(e.getMessage().contains(jacksonOrJava), "a message in Jackson's or Java's terms: " + e.getMessage());
+            }
         } catch (dev.cnn.api.eval.NonFiniteOutputException e) {
             // an edit that loads but makes the weights give NaN is caught at prediction, by its own documented exception
         } catch (Throwable e) {
