@@ -3,6 +3,8 @@ package dev.cnn.cli;
 import dev.cnn.api.eval.LabelText;
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.model.Model;
+import dev.cnn.api.model.ModelLimits;
+import dev.cnn.api.network.GraphConfig;
 import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.models.Preset;
@@ -69,12 +71,42 @@ final class SummaryCommand implements Callable<Integer> {
         if (preset.tagged()) {
             Options.atLeast(spec, "--tags", tags, 1);
         }
+        refuseBeyondLimits(preset.tagged() ? preset.graphConfig(shape, classes, tags) : preset.graphConfig(shape, classes),
+                preset);
         GraphNetwork network = preset.tagged() ? preset.build(shape, classes, tags, common.backend(), 1)
                 : preset.build(shape, classes, common.backend(), 1);
         out.printf("%s: %s; input %s, %d classes%s%n", preset.id(), preset.description(), shape, classes,
                 preset.tagged() ? ", " + tags + " tags" : "");
         out.print(network.summary());
         return 0;
+    }
+
+    /**
+     * Refuses, before any weight is allocated, a preset whose options make it larger than a model may be
+     * ({@link ModelLimits}): {@code --classes 2000000000} asked for 200 billion weights and died of a negative array size.
+     */
+    private void refuseBeyondLimits(GraphConfig graph, Preset preset) {
+        ModelLimits limits = ModelLimits.DEFAULT;
+        long parameters;
+        long activations;
+        try {
+            parameters = graph.parameterCount();
+            activations = graph.activationsPerImage();
+        } catch (ArithmeticException e) {
+            throw Options.usage(spec, preset.id() + " with these options has more parameters than a long counts; use"
+                    + " fewer --classes or --tags, or a smaller --input-shape");
+        }
+        if (parameters > limits.maxParameters()) {
+            throw Options.usage(spec, String.format(Locale.ROOT, "%s with --classes %,d%s has %,d parameters, more than"
+                    + " the %,d a model may have (ModelLimits); use fewer classes or tags, or a smaller --input-shape",
+                    preset.id(), classes, preset.tagged() ? String.format(Locale.ROOT, " and --tags %,d", tags) : "",
+                    parameters, limits.maxParameters()));
+        }
+        if (activations > limits.maxActivationsPerImage()) {
+            throw Options.usage(spec, String.format(Locale.ROOT, "%s on --input-shape %s makes %,d values per image,"
+                    + " more than the %,d a model may (ModelLimits); use a smaller --input-shape", preset.id(),
+                    Shape.of(inputShape), activations, limits.maxActivationsPerImage()));
+        }
     }
 
     private static boolean looksLikeFile(String value) {

@@ -52,6 +52,16 @@ class SummaryCommandTest {
     }
 
     @Test
+    void classesBeyondTheModelLimitsAreRefusedBeforeAnyWeightIsMade() {
+        long start = System.nanoTime();
+        Cli.run("summary", "--model", "conv-20-40", "--classes", "2000000000")
+                .failedWith(2, "has 202,000,084,660 parameters, more than the 250,000,000 a model may have");
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "the refusal must come before any array is made");
+        Cli.run("summary", "--model", "mlp", "--input-shape", "1,30000,30000")
+                .failedWith(2, "more than the 250,000,000 a model may have");
+    }
+
+    @Test
     void imagesTooSmallForThePresetFail() {
         Cli.run("summary", "--model", "conv-20-40", "--input-shape", "1,8,8").failedWith(1, "does not fit input");
     }
