@@ -98,8 +98,7 @@ abstract sealed class CpuSpatialKernels implements Backend permits CpuBackend {
     public Tensor depthwiseConv2dInto(Tensor input, Tensor filter, ConvGeometry geometry, Tensor out) {
         var d = DepthwiseKernels.Dims.of(Arguments.cpu(input).shape(), Arguments.cpu(filter).shape(), geometry);
         Shape shape = geometry.depthwiseOutputShape(input.shape(), filter.shape());
-        float[] y = WideDepthwise.applies(d) ? Outputs.array(out, shape, Arguments.data(input), Arguments.data(filter))
-                : Outputs.zeroed(out, shape, Arguments.data(input), Arguments.data(filter));
+        float[] y = DepthwiseKernels.outputArray(out, shape, d, Arguments.data(input), Arguments.data(filter));
         DepthwiseKernels.forward(Arguments.data(input), Arguments.data(filter), d, y);
         return Outputs.result(out, y, shape, self());
     }
@@ -115,9 +114,8 @@ abstract sealed class CpuSpatialKernels implements Backend permits CpuBackend {
                                                   Shape inputShape, Tensor out) {
         var d = DepthwiseKernels.Dims.of(inputShape, Arguments.cpu(filter).shape(), geometry);
         requireOutputGradient(outputGradient, geometry.depthwiseOutputShape(inputShape, filter.shape()));
-        float[] dx = WideDepthwise.applies(d)
-                ? Outputs.array(out, inputShape, Arguments.data(outputGradient), Arguments.data(filter))
-                : Outputs.zeroed(out, inputShape, Arguments.data(outputGradient), Arguments.data(filter));
+        float[] dx = DepthwiseKernels.outputArray(out, inputShape, d, Arguments.data(outputGradient),
+                Arguments.data(filter));
         DepthwiseKernels.backwardData(Arguments.data(outputGradient), Arguments.data(filter), d, dx);
         return Outputs.result(out, dx, inputShape, self());
     }

@@ -38,6 +38,15 @@ final class DepthwiseKernels {
         }
     }
 
+    /**
+     * The array a forward or backward-data pass writes: {@code out}'s when it can be reused, else a new one; zeroed
+     * for the row loops, which add into it, as is ({@link WideDepthwise} overwrites every element).
+     */
+    static float[] outputArray(dev.cnn.api.tensor.Tensor out, Shape shape, Dims d, float[] first, float[] second) {
+        return WideDepthwise.applies(d) ? Outputs.array(out, shape, first, second)
+                : Outputs.zeroed(out, shape, first, second);
+    }
+
     /** Writes the output into {@code out}, which must hold zeros. */
     static float[] forward(float[] x, float[] f, Dims d, float[] out) {
         if (WideDepthwise.applies(d)) {
