@@ -29,4 +29,49 @@ interface LineKernel {
 
     /** {@code sum over q < n of a[aOff + q] * b[bOff + q]}, in a fixed order of partial sums. */
     float dot(float[] a, int aOff, float[] b, int bOff, int n);
+
+    /**
+     * {@code sum over q < n of x[off + q]}, in a fixed order of partial sums. The default adds in double, four
+     * interleaved partial sums so that the additions overlap.
+     */
+    default double sum(float[] x, int off, int n) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int i = off;
+        int end = off + n;
+        for (; i + 3 < end; i += 4) {
+            s0 += x[i];
+            s1 += x[i + 1];
+            s2 += x[i + 2];
+            s3 += x[i + 3];
+        }
+        for (; i < end; i++) {
+            s0 += x[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * {@code sum over q < n of (a[aOff + q] - aCenter) * (b[bOff + q] - bCenter)}, in a fixed order of partial sums.
+     * The default multiplies in float and adds in double, as {@link #sum}.
+     */
+    default double centeredProductSum(float[] a, int aOff, float aCenter, float[] b, int bOff, float bCenter, int n) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int q = 0;
+        for (; q + 3 < n; q += 4) {
+            s0 += (a[aOff + q] - aCenter) * (b[bOff + q] - bCenter);
+            s1 += (a[aOff + q + 1] - aCenter) * (b[bOff + q + 1] - bCenter);
+            s2 += (a[aOff + q + 2] - aCenter) * (b[bOff + q + 2] - bCenter);
+            s3 += (a[aOff + q + 3] - aCenter) * (b[bOff + q + 3] - bCenter);
+        }
+        for (; q < n; q++) {
+            s0 += (a[aOff + q] - aCenter) * (b[bOff + q] - bCenter);
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
 }

@@ -41,7 +41,8 @@ final class PerChannel {
     static float[] centeredProductSum(float[] a, float[] aCenter, float[] b, float[] bCenter, int batch,
                                       int channels, int inner, float[] out) {
         return reduce(batch, channels, out,
-                (c, plane) -> planeProductSum(a, aCenter[c], b, bCenter[c], plane * inner, inner));
+                (c, plane) -> MicroKernels.LINES.centeredProductSum(a, plane * inner, aCenter[c], b, plane * inner, bCenter[c],
+                        inner));
     }
 
     /** The sum of one plane in double: {@code plane} is the index of channel {@code c}'s plane of an image. */
@@ -74,26 +75,6 @@ final class PerChannel {
         return out;
     }
 
-    /** {@code sum (a[i] - ca) * (b[i] - cb)} over a plane, in float products summed in four double partials. */
-    private static double planeProductSum(float[] a, float ca, float[] b, float cb, int from, int length) {
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        int i = from;
-        int end = from + length;
-        for (; i + 3 < end; i += 4) {
-            s0 += (a[i] - ca) * (b[i] - cb);
-            s1 += (a[i + 1] - ca) * (b[i + 1] - cb);
-            s2 += (a[i + 2] - ca) * (b[i + 2] - cb);
-            s3 += (a[i + 3] - ca) * (b[i + 3] - cb);
-        }
-        for (; i < end; i++) {
-            s0 += (a[i] - ca) * (b[i] - cb);
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
     /** {@code x * scale[c] + shift[c]} into {@code y}; a null {@code scale} means 1. */
     static float[] scaleShift(float[] x, float[] scale, float[] shift, int batch, int channels, int inner,
                               float[] y) {
@@ -112,26 +93,6 @@ final class PerChannel {
 
     /** Per-channel sums in double, chunked as {@link #reduce} does. */
     static float[] sum(float[] x, int batch, int channels, int inner, float[] out) {
-        return reduce(batch, channels, out, (c, plane) -> planeSum(x, plane * inner, inner));
-    }
-
-    /** The sum of {@code x[from, from + length)} in double, in four interleaved partial sums so that the additions overlap. */
-    private static double planeSum(float[] x, int from, int length) {
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        int i = from;
-        int end = from + length;
-        for (; i + 3 < end; i += 4) {
-            s0 += x[i];
-            s1 += x[i + 1];
-            s2 += x[i + 2];
-            s3 += x[i + 3];
-        }
-        for (; i < end; i++) {
-            s0 += x[i];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return reduce(batch, channels, out, (c, plane) -> MicroKernels.LINES.sum(x, plane * inner, inner));
     }
 }

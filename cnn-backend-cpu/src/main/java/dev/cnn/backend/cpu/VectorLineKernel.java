@@ -11,6 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorLineKernel implements LineKernel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int V = SPECIES.length();
+    /** Floats summed in float vectors before the partial sum goes to double: each lane adds at most 64 values. */
+    private static final int BLOCK = 64 * 2 * V;
 
     @Override
     public void weightedSum(float[] line, int[] shifts, float[] weights, int wOff, int taps, float[] out, int outOff,
@@ -84,5 +86,58 @@ final class VectorLineKernel implements LineKernel {
             sum += a[aOff + q] * b[bOff + q];
         }
         return sum;
+    }
+
+    /**
+     * Sums in two float vectors over blocks of {@link #BLOCK} floats, each block's total added in double: per-channel
+     * sums over a batch norm's planes ran at 4.8-6.6 floats/ns in the default's double loop.
+     */
+    @Override
+    public double sum(float[] x, int off, int n) {
+        if (n < 2 * V) {
+            return LineKernel.super.sum(x, off, n);
+        }
+        double total = 0.0;
+        int q = 0;
+        while (q + 2 * V <= n) {
+            int blockEnd = Math.min(n, q + BLOCK);
+            FloatVector s0 = FloatVector.zero(SPECIES);
+            FloatVector s1 = s0;
+            for (; q + 2 * V <= blockEnd; q += 2 * V) {
+                s0 = s0.add(FloatVector.fromArray(SPECIES, x, off + q));
+                s1 = s1.add(FloatVector.fromArray(SPECIES, x, off + q + V));
+            }
+            total += s0.add(s1).reduceLanes(VectorOperators.ADD);
+        }
+        for (; q < n; q++) {
+            total += x[off + q];
+        }
+        return total;
+    }
+
+    /** As {@link #sum}: products and their sums in float vectors over blocks, each block's total added in double. */
+    @Override
+    public double centeredProductSum(float[] a, int aOff, float aCenter, float[] b, int bOff, float bCenter, int n) {
+        if (n < 2 * V) {
+            return LineKernel.super.centeredProductSum(a, aOff, aCenter, b, bOff, bCenter, n);
+        }
+        double total = 0.0;
+        int q = 0;
+        while (q + 2 * V <= n) {
+            int blockEnd = Math.min(n, q + BLOCK);
+            FloatVector s0 = FloatVector.zero(SPECIES);
+            FloatVector s1 = s0;
+            for (; q + 2 * V <= blockEnd; q += 2 * V) {
+                FloatVector a0 = FloatVector.fromArray(SPECIES, a, aOff + q).sub(aCenter);
+                FloatVector a1 = FloatVector.fromArray(SPECIES, a, aOff + q + V).sub(aCenter);
+                s0 = a0.fma(FloatVector.fromArray(SPECIES, b, bOff + q).sub(bCenter), s0);
+                s1 = a1.fma(FloatVector.fromArray(SPECIES, b, bOff + q + V).sub(bCenter), s1);
+            }
+            total += s0.add(s1).reduceLanes(VectorOperators.ADD);
+        }
+        for (; q < n; q++) {
+            total += (a[aOff + q] - aCenter) * (b[bOff + q] - bCenter);
+        }
+        return total;
     }
 }
