@@ -12,10 +12,23 @@ final class MicroKernels {
 
     /** The kernel every matrix multiply of this backend uses. */
     static final MicroKernel SELECTED = choose("VectorMicroKernel", new ScalarMicroKernel());
+    /**
+     * A kernel one vector wide, of the same kind, for products with few columns ({@link #forColumns}); the plain-Java
+     * kernel where there is no Vector API.
+     */
+    static final MicroKernel NARROW = choose("VectorNarrowMicroKernel", SELECTED);
     /** The line kernel of the same kind. */
     static final LineKernel LINES = choose("VectorLineKernel", new ScalarLineKernel());
 
     private MicroKernels() {
+    }
+
+    /**
+     * The kernel for a product of {@code columns} columns: {@link #NARROW} when they fit in its one vector and
+     * {@link #SELECTED}'s tiles are wider, so that no tile is half padding.
+     */
+    static MicroKernel forColumns(int columns) {
+        return columns <= NARROW.cols() && NARROW.cols() < SELECTED.cols() ? NARROW : SELECTED;
     }
 
     @SuppressWarnings("unchecked")

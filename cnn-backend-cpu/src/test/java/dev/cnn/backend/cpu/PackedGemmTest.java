@@ -15,7 +15,7 @@ class PackedGemmTest {
         {13, 65, 513}, {40, 64, 500}, {64, 100, 20}};
 
     static Stream<MicroKernel> kernels() {
-        return Stream.of(new ScalarMicroKernel(), MicroKernels.SELECTED).distinct();
+        return Stream.of(new ScalarMicroKernel(), MicroKernels.SELECTED, MicroKernels.NARROW).distinct();
     }
 
     @Test
@@ -101,6 +101,38 @@ class PackedGemmTest {
                 PackedGemm.multiplyStridedA(kernel, m, n, k, 0, m, a, 3, rowStride, stepStride, bPacked, strided, 0, n,
                         false, new float[mr * nr]);
                 assertArrayEquals(packed, strided, m + "x" + n + "x" + k + (ta ? ", A transposed" : ""));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void readingBRowsThroughAnOffsetTableSumsTheRowsItNames(MicroKernel kernel) {
+        Random random = new Random(75);
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        for (int kc : new int[] {1, 7, 144}) {
+            float[] a = TestData.uniform(random, 2 + kc * mr);
+            float[] b = TestData.uniform(random, 5 + 3 * kc + nr);
+            int[] offsets = new int[kc];
+            for (int p = 0; p < kc; p++) {
+                offsets[p] = random.nextInt(3 * kc);
+            }
+            int ldc = nr + 3;
+            float[] c = new float[mr * ldc];
+            for (boolean accumulate : new boolean[] {false, true}) {
+                float[] before = c.clone();
+                kernel.multiplyOffsetB(kc, a, 2, b, 5, offsets, c, 0, ldc, accumulate);
+                for (int i = 0; i < mr; i++) {
+                    for (int j = 0; j < nr; j++) {
+                        double sum = accumulate ? before[i * ldc + j] : 0.0;
+                        for (int p = 0; p < kc; p++) {
+                            sum += (double) a[2 + p * mr + i] * b[5 + offsets[p] + j];
+                        }
+                        assertEquals(sum, c[i * ldc + j], 1e-4, kernel.description() + " kc=" + kc + " (" + i + ", "
+                                + j + ")");
+                    }
+                }
             }
         }
     }

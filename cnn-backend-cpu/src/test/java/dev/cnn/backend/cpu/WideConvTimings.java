@@ -9,10 +9,12 @@ import java.util.Random;
 /**
  * Times vgg-small's and resnet-small's padded 3x3 convolutions at batch 64 on the wide paths ({@link WideConvolution},
  * {@link WideFilterGradient}) against the lowering, alternating the two in one process so that machine noise falls
- * on both, and prints each pass's minimum over the calls and its GFLOP/s. A main program, not a test.
+ * on both (with {@code narrow}: backward-filter's one-vector tiles against two-vector ones), and prints each pass's minimum over the calls and its GFLOP/s. A main program, not a test.
  */
 public final class WideConvTimings {
     private static final CpuBackend BACKEND = new CpuBackend();
+    /** Compare backward-filter's one-vector tiles with two-vector ones instead of the wide grid with the lowering. */
+    private static boolean narrow;
 
     private WideConvTimings() {
     }
@@ -21,6 +23,11 @@ public final class WideConvTimings {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         Random random = new Random(1);
         ConvGeometry same = new ConvGeometry(1, 1, 1, 1);
+        if (args.length > 1 && args[1].equals("narrow")) {
+            narrow = true;
+            layer("resnet 16->16 28x28", random, Shape.of(64, 16, 28, 28), Shape.of(16, 16, 3, 3), same, calls);
+            return;
+        }
         if (args.length > 1 && args[1].equals("valid")) {
             ConvGeometry valid = new ConvGeometry(1, 1, 0, 0);
             layer("conv-20-40 conv1 1->20 28x28 5x5", random, Shape.of(64, 1, 28, 28), Shape.of(20, 1, 5, 5), valid,
@@ -62,7 +69,11 @@ public final class WideConvTimings {
         double[] best = {Double.MAX_VALUE, Double.MAX_VALUE};
         for (int i = 0; i < 2 * calls + 6; i++) {
             int which = i % 2;
-            WideConvolution.enabled = which == 1;
+            if (narrow) {
+                WideFilterGradient.narrowTiles = which == 1;
+            } else {
+                WideConvolution.enabled = which == 1;
+            }
             long start = System.nanoTime();
             pass.run();
             double ms = (System.nanoTime() - start) / 1e6;
@@ -71,7 +82,9 @@ public final class WideConvTimings {
             }
         }
         WideConvolution.enabled = true;
-        System.out.printf(Locale.ROOT, "%-42s lowered %7.2f ms %5.1f GFLOP/s   wide %7.2f ms %5.1f GFLOP/s   %.2fx%n",
+        WideFilterGradient.narrowTiles = true;
+        System.out.printf(Locale.ROOT, narrow ? "%-42s 2 vectors %7.2f ms %5.1f GFLOP/s   narrow %7.2f ms %5.1f GFLOP/s   %.2fx%n"
+                : "%-42s lowered %7.2f ms %5.1f GFLOP/s   wide %7.2f ms %5.1f GFLOP/s   %.2fx%n",
                 label, best[0], flop / best[0] / 1e6, best[1], flop / best[1] / 1e6, best[0] / best[1]);
     }
 }
