@@ -110,8 +110,8 @@ final class BenchCommand implements Callable<Integer> {
     private String dataset;
 
     @Option(names = "--profile",
-            description = "After each training case, time every node of the network over the same number of steps and"
-                    + " print its forward and backward time per image and its share of the step.")
+            description = "After each case, time every node of the network over the same number of steps (or inference"
+                    + " batches) and print its forward and backward time per image and its share of the step.")
     private boolean profile;
 
     @Option(names = "--memory-epochs", paramLabel = "N", defaultValue = "0",
@@ -307,9 +307,9 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         results.forEach(r -> out.println(r.line()));
-        if (train && profile) {
+        if (profile) {
             for (BackendBench bench : benches) {
-                NodeProfileTable.print(out, label, bench, timed, batch);
+                NodeProfileTable.print(out, label, bench, timed, batch, train);
             }
         }
         if (train && AllocationMeter.supported()) {

@@ -202,6 +202,16 @@ public class GraphNetwork implements Network {
     }
 
     private Map<String, Tensor> outputs(Map<String, Tensor> inputs, boolean training) {
+        int batch = training ? -1 : InferenceSlices.sliceableBatch(inputs, inputNames);
+        if (batch > 0) {
+            boolean wasReusing = reusing;
+            reuseBuffers(true);
+            try {
+                return InferenceSlices.outputs(backend, inputs, batch, slice -> outputs(slice, false));
+            } finally {
+                reuseBuffers(wasReusing);
+            }
+        }
         run(inputs, training, !training);
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (String name : outputNames) {

@@ -4,21 +4,25 @@ import dev.cnn.api.network.NodeProfile;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** {@code cnn bench --profile}: where a training step's time goes, node by node, as a table. */
+/** {@code cnn bench --profile}: where a training step's or an inference batch's time goes, node by node, as a table. */
 public final class NodeProfileTable {
     private NodeProfileTable() {
     }
 
     /**
-     * Times {@code steps} training steps of {@code bench} node by node and prints, per node, the forward and backward
-     * microseconds per image and the node's share of the step; the last row is what the step spends outside the
-     * nodes (loss, optimizer update, copying the batch in).
+     * Times {@code steps} training steps (or inference batches) of {@code bench} node by node and prints, per node,
+     * the forward and backward microseconds per image and the node's share of the step; the last row is what the step
+     * spends outside the nodes (loss, optimizer update, copying the batch in, the output's softmax).
      */
-    public static void print(PrintWriter out, String label, BackendBench bench, int steps, int batch) {
+    public static void print(PrintWriter out, String label, BackendBench bench, int steps, int batch, boolean train) {
         NodeProfile profile = new NodeProfile();
         bench.profile(profile);
         long start = System.nanoTime();
-        bench.trainImagesPerSecond(steps);
+        if (train) {
+            bench.trainImagesPerSecond(steps);
+        } else {
+            bench.inferImagesPerSecond(steps);
+        }
         long step = System.nanoTime() - start;
         bench.profile(null);
         double images = (double) steps * batch;
