@@ -12,13 +12,18 @@ import java.util.function.Function;
  * Inference on a large batch, {@link #SLICE} images at a time: every node's output for a slice stays in the
  * processor's cache for the node that reads it next, where a batch of 256 writes each activation out to memory and
  * reads it back. Each image's outputs do not depend on the others in inference (batch normalisation uses its running
- * statistics), so the result is the same; only the passes are shorter. vgg-small at batch 256 on the pure-Java
- * backend: 3,303 images/s in one pass with fresh outputs, 3,595 in slices of 64 with reused buffers (resnet-small
- * 5,031 and 5,598), alternated in one process on a 2-core Zen 4.
+ * statistics), so the result is the same; only the passes are shorter. Batch 256 on the pure-Java backend, one pass
+ * against slices alternated in one process ({@code InferenceTimings} in cnn-cli's tests; 2-core Zen 4 shared with two
+ * builds): vgg-small 1.12x, resnet-small 1.13x and 1.29x (0.94x once), separable-small 1.37x, conv-20-40 1.13x.
  */
-final class InferenceSlices {
+public final class InferenceSlices {
     /** Images per slice. */
     static final int SLICE = 64;
+    /**
+     * Whether large batches are sliced: yes unless {@code -Dcnn.inference.slices=false}; timings set it to compare
+     * the two in one process.
+     */
+    public static volatile boolean enabled = !"false".equals(System.getProperty("cnn.inference.slices"));
 
     private InferenceSlices() {
     }
@@ -36,7 +41,7 @@ final class InferenceSlices {
             }
             batch = x.shape().dim(0);
         }
-        return inputs.size() == inputNames.size() && batch > SLICE ? batch : -1;
+        return enabled && inputs.size() == inputNames.size() && batch > SLICE ? batch : -1;
     }
 
     /**
