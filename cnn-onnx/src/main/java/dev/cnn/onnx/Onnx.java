@@ -1,0 +1,41 @@
+package dev.cnn.onnx;
+
+import dev.cnn.api.model.Model;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Models in and out of ONNX: {@link #export} writes a {@link Model} as a standard ONNX file (see {@link OnnxExport}).
+ * This module is the entry point because {@code cnn-api} stays free of protobuf: {@code Onnx.export(model, path)}
+ * rather than a method on {@code Model}. Needs no native code.
+ */
+public final class Onnx {
+    private Onnx() {
+    }
+
+    /**
+     * Writes {@code model} to {@code file} as ONNX, atomically (a temporary file beside it, renamed into place).
+     *
+     * @throws OnnxExportException when a layer has no ONNX form; the message names its node
+     */
+    public static void export(Model model, Path file) throws IOException {
+        byte[] bytes = OnnxExport.toProto(model).toByteArray();
+        Path absolute = file.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Path temp = Files.createTempFile(dir, absolute.getFileName().toString(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                out.write(bytes);
+            }
+            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
