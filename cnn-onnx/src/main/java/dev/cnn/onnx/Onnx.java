@@ -1,5 +1,6 @@
 package dev.cnn.onnx;
 
+import dev.cnn.api.backend.Backend;
 import dev.cnn.api.model.Model;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,9 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Models in and out of ONNX: {@link #export} writes a {@link Model} as a standard ONNX file (see {@link OnnxExport}).
- * This module is the entry point because {@code cnn-api} stays free of protobuf: {@code Onnx.export(model, path)}
- * rather than a method on {@code Model}. Needs no native code.
+ * Models in and out of ONNX: {@link #export} writes a {@link Model} as a standard ONNX file (see {@link OnnxExport}),
+ * {@link #importModel} reads one, such as PyTorch's {@code torch.onnx.export} writes (see {@link OnnxImport}). This
+ * module is the entry point because {@code cnn-api} stays free of protobuf: {@code Onnx.export(model, path)} rather
+ * than a method on {@code Model}. Needs no native code.
  */
 public final class Onnx {
     private Onnx() {
@@ -37,5 +39,15 @@ public final class Onnx {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Reads the ONNX file {@code file} as a model on {@code backend}, within the default model limits.
+     *
+     * @throws OnnxFormatException when the file is damaged, too large, or uses an operator or attribute value our layers
+     *                             cannot express; the message names it, the node, and what is supported
+     */
+    public static Model importModel(Path file, Backend backend) throws IOException {
+        return OnnxImport.read(file, backend);
     }
 }
