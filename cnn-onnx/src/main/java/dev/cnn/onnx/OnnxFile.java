@@ -18,7 +18,7 @@ import java.util.Locale;
  * default-domain opset outside {@value #MIN_OPSET} to {@value #MAX_OPSET} or any other operator domain.
  */
 final class OnnxFile {
-    static final int MIN_IR_VERSION = 7;
+    static final int MIN_IR_VERSION = 6;
     /** The oldest opset read. */
     static final int MIN_OPSET = 11;
     /** The newest opset the schema of ONNX 1.12 knows. */

@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An ONNX model (IR version 7 or later, opsets {@value OnnxFile#MIN_OPSET} to {@value OnnxFile#MAX_OPSET}) as a
+ * An ONNX model (IR version 6, what PyTorch writes for opset 11, or later, opsets {@value OnnxFile#MIN_OPSET} to {@value OnnxFile#MAX_OPSET}) as a
  * {@link Model}: one float input of images {@code [N, C, H, W]} (or features {@code [N, F]}), the operators of
  * {@link ImportOps#SUPPORTED} as our layers, the outputs as heads ({@link HeadImport}), a leading {@code Sub}/{@code Div}
  * as the normalisation. Whatever our layers cannot express exactly is refused with the operator, the node's name and
