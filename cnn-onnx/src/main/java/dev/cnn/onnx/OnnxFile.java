@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * Reads an ONNX file, refusing cheaply what cannot be a model we import: a file larger than the biggest model the
- * limits allow (its parameters as float32 plus {@value #STRUCTURE_BYTES} bytes of structure) before reading it, bytes
+ * limits allow (its parameters as float32 plus {@value #BYTES_PER_NODE} bytes of structure per node) before reading it, bytes
  * that are not a whole protobuf message (a truncated file), an IR version below {@value #MIN_IR_VERSION}, and a
  * default-domain opset outside {@value #MIN_OPSET} to {@value #MAX_OPSET} or any other operator domain.
  */
@@ -23,7 +23,7 @@ final class OnnxFile {
     static final int MIN_OPSET = 11;
     /** The newest opset the schema of ONNX 1.12 knows. */
     static final int MAX_OPSET = 17;
-    static final long STRUCTURE_BYTES = 64L << 20;
+    static final long BYTES_PER_NODE = 4096;
 
     private OnnxFile() {
     }
@@ -33,7 +33,8 @@ final class OnnxFile {
     }
 
     static Parsed read(Path file, ModelLimits limits) throws IOException {
-        long most = Math.min(Integer.MAX_VALUE - 8L, limits.maxParameters() * Float.BYTES + STRUCTURE_BYTES);
+        long most = Math.min(Integer.MAX_VALUE - 8L, limits.maxParameters() * Float.BYTES
+                + limits.maxNodes() * BYTES_PER_NODE);
         long size = Files.size(file);
         if (size > most) {
             throw new OnnxFormatException(String.format(Locale.ROOT, "%s is %,d bytes, more than the %,d an ONNX model"
