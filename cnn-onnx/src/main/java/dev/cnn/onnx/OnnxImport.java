@@ -39,6 +39,9 @@ import java.util.Set;
  * {@link OnnxTensors}, {@link GraphOrder}, and the {@link ModelLimits} on the network made).
  */
 public final class OnnxImport {
+    /** The operators import reads, for a user to read. */
+    public static final String OPERATORS = ImportOps.SUPPORTED;
+
     /** The largest height, width or channel count of the input read. */
     static final int MAX_INPUT_DIM = 1 << 16;
 
