@@ -10,9 +10,9 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Models in and out of ONNX: {@link #export} writes a {@link Model} as a standard ONNX file (see {@link OnnxExport}),
- * {@link #importModel} reads one, such as PyTorch's {@code torch.onnx.export} writes (see {@link OnnxImport}). This
- * module is the entry point because {@code cnn-api} stays free of protobuf: {@code Onnx.export(model, path)} rather
- * than a method on {@code Model}. Needs no native code.
+ * {@link #importModel} reads one, such as PyTorch's {@code torch.onnx.export} writes (see {@link OnnxImport}).
+ * {@link Model#exportOnnx} and {@link Model#importOnnx} make the same calls, finding this module through
+ * {@link OnnxFormatProvider}, so that {@code cnn-api} stays free of protobuf. Needs no native code.
  */
 public final class Onnx {
     private Onnx() {

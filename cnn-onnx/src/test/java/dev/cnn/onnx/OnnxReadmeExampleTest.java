@@ -26,7 +26,7 @@ class OnnxReadmeExampleTest {
         try {
             // onnx-example:start
             Model model = Model.load(Path.of("model.cnn"), Backends.select());    // ./cnn train ... --out model.cnn
-            Onnx.export(model, Path.of("model.onnx"));                            // or: ./cnn export --model-file model.cnn
+            model.exportOnnx(Path.of("model.onnx"));                              // or: ./cnn export --model-file model.cnn
 
             // ONNX Runtime (com.microsoft.onnxruntime:onnxruntime) takes pixels in [0, 1]: the normalisation is inside
             float[] pixels = new float[28 * 28];                                  // one 28x28 grey image
@@ -42,7 +42,7 @@ class OnnxReadmeExampleTest {
             }
 
             // and back: a file PyTorch's torch.onnx.export wrote, or this one; fine-tune it like any model
-            Model imported = Onnx.importModel(Path.of("model.onnx"), Backends.select());
+            Model imported = Model.importOnnx(Path.of("model.onnx"), Backends.select());
             imported.save(Path.of("imported.cnn"));                               // ./cnn train --init-from imported.cnn
             // onnx-example:end
             float[] ours = model.predictProbabilities(pixels, 1)[0];
