@@ -108,6 +108,19 @@ class CeilPool(nn.Module):
         return self.fc(torch.flatten(x, 1))
 
 
+class GlobalMax(nn.Module):
+    """Global max pooling before the classifier (PyTorch writes AdaptiveMaxPool2d(1) as a MaxPool over the map)."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 6, 3, padding=1)
+        self.pool = nn.AdaptiveMaxPool2d(1)
+        self.fc = nn.Linear(6, 3)
+
+    def forward(self, x):
+        return self.fc(torch.flatten(self.pool(torch.relu(self.conv(x))), 1))
+
+
 def write(name, model, shape, output, opset=13, fold_batch_norm=True):
     torch.manual_seed(1)
     model.train()
@@ -138,6 +151,7 @@ def main():
     write("residual", Residual(), (3, 12, 12), "probs")
     write("grouped_dilated", GroupedDilated(), (4, 12, 12), "tags")
     write("ceil_pool", CeilPool(), (1, 15, 15), "logits")
+    write("global_max", GlobalMax(), (3, 10, 10), "logits")
 
 
 if __name__ == "__main__":

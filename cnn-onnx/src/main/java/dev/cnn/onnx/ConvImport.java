@@ -5,6 +5,7 @@ import dev.cnn.api.layers.AvgPool2D;
 import dev.cnn.api.layers.Conv2D;
 import dev.cnn.api.layers.DepthwiseConv2D;
 import dev.cnn.api.layers.GlobalAvgPool2D;
+import dev.cnn.api.layers.GlobalMaxPool2D;
 import dev.cnn.api.layers.GroupedConv2D;
 import dev.cnn.api.layers.MaxPool2D;
 import dev.cnn.api.tensor.Shape;
@@ -15,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code Conv}, {@code MaxPool}, {@code AveragePool} and {@code GlobalAveragePool} as our layers: a convolution with
+ * {@code Conv}, {@code MaxPool}, {@code AveragePool}, {@code GlobalAveragePool} and {@code GlobalMaxPool} as our
+ * layers: a convolution with
  * {@code group = 1} as conv2d, with {@code group = C} and one input channel per filter as depthwise_conv2d (the only
  * one of ours with dilation), any other group count as grouped_conv2d. Padding must be the same on both sides of an
  * axis (explicitly, or by {@code auto_pad} where that comes out even); pooling rounds down, and an average counts no
@@ -125,10 +127,10 @@ final class ConvImport {
         return g.add(ImportOps.wish(n), layer, List.of(x), Map.of(), null, n);
     }
 
-    static Computed globalAverage(ImportGraph g, NodeProto n) throws OnnxFormatException {
+    static Computed global(ImportGraph g, NodeProto n, boolean max) throws OnnxFormatException {
         NodeAttributes.of(n);
         Computed x = image(g, n);
-        return g.add(ImportOps.wish(n), new GlobalAvgPool2D(), List.of(x), Map.of(),
+        return g.add(ImportOps.wish(n), max ? new GlobalMaxPool2D() : new GlobalAvgPool2D(), List.of(x), Map.of(),
                 Shape.of(x.shape().dim(0), 1, 1), n);
     }
 

@@ -24,8 +24,8 @@ import java.util.Map;
  */
 final class ImportOps {
     /** The operators import reads. */
-    static final String SUPPORTED = "Conv, MaxPool, AveragePool, GlobalAveragePool, Gemm, MatMul (+ Add of a bias),"
-            + " BatchNormalization, Relu, LeakyRelu, Sigmoid, Tanh, Softmax, Flatten, Reshape (to [N, features]), Add,"
+    static final String SUPPORTED = "Conv, MaxPool, AveragePool, GlobalAveragePool, GlobalMaxPool, Gemm, MatMul"
+            + " (+ Add of a bias), BatchNormalization, Relu, LeakyRelu, Sigmoid, Tanh, Softmax, Flatten, Reshape (to [N, features]), Add,"
             + " Sum, Concat, Dropout, Identity, Constant, and a leading Sub/Div of the input (the normalisation)";
 
     private ImportOps() {
@@ -38,7 +38,8 @@ final class ImportOps {
             case "Conv" -> define(g, n, ConvImport.conv(g, inputs(n, 2, 3)));
             case "MaxPool" -> define(g, n, ConvImport.pool(g, inputs(n, 1, 1), true));
             case "AveragePool" -> define(g, n, ConvImport.pool(g, inputs(n, 1, 1), false));
-            case "GlobalAveragePool" -> define(g, n, ConvImport.globalAverage(g, inputs(n, 1, 1)));
+            case "GlobalAveragePool" -> define(g, n, ConvImport.global(g, inputs(n, 1, 1), false));
+            case "GlobalMaxPool" -> define(g, n, ConvImport.global(g, inputs(n, 1, 1), true));
             case "Gemm" -> define(g, n, gemm(g, inputs(n, 2, 3)));
             case "MatMul" -> matMul(g, inputs(n, 2, 2));
             case "BatchNormalization" -> define(g, n, batchNorm(g, inputs(n, 5, 5)));

@@ -14,6 +14,7 @@ import dev.cnn.api.layers.Dense;
 import dev.cnn.api.layers.Dropout;
 import dev.cnn.api.layers.Flatten;
 import dev.cnn.api.layers.GlobalAvgPool2D;
+import dev.cnn.api.layers.GlobalMaxPool2D;
 import dev.cnn.api.layers.LeakyReLU;
 import dev.cnn.api.layers.MaxPool2D;
 import dev.cnn.api.layers.ReLU;
@@ -31,7 +32,7 @@ import java.util.List;
 final class LayerExport {
     /** The layer types that export, for the error about one that does not. */
     static final String SUPPORTED = "conv2d, grouped_conv2d, depthwise_conv2d, separable_conv2d, dense, max_pool2d,"
-            + " avg_pool2d, global_avg_pool2d, flatten, dropout, batch_norm, relu, leaky_relu, sigmoid, tanh, softmax,"
+            + " avg_pool2d, global_avg_pool2d, global_max_pool2d, flatten, dropout, batch_norm, relu, leaky_relu, sigmoid, tanh, softmax,"
             + " add, concatenate";
 
     private LayerExport() {
@@ -70,6 +71,10 @@ final class LayerExport {
         }
         if (layer instanceof GlobalAvgPool2D) {
             String pooled = g.node("GlobalAveragePool", node + "_pool", List.of(x));
+            return g.node("Flatten", node, List.of(pooled), integer("axis", 1));
+        }
+        if (layer instanceof GlobalMaxPool2D) {
+            String pooled = g.node("GlobalMaxPool", node + "_pool", List.of(x));
             return g.node("Flatten", node, List.of(pooled), integer("axis", 1));
         }
         if (layer instanceof Flatten) {

@@ -10,6 +10,7 @@ import dev.cnn.api.layers.DepthwiseConv2D;
 import dev.cnn.api.layers.Dropout;
 import dev.cnn.api.layers.Flatten;
 import dev.cnn.api.layers.GlobalAvgPool2D;
+import dev.cnn.api.layers.GlobalMaxPool2D;
 import dev.cnn.api.layers.GroupedConv2D;
 import dev.cnn.api.layers.LeakyReLU;
 import dev.cnn.api.layers.MaxPool2D;
@@ -29,7 +30,8 @@ import java.util.List;
 /**
  * A graph with every built-in layer type: convolutions plain (no bias), grouped (also shared by a second node),
  * depthwise (dilated, depth multiplier 2) and separable; batch norm on maps and on features; padded max and average
- * pooling; an add of three inputs and a concatenation; every activation; dropout; and three heads (classes, tags, and
+ * pooling, global average and max pooling; an add of three inputs and concatenations of maps and of features;
+ * every activation; dropout; and three heads (classes, tags, and
  * values read through a softmax layer).
  */
 final class EveryLayerNet {
@@ -58,8 +60,10 @@ final class EveryLayerNet {
                 .add("hidden_bn", BatchNorm.of(), "hidden")
                 .add("classes", Dense.of(5), "hidden_bn")
                 .add("gap", new GlobalAvgPool2D(), "sigmoid")
-                .add("tags", new Dense(3, false, null), "gap")
-                .add("mix_scores", Dense.of(4), "gap")
+                .add("gmax", new GlobalMaxPool2D(), "tanh")
+                .add("pooled", new Concatenate(), "gap", "gmax")
+                .add("tags", new Dense(3, false, null), "pooled")
+                .add("mix_scores", Dense.of(4), "pooled")
                 .add("mix", new Softmax(), "mix_scores")
                 .setOutputs("classes", "tags", "mix").optSeed(seed).build(TestModels.CPU);
         List<Head> heads = List.of(

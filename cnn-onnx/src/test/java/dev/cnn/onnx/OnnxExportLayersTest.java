@@ -57,7 +57,8 @@ class OnnxExportLayersTest {
         assertEquals(List.of("Sub", "Div"), ops.subList(0, 2));
         assertFalse(ops.contains("Dropout"));
         assertTrue(ops.containsAll(List.of("Conv", "BatchNormalization", "Relu", "LeakyRelu", "Sum", "Concat",
-                "MaxPool", "AveragePool", "Tanh", "Sigmoid", "Flatten", "Gemm", "GlobalAveragePool", "Softmax")), ops.toString());
+                "MaxPool", "AveragePool", "Tanh", "Sigmoid", "Flatten", "Gemm", "GlobalAveragePool", "GlobalMaxPool", "Softmax")),
+                ops.toString());
         Map<String, String> meta = proto.getMetadataPropsList().stream()
                 .collect(Collectors.toMap(StringStringEntryProto::getKey, StringStringEntryProto::getValue));
         assertEquals("[\"a\",\"b\",\"c\",\"d\",\"e\"]", meta.get("classes"));

@@ -28,7 +28,7 @@ class OnnxPyTorchImportTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"lenet", "vgg_block_bn", "residual", "grouped_dilated"})
+    @ValueSource(strings = {"lenet", "vgg_block_bn", "residual", "grouped_dilated", "global_max"})
     void importComputesWhatPyTorchDid(String name) throws Exception {
         JsonNode data = expected(name);
         Model model = Onnx.importModel(resource(name + ".onnx"), TestModels.CPU);
