@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
                 "New here? Run: ./cnn demo"},
         subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class,
                 SummaryCommand.class, VisualizeCommand.class, CompareCommand.class, BenchCommand.class, BackendsCommand.class,
-                DatasetsCommand.class, HelpCommand.class})
+                DatasetsCommand.class, ExportCommand.class, ImportCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
     private final boolean interactiveTerminal;
 

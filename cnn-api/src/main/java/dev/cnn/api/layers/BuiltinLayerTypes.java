@@ -15,6 +15,7 @@ public final class BuiltinLayerTypes implements LayerTypeProvider {
                 Map.entry("max_pool2d", MaxPool2D.class),
                 Map.entry("avg_pool2d", AvgPool2D.class),
                 Map.entry("global_avg_pool2d", GlobalAvgPool2D.class),
+                Map.entry("global_max_pool2d", GlobalMaxPool2D.class),
                 Map.entry("flatten", Flatten.class),
                 Map.entry("dropout", Dropout.class),
                 Map.entry("batch_norm", BatchNorm.class),

@@ -261,6 +261,29 @@ public final class Model {
     }
 
     /**
+     * Writes the model as a standard ONNX file (see {@code dev.cnn.onnx.OnnxExport}: one input {@code image} of pixels in
+     * [0, 1], the normalisation inside, one output per head with what {@link #predict} shows). Needs the module
+     * {@code cnn-onnx} on the classpath, found through {@link ModelFormatProvider}; {@code cnn-api} does not depend on it.
+     *
+     * @throws IllegalStateException    when {@code cnn-onnx} is not on the classpath
+     * @throws IllegalArgumentException when a layer has no ONNX form; the message names its node
+     */
+    public void exportOnnx(Path file) throws IOException {
+        ModelFormats.require("onnx", "cnn-onnx").write(this, file);
+    }
+
+    /**
+     * Reads an ONNX file, such as PyTorch's {@code torch.onnx.export} writes, onto {@code backend} within the default
+     * limits (see {@code dev.cnn.onnx.OnnxImport}). Needs the module {@code cnn-onnx} on the classpath.
+     *
+     * @throws IllegalStateException when {@code cnn-onnx} is not on the classpath
+     * @throws IOException           when the file is damaged, too large, or uses what import does not read
+     */
+    public static Model importOnnx(Path file, Backend backend) throws IOException {
+        return ModelFormats.require("onnx", "cnn-onnx").read(file, backend, ModelLimits.DEFAULT);
+    }
+
+    /**
      * Reads a model file onto {@code backend}.
      *
      * @throws ModelFormatException when the file is not a model, is damaged, or does not match its architecture

@@ -16,7 +16,7 @@ class LayerConfigRoundTripTest {
 
     static Stream<LayerConfig> everyLayer() {
         return Stream.of(new Conv2D(8, 3, 2, 2, 1, 1, 0, false, Initializer.XAVIER), Dense.of(7),
-                new MaxPool2D(3, 2, 2, 1, 1, 0), new AvgPool2D(2, 2, 2, 2, 1, 1), new GlobalAvgPool2D(), new Flatten(),
+                new MaxPool2D(3, 2, 2, 1, 1, 0), new AvgPool2D(2, 2, 2, 2, 1, 1), new GlobalAvgPool2D(), new GlobalMaxPool2D(), new Flatten(),
                 new Dropout(0.25), new BatchNorm(0.8, 1e-3), new ReLU(), new LeakyReLU(0.1), new Sigmoid(), new Tanh(),
                 new Softmax(), new Add(), new Concatenate(),
                 new DepthwiseConv2D(3, 2, 2, 1, 2, 1, 0, 2, 1, false, Initializer.HE), SeparableConv2D.of(8, 3).withDilation(2),
@@ -42,6 +42,6 @@ class LayerConfigRoundTripTest {
     void everyRegisteredTypeIsCoveredHere() {
         assertEquals(LayerTypes.all(getClass().getClassLoader()).values().stream().map(Class::getName).sorted().toList(),
                 everyLayer().map(c -> c.getClass().getName()).sorted().distinct().toList());
-        assertEquals(18, List.copyOf(LayerTypes.all(getClass().getClassLoader()).keySet()).size());
+        assertEquals(19, List.copyOf(LayerTypes.all(getClass().getClassLoader()).keySet()).size());
     }
 }
