@@ -71,6 +71,21 @@ public interface SpatialReuseProperties extends KitBackends {
                 referenceBackend(), backendUnderTest());
     }
 
+    /** As {@code relu} of {@code conv2dWithBias}. */
+    @Property(tries = KitTries.REUSE)
+    @ChecksKernel("conv2dWithBiasReluInto")
+    default void conv2dWithBiasReluIntoAgrees(@ForAll @From(supplier = ConvCase.Supplier.class) ConvCase c) {
+        Trial trial = trial("conv2dWithBiasReluInto", c);
+        Twin input = trial.input(c.values(), c.seed(), c.inputShape());
+        Twin filter = trial.input(c.values(), c.seed() + 1L, c.filterShape());
+        Twin bias = trial.input(c.values(), c.seed() + 3L, Shape.of(c.filters()));
+        ReuseCheck.assertReuses(trial, Tolerance.of(1e-4, 1e-5), c.outputShape(),
+                k -> k.relu(k.conv2dWithBias(pick(k, input), pick(k, filter), pick(k, bias), c.geometry())),
+                (k, out) -> k.conv2dWithBiasReluInto(pick(k, input), pick(k, filter), pick(k, bias), c.geometry(),
+                        out),
+                referenceBackend(), backendUnderTest());
+    }
+
     /** As {@code conv2dBackwardFilter}. */
     @Property(tries = KitTries.REUSE)
     @ChecksKernel("conv2dBackwardFilterInto")

@@ -319,6 +319,15 @@ public interface Backend {
     }
 
     /**
+     * {@code relu(conv2dWithBias(input, filter, bias))} as one kernel where the backend fuses them (the ReLU applied to
+     * each image's output while it is in cache), written into {@code out} where it can: for inference through a
+     * convolution, its folded batch normalisation and a ReLU. The default composes the two.
+     */
+    default Tensor conv2dWithBiasReluInto(Tensor input, Tensor filter, Tensor bias, ConvGeometry geometry, Tensor out) {
+        return reluInto(conv2dWithBias(input, filter, bias, geometry), out);
+    }
+
+    /**
      * {@link #conv2dBackward}, written into {@code inputOut} and {@code filterOut} where the backend can (either may
      * be null); the default calls {@link #conv2dBackward}, so a backend's fused op keeps being used.
      */

@@ -52,11 +52,12 @@ final class Conv2DLayer implements Layer {
     }
 
     /**
-     * The forward pass with another filter and bias in place of this layer's, into {@code out} where the backend can:
-     * for a batch normalisation folded into them ({@link ConvBatchNormFold}).
+     * The forward pass with another filter and bias in place of this layer's, and a ReLU after it when {@code relu}, into
+     * {@code out} where the backend can: for a batch normalisation folded into them ({@link ConvBatchNormFold}).
      */
-    Tensor forwardWith(Tensor input, Tensor filter, Tensor foldedBias, Tensor out) {
-        return backend.conv2dWithBiasInto(input, filter, foldedBias, geometry, out);
+    Tensor forwardWith(Tensor input, Tensor filter, Tensor foldedBias, boolean relu, Tensor out) {
+        return relu ? backend.conv2dWithBiasReluInto(input, filter, foldedBias, geometry, out)
+                : backend.conv2dWithBiasInto(input, filter, foldedBias, geometry, out);
     }
 
     Parameter weight() {

@@ -1,6 +1,7 @@
 package dev.cnn.api.layers;
 
 import dev.cnn.api.backend.Backend;
+import dev.cnn.api.backend.ConvGeometry;
 import dev.cnn.api.layer.Layer;
 import dev.cnn.api.layer.LayerConfig;
 import dev.cnn.api.tensor.Shape;
@@ -15,9 +16,15 @@ import java.util.Optional;
  * convolution's output is never read and written a second time. The folded filter is worked out at every call, from
  * the parameters as they are then (a few thousand multiplies against the convolution's millions). The graph runtime
  * uses these stand-ins only for inference outside {@code activations()}, whose pictures show every node's own output;
- * training and the layers it was given keep their own behaviour.
+ * training and the layers it was given keep their own behaviour. A ReLU that alone reads the normalisation's output
+ * can be folded in too ({@link #withRelu}), on backends with the fused kernel
+ * ({@link Backend#conv2dWithBiasReluInto}): its pass over the output goes with the convolution's, while the output is
+ * in cache.
  */
 public final class ConvBatchNormFold {
+    /** Set to {@code false} to leave ReLUs out of the folding, for comparisons; read when a network is built. */
+    public static final String RELU_PROPERTY = "cnn.inference.foldRelu";
+
     private ConvBatchNormFold() {
     }
 
@@ -29,21 +36,47 @@ public final class ConvBatchNormFold {
     public static Optional<List<Layer>> of(Layer conv, Layer norm) {
         if (conv instanceof Conv2DLayer convolution && norm instanceof BatchNormLayer normalisation
                 && convolution.weight().shape().dim(0) == normalisation.channels()) {
-            return Optional.of(List.of(new FoldedConv(convolution, normalisation), new AlreadyNormalised(norm)));
+            return Optional.of(List.of(new FoldedConv(convolution, normalisation, false), new AlreadyApplied(norm)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Inference stand-ins for {@code conv}, {@code norm} and {@code relu}, in that order, when {@link #of} folds the
+     * first two, {@code relu} is a ReLU and the convolution's backend implements the fused kernel itself (the
+     * interface's default would compose an allocating ReLU); empty otherwise. Only valid when {@code relu} is also the
+     * sole reader of {@code norm}'s output and that output is no output of the network.
+     */
+    public static Optional<List<Layer>> withRelu(Layer conv, Layer norm, Layer relu) {
+        if (!"false".equals(System.getProperty(RELU_PROPERTY)) && of(conv, norm).isPresent() && relu.config() instanceof ReLU
+                && hasFusedKernel(((Conv2DLayer) conv).backend())) {
+            return Optional.of(List.of(new FoldedConv((Conv2DLayer) conv, (BatchNormLayer) norm, true),
+                    new AlreadyApplied(norm), new AlreadyApplied(relu)));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasFusedKernel(Backend backend) {
+        try {
+            return backend.getClass().getMethod("conv2dWithBiasReluInto", Tensor.class, Tensor.class, Tensor.class,
+                    ConvGeometry.class, Tensor.class).getDeclaringClass() != Backend.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /** The convolution with the normalisation folded into its filter and bias. */
     private static final class FoldedConv implements Layer {
         private final Conv2DLayer conv;
         private final BatchNormLayer norm;
+        private final boolean relu;
         private final Buffer output = new Buffer();
         private boolean reuse;
 
-        FoldedConv(Conv2DLayer conv, BatchNormLayer norm) {
+        FoldedConv(Conv2DLayer conv, BatchNormLayer norm, boolean relu) {
             this.conv = conv;
             this.norm = norm;
+            this.relu = relu;
         }
 
         @Override
@@ -76,7 +109,7 @@ public final class ConvBatchNormFold {
             }
             Backend backend = conv.backend();
             return output.keep(conv.forwardWith(input, backend.tensor(filter, weight.shape()),
-                    backend.tensor(shift, Shape.of(channels)), output.target(reuse)), reuse);
+                    backend.tensor(shift, Shape.of(channels)), relu, output.target(reuse)), reuse);
         }
 
         @Override
@@ -91,32 +124,32 @@ public final class ConvBatchNormFold {
         }
     }
 
-    /** The batch normalisation, which the convolution before it has already applied. */
-    private static final class AlreadyNormalised implements Layer {
-        private final Layer norm;
+    /** The batch normalisation (or the ReLU after it), which the convolution before it has already applied. */
+    private static final class AlreadyApplied implements Layer {
+        private final Layer layer;
 
-        AlreadyNormalised(Layer norm) {
-            this.norm = norm;
+        AlreadyApplied(Layer layer) {
+            this.layer = layer;
         }
 
         @Override
         public LayerConfig config() {
-            return norm.config();
+            return layer.config();
         }
 
         @Override
         public Tensor forward(Tensor input, boolean training) {
-            return training ? norm.forward(input, true) : input;
+            return training ? layer.forward(input, true) : input;
         }
 
         @Override
         public Tensor backward(Tensor outputGradient) {
-            return norm.backward(outputGradient);
+            return layer.backward(outputGradient);
         }
 
         @Override
         public void reuseBuffers(boolean value) {
-            norm.reuseBuffers(value);
+            layer.reuseBuffers(value);
         }
     }
 }

@@ -16,6 +16,13 @@ final class Activations {
         return y;
     }
 
+    /** {@link #relu} of {@code x[from, from + length)} in place, on the calling thread: for a kernel's epilogue. */
+    static void reluInPlace(float[] x, int from, int length) {
+        for (int i = from, end = from + length; i < end; i++) {
+            x[i] = Math.max(x[i], 0f);
+        }
+    }
+
     static float[] reluBackward(float[] x, float[] dy, float[] dx) {
         Parallel.forRange(x.length, MIN_CHUNK, (from, to) -> {
             for (int i = from; i < to; i++) {

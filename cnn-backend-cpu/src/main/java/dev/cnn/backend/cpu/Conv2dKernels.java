@@ -28,8 +28,13 @@ final class Conv2dKernels {
      * @param bias one value per output channel, or null for none
      */
     static float[] forward(float[] input, float[] filter, float[] bias, ConvDims d, float[] out) {
+        return forward(input, filter, bias, d, out, false);
+    }
+
+    /** As {@link #forward(float[], float[], float[], ConvDims, float[])}, then a ReLU on each image's output while it is in cache. */
+    static float[] forward(float[] input, float[] filter, float[] bias, ConvDims d, float[] out, boolean relu) {
         if (WideConvolution.applies(d)) {
-            return WideConvolution.forward(input, filter, bias, d, out);
+            return WideConvolution.forward(input, filter, bias, d, out, relu);
         }
         MicroKernel kernel = MicroKernels.SELECTED;
         int mr = kernel.rows();
@@ -63,6 +68,9 @@ final class Conv2dKernels {
                     }
                     PackedGemm.multiply(kernel, m, q1 - q0, k, 0, m, filterPacked, columns, out, at + q0, n,
                             bias != null, tile);
+                }
+                if (relu) {
+                    Activations.reluInPlace(out, at, d.outImageSize());
                 }
             }
         });

@@ -54,6 +54,16 @@ abstract sealed class CpuSpatialKernels implements Backend permits CpuBackend {
     }
 
     @Override
+    public Tensor conv2dWithBiasReluInto(Tensor input, Tensor filter, Tensor bias, ConvGeometry geometry, Tensor out) {
+        ConvDims d = ConvDims.of(Arguments.cpu(input).shape(), Arguments.cpu(filter).shape(), geometry);
+        Arguments.biasVector("conv2dWithBiasRelu", bias, d.outputs());
+        Shape shape = geometry.outputShape(input.shape(), filter.shape());
+        float[] y = Outputs.array(out, shape, Arguments.data(input), Arguments.data(filter), Arguments.data(bias));
+        Conv2dKernels.forward(Arguments.data(input), Arguments.data(filter), Arguments.data(bias), d, y, true);
+        return Outputs.result(out, y, shape, self());
+    }
+
+    @Override
     public Tensor conv2dBackwardData(Tensor outputGradient, Tensor filter, ConvGeometry geometry, Shape inputShape) {
         ConvDims d = ConvDims.of(inputShape, Arguments.cpu(filter).shape(), geometry);
         requireOutputGradient(outputGradient, geometry.outputShape(inputShape, filter.shape()));

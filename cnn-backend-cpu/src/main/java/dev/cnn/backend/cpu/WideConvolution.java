@@ -52,7 +52,7 @@ final class WideConvolution {
     }
 
     /** {@code out[n] = filter * input[n] (+ bias)}, overwriting {@code out}. */
-    static float[] forward(float[] input, float[] filter, float[] bias, ConvDims d, float[] out) {
+    static float[] forward(float[] input, float[] filter, float[] bias, ConvDims d, float[] out, boolean relu) {
         int mr = MicroKernels.SELECTED.rows();
         int m = d.outputs();
         int k = d.patchSize();
@@ -64,7 +64,7 @@ final class WideConvolution {
             }
         }
         zeroPaddingRows(packed, m, k, mr);
-        run(input, packed, bias, d, out, false);
+        run(input, packed, bias, d, out, false, relu);
         return out;
     }
 
@@ -88,11 +88,12 @@ final class WideConvolution {
         zeroPaddingRows(packed, channels, k, mr);
         ConvDims transposed = new ConvDims(d.batch(), outputs, d.outH(), d.outW(), channels, d.kernelH(),
                 d.kernelW(), d.height(), d.width(), 1, 1, d.kernelH() - 1 - d.padH(), d.kernelW() - 1 - d.padW());
-        run(outputGradient, packed, null, transposed, dInput, true);
+        run(outputGradient, packed, null, transposed, dInput, true, false);
         return dInput;
     }
 
-    private static void run(float[] input, float[] aPacked, float[] bias, ConvDims d, float[] out, boolean add) {
+    private static void run(float[] input, float[] aPacked, float[] bias, ConvDims d, float[] out, boolean add,
+                            boolean relu) {
         MicroKernel kernel = MicroKernels.SELECTED;
         int mr = kernel.rows();
         int nr = kernel.cols();
@@ -115,6 +116,9 @@ final class WideConvolution {
                     }
                 }
                 copyOut(wide, ldw, grid, bias, out, image * d.outImageSize(), add);
+                if (relu) {
+                    Activations.reluInPlace(out, image * d.outImageSize(), d.outImageSize());
+                }
             }
         });
     }

@@ -59,10 +59,14 @@ class ConvBatchNormFoldTest {
     @Test
     void inferenceRunsTheFoldedConvolutionAndTrainingDoesNot() {
         AtomicInteger biasedCalls = new AtomicInteger();
+        AtomicInteger reluCalls = new AtomicInteger();
         Backend counting = (Backend) Proxy.newProxyInstance(Backend.class.getClassLoader(),
                 new Class<?>[] {Backend.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("conv2dWithBiasInto")) {
+                    if (method.getName().equals("conv2dWithBiasReluInto")) {
                         biasedCalls.incrementAndGet();
+                    }
+                    if (method.getName().startsWith("relu")) {
+                        reluCalls.incrementAndGet();
                     }
                     try {
                         return method.invoke(cpu, args);
@@ -74,8 +78,31 @@ class ConvBatchNormFoldTest {
         Tensor images = images(new Random(7), 2);
         net.forward(Map.of("image", images), true);
         assertEquals(0, biasedCalls.get(), "training must run the convolution without bias, as configured");
+        assertEquals(1, reluCalls.get(), "training runs the ReLU itself");
         net.forward(Map.of("image", images), false);
-        assertEquals(1, biasedCalls.get(), "inference must run the convolution with the normalisation folded in");
+        assertEquals(1, biasedCalls.get(),
+                "inference must run the convolution with the normalisation and the ReLU after it folded in");
+        assertEquals(1, reluCalls.get(), "inference must not run the folded ReLU again");
+    }
+
+    @Test
+    void aReluThatAnotherNodeAlsoReadsIsNotFolded() {
+        GraphNetwork net = new GraphBuilder().addInput("image", IMAGE)
+                .add("conv", Conv2D.of(5, 3).withPadding(1), "image")
+                .add("norm", BatchNorm.of(), "conv")
+                .add("relu", new ReLU(), "norm")
+                .add("flat", new Flatten(), "norm")
+                .add("classes", Dense.of(3), "flat")
+                .add("flat_relu", new Flatten(), "relu")
+                .add("other", Dense.of(2), "flat_relu")
+                .setOutputs("classes", "other").optSeed(4).build(cpu);
+        Random random = new Random(8);
+        randomise(net, random);
+        Tensor images = images(random, 3);
+        Map<String, Tensor> inferred = net.forward(Map.of("image", images), false);
+        Map<String, Tensor> unfolded = net.activations(Map.of("image", images));
+        assertClose(unfolded.get("classes").toArray(), inferred.get("classes").toArray(), "the normalisation's reader");
+        assertClose(unfolded.get("other").toArray(), inferred.get("other").toArray(), "the ReLU's reader");
     }
 
     private GraphNetwork network(boolean bias) {
