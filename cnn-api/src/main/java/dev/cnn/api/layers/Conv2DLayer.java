@@ -10,7 +10,7 @@ import dev.cnn.api.tensor.Tensor;
 import java.util.List;
 import java.util.Random;
 
-final class Conv2DLayer implements Layer {
+final class Conv2DLayer implements FoldableConvolution {
     private final Conv2D config;
     private final Backend backend;
     private final ConvGeometry geometry;
@@ -55,7 +55,8 @@ final class Conv2DLayer implements Layer {
      * The forward pass with another filter and bias in place of this layer's, and a ReLU after it when {@code relu}, into
      * {@code out} where the backend can: for a batch normalisation folded into them ({@link ConvBatchNormFold}).
      */
-    Tensor forwardWith(Tensor input, Tensor filter, Tensor foldedBias, boolean relu, Tensor out) {
+    @Override
+    public Tensor forwardWith(Tensor input, Tensor filter, Tensor foldedBias, boolean relu, Tensor out) {
         return relu ? backend.conv2dWithBiasReluInto(input, filter, foldedBias, geometry, out)
                 : backend.conv2dWithBiasInto(input, filter, foldedBias, geometry, out);
     }
@@ -64,12 +65,19 @@ final class Conv2DLayer implements Layer {
         return weight;
     }
 
+    @Override
+    public Parameter foldedWeight() {
+        return weight;
+    }
+
     /** The bias, or null when the layer has none. */
-    Parameter bias() {
+    @Override
+    public Parameter bias() {
         return bias;
     }
 
-    Backend backend() {
+    @Override
+    public Backend backend() {
         return backend;
     }
 

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Inference with a batch normalisation folded into the convolution before it: the convolution runs with its filter
+ * Inference with a batch normalisation folded into the convolution before it (a plain or a separable one, whose
+ * pointwise filter takes the scale): the convolution runs with its filter
  * scaled per output channel by the normalisation's {@code gamma / sqrt(runningVariance + epsilon)} and a bias of
  * {@code beta - runningMean * scale} (plus its own bias, scaled), and the normalisation passes its input on, so the
  * convolution's output is never read and written a second time. The folded filter is worked out at every call, from
@@ -34,8 +35,8 @@ public final class ConvBatchNormFold {
      * output and that output is no output of the network.
      */
     public static Optional<List<Layer>> of(Layer conv, Layer norm) {
-        if (conv instanceof Conv2DLayer convolution && norm instanceof BatchNormLayer normalisation
-                && convolution.weight().shape().dim(0) == normalisation.channels()) {
+        if (conv instanceof FoldableConvolution convolution && norm instanceof BatchNormLayer normalisation
+                && convolution.foldedWeight().shape().dim(0) == normalisation.channels()) {
             return Optional.of(List.of(new FoldedConv(convolution, normalisation, false), new AlreadyApplied(norm)));
         }
         return Optional.empty();
@@ -49,8 +50,8 @@ public final class ConvBatchNormFold {
      */
     public static Optional<List<Layer>> withRelu(Layer conv, Layer norm, Layer relu) {
         if (!"false".equals(System.getProperty(RELU_PROPERTY)) && of(conv, norm).isPresent() && relu.config() instanceof ReLU
-                && hasFusedKernel(((Conv2DLayer) conv).backend())) {
-            return Optional.of(List.of(new FoldedConv((Conv2DLayer) conv, (BatchNormLayer) norm, true),
+                && hasFusedKernel(((FoldableConvolution) conv).backend())) {
+            return Optional.of(List.of(new FoldedConv((FoldableConvolution) conv, (BatchNormLayer) norm, true),
                     new AlreadyApplied(norm), new AlreadyApplied(relu)));
         }
         return Optional.empty();
@@ -67,13 +68,13 @@ public final class ConvBatchNormFold {
 
     /** The convolution with the normalisation folded into its filter and bias. */
     private static final class FoldedConv implements Layer {
-        private final Conv2DLayer conv;
+        private final FoldableConvolution conv;
         private final BatchNormLayer norm;
         private final boolean relu;
         private final Buffer output = new Buffer();
         private boolean reuse;
 
-        FoldedConv(Conv2DLayer conv, BatchNormLayer norm, boolean relu) {
+        FoldedConv(FoldableConvolution conv, BatchNormLayer norm, boolean relu) {
             this.conv = conv;
             this.norm = norm;
             this.relu = relu;
@@ -93,7 +94,7 @@ public final class ConvBatchNormFold {
             float[] scale = new float[channels];
             float[] shift = new float[channels];
             norm.inferenceScaleAndShift(scale, shift);
-            Tensor weight = conv.weight().value();
+            Tensor weight = conv.foldedWeight().value();
             float[] filter = weight.toArray();
             int perChannel = filter.length / channels;
             for (int o = 0; o < channels; o++) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Depthwise then pointwise, with parameters {@code depthwise_weight}, {@code pointwise_weight} and {@code bias}. */
-final class SeparableConv2DLayer implements Layer {
+final class SeparableConv2DLayer implements FoldableConvolution {
     private static final ConvGeometry POINTWISE = new ConvGeometry(1, 1, 0, 0);
 
     private final SeparableConv2D config;
@@ -63,6 +63,31 @@ final class SeparableConv2DLayer implements Layer {
                 ? backend.conv2dInto(lastDepthwise, pointwiseWeight.value(), POINTWISE, output.target(reuse))
                 : backend.conv2dWithBiasInto(lastDepthwise, pointwiseWeight.value(), bias.value(), POINTWISE,
                         output.target(reuse)), reuse);
+    }
+
+    @Override
+    public Parameter foldedWeight() {
+        return pointwiseWeight;
+    }
+
+    @Override
+    public Parameter bias() {
+        return bias;
+    }
+
+    @Override
+    public Backend backend() {
+        return backend;
+    }
+
+    /** The depthwise step, then the pointwise one with {@code filter} and {@code foldedBias}: for inference only. */
+    @Override
+    public Tensor forwardWith(Tensor input, Tensor filter, Tensor foldedBias, boolean relu, Tensor out) {
+        lastInput = input;
+        lastDepthwise = depthwiseOutput.keep(backend.depthwiseConv2dInto(input, depthwiseWeight.value(), geometry,
+                depthwiseOutput.target(reuse)), reuse);
+        return relu ? backend.conv2dWithBiasReluInto(lastDepthwise, filter, foldedBias, POINTWISE, out)
+                : backend.conv2dWithBiasInto(lastDepthwise, filter, foldedBias, POINTWISE, out);
     }
 
     @Override

@@ -9,8 +9,10 @@ import dev.cnn.api.layer.Parameter;
 import dev.cnn.api.layers.BatchNorm;
 import dev.cnn.api.layers.Conv2D;
 import dev.cnn.api.layers.Dense;
+import dev.cnn.api.layers.DepthwiseConv2D;
 import dev.cnn.api.layers.Flatten;
 import dev.cnn.api.layers.ReLU;
+import dev.cnn.api.layers.SeparableConv2D;
 import dev.cnn.api.network.GraphBuilder;
 import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.tensor.Shape;
@@ -86,6 +88,36 @@ class ConvBatchNormFoldTest {
     }
 
     @Test
+    void aSeparableConvolutionFoldsTheNormalisationIntoItsPointwiseFilter() {
+        for (boolean bias : new boolean[] {false, true}) {
+            GraphNetwork net = separableNetwork(bias, cpu);
+            Random random = new Random(9);
+            randomise(net, random);
+            Tensor images = images(random, 3);
+            float[] folded = net.forward(Map.of("image", images), false).get("classes").toArray();
+            Map<String, Tensor> unfolded = net.activations(Map.of("image", images));
+            assertClose(unfolded.get("classes").toArray(), folded, "separable, bias " + bias);
+            AtomicInteger fusedCalls = new AtomicInteger();
+            Backend counting = (Backend) Proxy.newProxyInstance(Backend.class.getClassLoader(),
+                    new Class<?>[] {Backend.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("conv2dWithBiasReluInto")) {
+                            fusedCalls.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(cpu, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            GraphNetwork countingNet = separableNetwork(bias, counting);
+            countingNet.forward(Map.of("image", images), false);
+            assertEquals(1, fusedCalls.get(), "inference must run the pointwise step with the normalisation folded in");
+            assertTrue(differ(unfolded.get("conv").toArray(), unfolded.get("norm").toArray()),
+                    "activations() must show the convolution's own output");
+        }
+    }
+
+    @Test
     void aReluThatAnotherNodeAlsoReadsIsNotFolded() {
         GraphNetwork net = new GraphBuilder().addInput("image", IMAGE)
                 .add("conv", Conv2D.of(5, 3).withPadding(1), "image")
@@ -103,6 +135,17 @@ class ConvBatchNormFoldTest {
         Map<String, Tensor> unfolded = net.activations(Map.of("image", images));
         assertClose(unfolded.get("classes").toArray(), inferred.get("classes").toArray(), "the normalisation's reader");
         assertClose(unfolded.get("other").toArray(), inferred.get("other").toArray(), "the ReLU's reader");
+    }
+
+    private static GraphNetwork separableNetwork(boolean bias, Backend backend) {
+        return new GraphBuilder().addInput("image", IMAGE)
+                .add("conv", new SeparableConv2D(4, new DepthwiseConv2D(3, 3, 2, 1, 1, 1, 1, 1, 1, false, null), bias),
+                        "image")
+                .add("norm", BatchNorm.of(), "conv")
+                .add("relu", new ReLU(), "norm")
+                .add("flat", new Flatten(), "relu")
+                .add("classes", Dense.of(3), "flat")
+                .setOutputs("classes").optSeed(5).build(backend);
     }
 
     private GraphNetwork network(boolean bias) {
