@@ -198,7 +198,7 @@ public final class TrainingRun {
     }
 
     private Model compatible(Model model, Dataset trainPixels, String verb) {
-        if (model.classHead().isEmpty() || !Loss.SOFTMAX_CROSS_ENTROPY.equals(model.classHead().get().loss())) {
+        if (model.classHead().isEmpty() || !(model.classHead().get().loss() instanceof dev.cnn.api.loss.SoftmaxCrossEntropy)) {
             throw new CliFailure("the model to " + verb + " is trained with " + model.heads().stream()
                     .map(h -> h.loss().id()).distinct().toList()
                     + "; the command line trains single-label classifiers (softmax_cross_entropy) only");
