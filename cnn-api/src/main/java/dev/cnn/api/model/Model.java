@@ -212,6 +212,11 @@ public final class Model {
         return predict(pixels, count).get(requirePrimaryHead().name());
     }
 
+    /** As {@link #predictProbabilities(float[], int)}, averaged over the copies {@code augmentation} makes. */
+    public float[][] predictProbabilities(float[] pixels, int count, dev.cnn.api.eval.TestTimeAugmentation augmentation) {
+        return predict(pixels, count, augmentation).get(requirePrimaryHead().name());
+    }
+
     /**
      * Every head's probabilities (classes, tags or values, by its loss) for a batch of images given as pixels in
      * [0, 1]; returns {@code N} rows per head name, in head order.
@@ -219,14 +224,21 @@ public final class Model {
      * @throws NonFiniteOutputException when the network gives NaN or infinite scores for any of the images
      */
     public Map<String, float[][]> predict(float[] pixels, int count) {
+        return predict(pixels, count, dev.cnn.api.eval.TestTimeAugmentation.NONE);
+    }
+
+    /**
+     * As {@link #predict(float[], int)}, each head's probabilities averaged over the copies {@code augmentation} makes
+     * of each image ({@link dev.cnn.api.eval.TestTimeAugmentation}).
+     */
+    public Map<String, float[][]> predict(float[] pixels, int count, dev.cnn.api.eval.TestTimeAugmentation augmentation) {
         Shape shape = network.inputShape().withBatch(count);
         if (pixels.length != shape.size()) {
             throw new IllegalArgumentException(count + " images of shape " + network.inputShape() + " need "
                     + shape.size() + " values, got " + pixels.length);
         }
-        Backend b = network.backend();
-        Map<String, Tensor> outputs = network.forward(
-                Map.of(network.inputNames().get(0), b.tensor(preprocessing.apply(pixels, network.inputShape()), shape)), false);
+        Map<String, Tensor> outputs = augmentation.outputs(network, heads,
+                preprocessing.apply(pixels, network.inputShape()), shape);
         Map<String, float[][]> out = new LinkedHashMap<>();
         for (Head head : heads) {
             float[] flat = head.loss().probabilities(outputs.get(head.name())).toArray();
