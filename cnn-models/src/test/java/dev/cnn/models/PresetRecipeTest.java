@@ -44,4 +44,13 @@ class PresetRecipeTest {
         assertEquals(0.0, used.validationSplit(), "left to the defaults");
         assertEquals(TrainingRecipe.DEFAULTS, TrainingRecipe.EMPTY.complete());
     }
+
+    @Test
+    void aRecipeSaysInWordsOnlyWhatItGives() {
+        assertEquals("nothing", TrainingRecipe.EMPTY.describe());
+        assertEquals("1 epoch, learning rate 0.01", new TrainingRecipe(1, null, null, 0.01, null, null, null, null, null,
+                null, null, null, null, null, null, null).describe());
+        assertTrue(TrainingRecipe.DEFAULTS.describe().startsWith("3 epochs, batches of 64, adam, learning rate 0.001,"
+                + " cosine schedule"), TrainingRecipe.DEFAULTS.describe());
+    }
 }

@@ -137,20 +137,20 @@ public record TrainingRecipe(Integer epochs, Integer batchSize, String optimizer
     /** The settings it gives, in words, such as {@code 30 epochs, batches of 128, sgd (momentum 0.9, nesterov), ...}. */
     public String describe() {
         List<String> parts = new ArrayList<>();
-        add(parts, epochs, epochs + (epochs != null && epochs == 1 ? " epoch" : " epochs"));
-        add(parts, batchSize, "batches of " + batchSize);
+        add(parts, epochs, () -> epochs + (epochs == 1 ? " epoch" : " epochs"));
+        add(parts, batchSize, () -> "batches of " + batchSize);
         if (optimizer != null || momentum != null || weightDecay != null || Boolean.TRUE.equals(nesterov)) {
             List<String> details = new ArrayList<>();
-            add(details, momentum, "momentum " + number(momentum));
+            add(details, momentum, () -> "momentum " + number(momentum));
             if (Boolean.TRUE.equals(nesterov)) {
                 details.add("nesterov");
             }
-            add(details, weightDecay, "weight decay " + number(weightDecay));
+            add(details, weightDecay, () -> "weight decay " + number(weightDecay));
             parts.add((optimizer == null ? "optimizer" : optimizer)
                     + (details.isEmpty() ? "" : " (" + String.join(", ", details) + ")"));
         }
-        add(parts, learningRate, "learning rate " + number(learningRate));
-        add(parts, schedule, schedule + " schedule");
+        add(parts, learningRate, () -> "learning rate " + number(learningRate));
+        add(parts, schedule, () -> schedule + " schedule");
         if (warmupEpochs != null && warmupEpochs > 0) {
             parts.add(warmupEpochs + " warm-up epoch" + (warmupEpochs == 1 ? "" : "s"));
         }
@@ -178,9 +178,9 @@ public record TrainingRecipe(Integer epochs, Integer batchSize, String optimizer
         return parts.isEmpty() ? "nothing" : String.join(", ", parts);
     }
 
-    private static void add(List<String> parts, Object value, String text) {
+    private static void add(List<String> parts, Object value, java.util.function.Supplier<String> text) {
         if (value != null) {
-            parts.add(text);
+            parts.add(text.get());
         }
     }
 
