@@ -52,7 +52,7 @@ public final class Trainer {
 
     private Trainer(Builder b) {
         this.network = Objects.requireNonNull(b.network, "setNetwork is required");
-        this.heads = heads(network, b);
+        this.heads = TrainerHeads.of(network, b.loss, b.heads);
         this.accuracyHead = this.heads.stream().filter(h -> h.loss().targets() == Targets.CLASS).findFirst().orElse(null);
         this.optimizer = b.optimizer != null ? b.optimizer
                 : new Optimizer(Objects.requireNonNull(b.optimizerConfig, "setOptimizer is required"), network.parameters());
@@ -66,30 +66,6 @@ public final class Trainer {
         this.initialStep = b.initialStep;
         this.listeners = List.copyOf(b.listeners);
         this.transform = b.transform;
-    }
-
-    private static List<Head> heads(Network network, Builder b) {
-        if (b.loss != null && !b.heads.isEmpty()) {
-            throw new IllegalStateException("give either setLoss (one output) or addHead (per output), not both");
-        }
-        if (b.loss != null) {
-            if (network.outputNames().size() != 1) {
-                throw new IllegalStateException("the network has outputs " + network.outputNames()
-                        + "; give a loss for each with addHead(output, loss, weight) instead of setLoss");
-            }
-            return List.of(new Head(network.outputNames().get(0), b.loss, 1, List.of()));
-        }
-        if (b.heads.isEmpty()) {
-            throw new NullPointerException("setLoss (or addHead) is required");
-        }
-        java.util.Set<String> outputs = new java.util.HashSet<>(network.outputNames());
-        for (Head head : b.heads) {
-            if (!outputs.contains(head.name())) {
-                throw new IllegalStateException("head '" + head.name() + "' is no output of the network; its outputs are "
-                        + network.outputNames());
-            }
-        }
-        return List.copyOf(b.heads);
     }
 
     /**
