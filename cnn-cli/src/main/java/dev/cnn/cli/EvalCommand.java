@@ -59,6 +59,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     private ThresholdOption threshold;
 
+    @Mixin
+    private TtaOption tta;
+
     @Override
     public Integer call() throws Exception {
         String splitName = split.trim().toLowerCase(Locale.ROOT);
@@ -66,13 +69,15 @@ final class EvalCommand implements Callable<Integer> {
             throw Options.usage(spec, "--split is test or train, got '" + split + "'");
         }
         Options.atLeast(spec, "--batch-size", batchSize, 1);
+        var augmentation = tta.kind();
         PrintWriter out = spec.commandLine().getOut();
         Model model = threshold.apply(ModelFiles.load(modelFile, common.backend()));
         DatasetSource located = DatasetAccess.source(dataset, DatasetAccess.Wanted.forModel(model),
                 new LoadReporter(out, spec.commandLine().getErr(), main.interactiveTerminal(), dataset));
         Dataset data = splitName.equals("test") ? located.test() : located.train();
-        out.printf("evaluating %s on the %s split of %s (%,d images)%n", modelFile, splitName, located.name(), data.size());
-        ModelScores scores = ModelEvaluation.scores(model, data, batchSize);
+        out.printf("evaluating %s on the %s split of %s (%,d images)%s%n", modelFile, splitName, located.name(), data.size(),
+                tta.describe());
+        ModelScores scores = ModelEvaluation.scores(model, data, batchSize, augmentation);
         Evaluation evaluation = scores.classes();
         ModelEvaluation.print(evaluation, out);
         Path png = plot != null ? plot : ModelFiles.sibling(modelFile, "-confusion.png");

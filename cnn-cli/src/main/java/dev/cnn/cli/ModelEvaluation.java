@@ -22,6 +22,11 @@ final class ModelEvaluation {
      * class metrics and, for a tagger, the tag metrics at the tag head's thresholds.
      */
     static ModelScores scores(Model model, Dataset pixels, int batchSize) {
+        return scores(model, pixels, batchSize, dev.cnn.api.eval.TestTimeAugmentation.NONE);
+    }
+
+    /** As {@link #scores(Model, Dataset, int)}, averaging over the copies {@code tta} makes of each image. */
+    static ModelScores scores(Model model, Dataset pixels, int batchSize, dev.cnn.api.eval.TestTimeAugmentation tta) {
         if (model.classHead().isEmpty()) {
             throw new CliFailure("this model has no class head (its heads train with "
                     + model.heads().stream().map(h -> h.loss().id()).distinct().toList()
@@ -30,7 +35,7 @@ final class ModelEvaluation {
         DatasetFit.require(model, pixels, "the dataset", "evaluate it on the kind of data it was trained on");
         var pre = model.preprocessing();
         Dataset prepared = pixels.normalized(pre);
-        return ModelScores.of(model, prepared, batchSize);
+        return ModelScores.of(model, prepared, batchSize, tta);
     }
 
     /** Accuracy, top-3 accuracy, the per-class table and the confusion matrix as text. */

@@ -35,11 +35,8 @@ final class Options {
     }
 
     static ScheduleKind schedule(CommandSpec spec, String name) {
-        try {
-            return ScheduleKind.valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw usage(spec, "unknown schedule '" + name + "'; known: constant, cosine, step");
-        }
+        return ScheduleKind.byName(name).orElseThrow(() -> usage(spec, "unknown schedule '" + name + "'; known: "
+                + ScheduleKind.names()));
     }
 
     static Inversion inversion(CommandSpec spec, String text) {

@@ -55,6 +55,9 @@ final class PredictCommand implements Callable<Integer> {
     private int top;
 
 
+    @Mixin
+    private TtaOption tta;
+
     @Option(names = "--grid", paramLabel = "FILE", description = "Also draw the images with their predictions into this PNG.")
     private Path grid;
 
@@ -65,6 +68,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         Options.atLeast(spec, "--top", top, 1);
         Inversion inversion = source.inversion();
+        var augmentation = tta.kind();
         List<Integer> indices;
         try {
             indices = index == null ? List.of() : IndexList.parse(index);
@@ -73,11 +77,11 @@ final class PredictCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Model model = threshold.apply(ModelFiles.load(source.modelFile(), common.backend()));
-        List<Prediction> predictions = new ArrayList<>(PredictionInputs.fromFiles(model, images, inversion));
+        List<Prediction> predictions = new ArrayList<>(PredictionInputs.fromFiles(model, images, inversion, augmentation));
         if (!indices.isEmpty()) {
             predictions.addAll(PredictionInputs.fromPicked(model, source.testImages(model, indices, new LoadReporter(
                     spec.commandLine().getOut(), spec.commandLine().getErr(), main.interactiveTerminal(),
-                    source.dataset())), indices));
+                    source.dataset())), indices, augmentation));
         }
         boolean tagger = model.tagHead().isPresent();
         int k = Math.min(tagger && !spec.commandLine().getParseResult().hasMatchedOption("--top") ? 1 : top,

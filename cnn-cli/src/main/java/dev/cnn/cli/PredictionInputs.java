@@ -4,6 +4,7 @@ import dev.cnn.api.data.Dataset;
 import dev.cnn.api.eval.Prediction;
 import dev.cnn.datasets.ImageConverter;
 import dev.cnn.api.model.Head;
+import dev.cnn.api.eval.TestTimeAugmentation;
 import dev.cnn.api.model.Model;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.cli.training.DatasetFit;
@@ -24,6 +25,12 @@ final class PredictionInputs {
      * inverted as {@code inversion} says.
      */
     static List<Prediction> fromFiles(Model model, List<Path> files, Inversion inversion) throws IOException {
+        return fromFiles(model, files, inversion, TestTimeAugmentation.NONE);
+    }
+
+    /** As {@link #fromFiles(Model, List, Inversion)}, averaging over the copies {@code tta} makes of each image. */
+    static List<Prediction> fromFiles(Model model, List<Path> files, Inversion inversion, TestTimeAugmentation tta)
+            throws IOException {
         Shape shape = imageShape(model);
         List<Prediction> predictions = new ArrayList<>();
         for (Path file : files) {
@@ -36,7 +43,7 @@ final class PredictionInputs {
                 Inversion.invert(pixels);
                 source += inversion == Inversion.AUTO ? " (inverted: dark on light)" : " (inverted)";
             }
-            predictions.add(predict(model, source, pixels, -1));
+            predictions.add(predict(model, source, pixels, -1, tta));
         }
         return predictions;
     }
@@ -62,16 +69,21 @@ final class PredictionInputs {
      * model's input shape, of the kind the model was trained on), each named by its index, with its label.
      */
     static List<Prediction> fromPicked(Model model, Dataset picked, List<Integer> indices) {
+        return fromPicked(model, picked, indices, TestTimeAugmentation.NONE);
+    }
+
+    /** As {@link #fromPicked(Model, Dataset, List)}, averaging over the copies {@code tta} makes of each image. */
+    static List<Prediction> fromPicked(Model model, Dataset picked, List<Integer> indices, TestTimeAugmentation tta) {
         List<Prediction> predictions = new ArrayList<>();
         for (int k = 0; k < indices.size(); k++) {
-            predictions.add(predict(model, "#" + indices.get(k), picked.features(k), picked.label(k)));
+            predictions.add(predict(model, "#" + indices.get(k), picked.features(k), picked.label(k), tta));
         }
         return predictions;
     }
 
     /** The model's class scores (from its class head, or the only head of a one-head model) and tag scores. */
-    private static Prediction predict(Model model, String source, float[] pixels, int label) {
-        Map<String, float[][]> byHead = model.predict(pixels, 1);
+    private static Prediction predict(Model model, String source, float[] pixels, int label, TestTimeAugmentation tta) {
+        Map<String, float[][]> byHead = model.predict(pixels, 1, tta);
         Head scored = model.primaryHead().orElseThrow(() -> new CliFailure("the model has the heads "
                 + model.heads().stream().map(Head::name).toList() + " and none of them classifies; predict shows the"
                 + " classes of a model with a class head (softmax_cross_entropy) or of one head"));

@@ -60,6 +60,9 @@ final class SummaryCommand implements Callable<Integer> {
             loaded.tagHead().ifPresent(h -> out.printf(Locale.ROOT, "tag head '%s': %d tags (%s)%n", h.name(),
                     h.labels().size(), String.join(", ", LabelText.shown(h.labels()))));
             out.print(loaded.network().summary());
+            if (loaded.recipe() != null) {
+                out.println("trained with: " + loaded.recipe().describe());
+            }
             return 0;
         }
         Preset preset = Options.preset(spec, model);
@@ -78,6 +81,8 @@ final class SummaryCommand implements Callable<Integer> {
         out.printf("%s: %s; input %s, %d classes%s%n", preset.id(), preset.description(), shape, classes,
                 preset.tagged() ? ", " + tags + " tags" : "");
         out.print(network.summary());
+        preset.recipe().ifPresent(r -> out.println("recipe (what ./cnn train --model " + preset.id()
+                + " uses unless its options say otherwise): " + r.describe()));
         return 0;
     }
 

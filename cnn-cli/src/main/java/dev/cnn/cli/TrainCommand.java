@@ -7,6 +7,7 @@ import dev.cnn.datasets.ImageAugmentation;
 import dev.cnn.api.model.Model;
 import dev.cnn.api.optim.OptimizerTypes;
 import dev.cnn.api.train.TrainingPlan;
+import dev.cnn.api.train.TrainingRecipe;
 import dev.cnn.api.model.ModelLimits;
 import dev.cnn.cli.training.DatasetIdentity;
 import dev.cnn.cli.training.ModelSource;
@@ -20,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,7 +93,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Random crop of each training image padded by PIXELS (a shift of up to PIXELS each way).")
     private int crop;
 
-    @Option(names = "--flip", description = "Flip training images left to right at random (not for digits or text).")
+    @Option(names = "--flip", negatable = true, description = "Flip training images left to right at random (not for"
+            + " digits or text); --no-flip turns off a recipe's flips.")
     private boolean flip;
 
     @Option(names = "--rotate", paramLabel = "DEGREES", defaultValue = "0",
@@ -105,6 +108,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--color-jitter", paramLabel = "FRACTION", defaultValue = "0",
             description = "Change brightness, contrast and saturation of training images at random by up to FRACTION, e.g. 0.2.")
     private double colorJitter;
+
+    @Mixin
+    private TechniqueOptions techniques;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Model file (default: runs/PRESET-DATASET.cnn).")
     private Path out;
@@ -138,9 +144,9 @@ final class TrainCommand implements Callable<Integer> {
     private int averageEvery;
 
     /** The options that make up a run's plan; a resume takes them from its checkpoint. */
-    private static final List<String> RUN_OPTIONS = List.of("--model", "--epochs", "--batch-size", "--optimizer", "--lr",
-            "--schedule", "--seed", "--validation-split", "--augment", "--crop", "--flip", "--rotate", "--scale",
-            "--color-jitter");
+    private static final List<String> RUN_OPTIONS = java.util.stream.Stream.concat(Stream.of("--model", "--epochs",
+            "--batch-size", "--optimizer", "--lr", "--schedule", "--seed", "--validation-split", "--augment", "--crop",
+            "--flip", "--rotate", "--scale", "--color-jitter"), TechniqueOptions.NAMES.stream()).toList();
 
     @Override
     public Integer call() throws Exception {
@@ -182,13 +188,19 @@ final class TrainCommand implements Callable<Integer> {
         if (!(validationSplit >= 0 && validationSplit < 1)) {
             throw Options.usage(spec, "--validation-split must be at least 0 and below 1, got " + validationSplit);
         }
-        ImageAugmentation augmentation = augmentation();
+        augmentation();
+        techniques.check();
         String kind = Options.optimizer(spec, optimizer);
         ScheduleKind scheduleKind = Options.schedule(spec, schedule);
         PrintWriter stdout = spec.commandLine().getOut();
         if (sparkMaster != null) {
             return trainOnSpark(preset, kind, scheduleKind, stdout);
         }
+        TrainingRecipe recipeOfPreset = preset == null ? null : preset.recipe().orElse(null);
+        TrainingRecipe base = recipeOfPreset == null ? TrainingRecipe.EMPTY : recipeOfPreset;
+        TrainingRecipe used = RecipeAssembly.used(spec, () -> given(augmentationOver(
+                ImageAugmentation.parse(base.augmentation())).spec()), base);
+        ImageAugmentation augmentation = ImageAugmentation.parse(used.augmentation());
 
         Backend backend = common.backend();
         Model.Loaded resumed = resume == null ? null : checkpoint(resume, backend);
@@ -199,7 +211,7 @@ final class TrainCommand implements Callable<Integer> {
                 main.interactiveTerminal(), dataset));
         Dataset train = located.train();
         Dataset test = located.test();
-        checkShift(train, augment, "--augment");
+        checkShift(train, used.augmentShift(), "--augment");
         checkShift(train, augmentation.cropPadding(), "--crop");
         Path modelFile = out != null ? out : resume != null ? resume : initFrom != null ? ModelFiles.sibling(initFrom, "-continued.cnn")
                 : Path.of("runs", preset.id() + "-" + DatasetAccess.shortName(located) + ".cnn");
@@ -208,18 +220,25 @@ final class TrainCommand implements Callable<Integer> {
         ModelSource source = resumed != null ? new ModelSource.Resumed(resumed, resume)
                 : initial != null ? new ModelSource.InitializedFrom(initial, initFrom) : new ModelSource.Fresh(preset);
         boolean tagging = preset != null ? preset.tagged() : initial != null && initial.tagHead().isPresent();
-        double split = validationSplit;
+        if (resumed != null) {
+            used = (resumed.model().recipe() == null ? TrainingRecipe.EMPTY : resumed.model().recipe()).complete();
+        }
+        double split = used.validationSplit();
         if (tagging && resumed == null && !spec.commandLine().getParseResult().hasMatchedOption("--validation-split")) {
             split = TAGGER_VALIDATION;
             stdout.printf("holding out %.0f%% of the training images to choose each tag's threshold on"
                     + " (--validation-split sets how many)%n", split * 100);
         }
         TrainingPlan plan = resumed != null ? DatasetIdentity.check(resume, resumed.plan(), train, dataset, stdout)
-                : new TrainingPlan(epochs, batchSize, seed, split, augment, located.name(), train.size(),
-                augmentation.spec(), train.fingerprint());
+                : new TrainingPlan(used.epochs(), used.batchSize(), seed, split, used.augmentShift(), located.name(),
+                train.size(), augmentation.spec(), train.fingerprint());
+        RecipeAssembly.requireValidation(spec, used, plan.validationSplit());
+        if (recipeOfPreset != null || TechniqueOptions.NAMES.stream().anyMatch(spec.commandLine().getParseResult()::hasMatchedOption)) {
+            stdout.println("training with: " + used.describe() + (recipeOfPreset == null ? "" : " (the recipe of "
+                    + preset.id() + ", under the options given)"));
+        }
         String architecture = preset != null ? preset.id() : "the model from " + (resume != null ? resume : initFrom);
-        TrainingSettings settings = new TrainingSettings(source, plan, kind, learningRate, scheduleKind, modelFile,
-                checkpointEvery, chart);
+        TrainingSettings settings = new TrainingSettings(source, plan, used, modelFile, checkpointEvery, chart);
         ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), main.interactiveTerminal());
         TrainingResult result;
         try (OutputLock lock = OutputLock.acquire(modelFile, "--out");
@@ -230,7 +249,9 @@ final class TrainCommand implements Callable<Integer> {
             result = new TrainingRun(settings, backend, stdout, progress).run(train, test, notice);
         }
         result.stopReason().ifPresent(reason -> stdout.println("stopped early: " + reason));
-        stdout.println("model: " + modelFile + " (rewritten after every epoch; continue with --resume " + modelFile + ")");
+        stdout.println("model: " + modelFile + (result.bestEpoch() > 0 ? " (epoch " + result.bestEpoch() + "'s, the best;"
+                + " train further from it with --init-from " + modelFile + ")"
+                : " (rewritten after every epoch; continue with --resume " + modelFile + ")"));
         stdout.println("chart: " + chart);
         if (result.testTags() != null) {
             stdout.printf(java.util.Locale.ROOT, "test tags: macro F1 %.4f, mAP %.4f, exact match %s (thresholds %s)%n",
@@ -248,6 +269,12 @@ final class TrainCommand implements Callable<Integer> {
         if (preset == null || resume != null || initFrom != null || validationSplit != 0 || augment != 0) {
             throw Options.usage(spec, "--spark trains a new run of a --model preset; it does not take --resume,"
                     + " --init-from, --validation-split or --augment yet");
+        }
+        for (String option : TechniqueOptions.NAMES) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw Options.usage(spec, "--spark trains with the optimizer, learning rate and schedule options only;"
+                        + " it does not take " + option + " yet (nor a preset's recipe)");
+            }
         }
         Options.atLeast(spec, "--partitions", partitions, 1);
         Options.atLeast(spec, "--average-every", averageEvery, 0);
@@ -270,6 +297,27 @@ final class TrainCommand implements Callable<Integer> {
             throw new CliFailure("--spark needs Apache Spark's jars on the classpath (missing " + e.getMessage()
                     + "); run through ./cnn, which adds them, or give them with CNN_EXTRA_CLASSPATH");
         }
+    }
+
+    /** The run options given on the command line, null where they were not. */
+    private TrainingRecipe given(String augmentationSpec) {
+        java.util.function.Predicate<String> given = spec.commandLine().getParseResult()::hasMatchedOption;
+        return new TrainingRecipe(given.test("--epochs") ? epochs : null, given.test("--batch-size") ? batchSize : null,
+                given.test("--optimizer") ? Options.optimizer(spec, optimizer) : null,
+                given.test("--lr") ? learningRate : null, techniques.momentum, techniques.nesterov,
+                techniques.weightDecay, given.test("--schedule") ? Options.schedule(spec, schedule).id() : null,
+                techniques.warmUpEpochs, given.test("--augment") ? augment : null, augmentationSpec, techniques.labelSmoothing,
+                techniques.ema, given.test("--validation-split") ? validationSplit : null, techniques.earlyStopping,
+                techniques.keepBest);
+    }
+
+    /** The augmentation options given, by option name, over the parts of {@code base} they leave alone. */
+    private ImageAugmentation augmentationOver(ImageAugmentation base) {
+        java.util.function.Predicate<String> given = spec.commandLine().getParseResult()::hasMatchedOption;
+        return new ImageAugmentation(given.test("--crop") ? crop : base.cropPadding(),
+                given.test("--flip") ? flip : base.flip(), given.test("--rotate") ? rotate : base.rotationDegrees(),
+                given.test("--scale") ? scale : base.scale(), given.test("--color-jitter") ? colorJitter
+                : base.colorJitter(), techniques.randomErasing != null ? techniques.randomErasing : base.erasing());
     }
 
     /** A shift of half the image or more moves every digit off the picture: a typo, not an augmentation. */

@@ -11,20 +11,25 @@ import java.util.Random;
  * pixels (a shift of up to that many pixels each way, the uncovered border black), a horizontal flip of every other
  * image on average (off unless asked for: digits must not flip), a rotation by up to {@code rotationDegrees} either
  * way, a scaling by a factor in {@code [1 - scale, 1 + scale]}, and colour jitter: brightness, contrast and (for colour
- * images) saturation each multiplied by a factor in {@code [1 - colorJitter, 1 + colorJitter]}. The geometric changes
+ * images) saturation each multiplied by a factor in {@code [1 - colorJitter, 1 + colorJitter]}, and last random
+ * erasing: with probability {@code erasing} a rectangle of the image filled with noise ({@link RandomErasing}). The
+ * geometric changes
  * are one affine map about the image centre, sampled bilinearly; pixels stay in [0, 1]. What each image gets is drawn
  * from the {@link Random} given, image after image, so the same seed gives the same batch.
  *
- * <p>Written as text, for plans and messages: {@code crop=4,flip,rotate=10,scale=0.1,jitter=0.2} with the unused
- * parts left out, or {@code none}.
+ * <p>Written as text, for plans and messages: {@code crop=4,flip,rotate=10,scale=0.1,jitter=0.2,erase=0.5} with the
+ * unused parts left out, or {@code none}. A change that is off draws no random number, so a plan without erasing
+ * augments exactly as it did before erasing existed.
  *
  * @param cropPadding     the largest shift in pixels, at least 0
  * @param flip            whether images are flipped left to right at random
  * @param rotationDegrees the largest rotation either way, in [0, 180]
  * @param scale           the largest relative change of size, in [0, 1)
  * @param colorJitter     the largest relative change of brightness, contrast and saturation, in [0, 1]
+ * @param erasing         the probability that an image gets a random rectangle erased, in [0, 1]
  */
-public record ImageAugmentation(int cropPadding, boolean flip, double rotationDegrees, double scale, double colorJitter) {
+public record ImageAugmentation(int cropPadding, boolean flip, double rotationDegrees, double scale, double colorJitter,
+                                double erasing) {
     /** Checks the ranges. */
     public ImageAugmentation {
         if (cropPadding < 0) {
@@ -39,16 +44,29 @@ public record ImageAugmentation(int cropPadding, boolean flip, double rotationDe
         if (!(colorJitter >= 0 && colorJitter <= 1)) {
             throw new IllegalArgumentException("the colour jitter must be 0 to 1, got " + colorJitter);
         }
+        if (!(erasing >= 0 && erasing <= 1)) {
+            throw new IllegalArgumentException("the random-erasing probability must be 0 to 1, got " + erasing);
+        }
+    }
+
+    /** Without random erasing. */
+    public ImageAugmentation(int cropPadding, boolean flip, double rotationDegrees, double scale, double colorJitter) {
+        this(cropPadding, flip, rotationDegrees, scale, colorJitter, 0);
+    }
+
+    /** This augmentation erasing a random rectangle of each image with probability {@code probability}. */
+    public ImageAugmentation withErasing(double probability) {
+        return new ImageAugmentation(cropPadding, flip, rotationDegrees, scale, colorJitter, probability);
     }
 
     /** No change at all. */
     public static ImageAugmentation none() {
-        return new ImageAugmentation(0, false, 0, 0, 0);
+        return new ImageAugmentation(0, false, 0, 0, 0, 0);
     }
 
     /** Whether this changes nothing. */
     public boolean isNone() {
-        return cropPadding == 0 && !flip && rotationDegrees == 0 && scale == 0 && colorJitter == 0;
+        return cropPadding == 0 && !flip && rotationDegrees == 0 && scale == 0 && colorJitter == 0 && erasing == 0;
     }
 
     private boolean geometric() {
@@ -73,6 +91,9 @@ public record ImageAugmentation(int cropPadding, boolean flip, double rotationDe
         if (colorJitter > 0) {
             parts.add("jitter=" + number(colorJitter));
         }
+        if (erasing > 0) {
+            parts.add("erase=" + number(erasing));
+        }
         return parts.isEmpty() ? "none" : String.join(",", parts);
     }
 
@@ -86,6 +107,7 @@ public record ImageAugmentation(int cropPadding, boolean flip, double rotationDe
         double rotate = 0;
         double scale = 0;
         double jitter = 0;
+        double erase = 0;
         for (String part : spec.split(",")) {
             String[] kv = part.strip().toLowerCase(Locale.ROOT).split("=", 2);
             try {
@@ -95,14 +117,15 @@ public record ImageAugmentation(int cropPadding, boolean flip, double rotationDe
                     case "rotate" -> rotate = Double.parseDouble(value(kv, spec));
                     case "scale" -> scale = Double.parseDouble(value(kv, spec));
                     case "jitter" -> jitter = Double.parseDouble(value(kv, spec));
+                    case "erase" -> erase = Double.parseDouble(value(kv, spec));
                     default -> throw new IllegalArgumentException("unknown augmentation '" + part + "' in '" + spec
-                            + "'; known: crop=N, flip, rotate=DEGREES, scale=F, jitter=F");
+                            + "'; known: crop=N, flip, rotate=DEGREES, scale=F, jitter=F, erase=P");
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("'" + part + "' in '" + spec + "' needs a number", e);
             }
         }
-        return new ImageAugmentation(crop, flip, rotate, scale, jitter);
+        return new ImageAugmentation(crop, flip, rotate, scale, jitter, erase);
     }
 
     private static String value(String[] kv, String spec) {
@@ -137,6 +160,7 @@ public record ImageAugmentation(int cropPadding, boolean flip, double rotationDe
         int cols = batchShape.dim(3);
         int size = channels * rows * cols;
         float[] scratch = new float[size];
+        RandomErasing eraser = erasing > 0 ? new RandomErasing(erasing) : null;
         for (int b = 0; b < images; b++) {
             int offset = b * size;
             if (geometric()) {
@@ -144,6 +168,9 @@ public record ImageAugmentation(int cropPadding, boolean flip, double rotationDe
             }
             if (colorJitter > 0) {
                 jitter(batch, offset, channels, rows * cols, random);
+            }
+            if (eraser != null) {
+                eraser.apply(batch, offset, channels, rows, cols, random);
             }
         }
     }

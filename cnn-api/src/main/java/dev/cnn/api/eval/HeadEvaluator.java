@@ -40,6 +40,15 @@ public final class HeadEvaluator {
      * @throws IllegalArgumentException when the dataset is empty, or lacks the labels or tags a head needs
      */
     public static Map<String, HeadEvaluation> evaluate(Network network, List<Head> heads, Dataset data, int batchSize) {
+        return evaluate(network, heads, data, batchSize, TestTimeAugmentation.NONE);
+    }
+
+    /**
+     * As {@link #evaluate(Network, List, Dataset, int)}, scoring each image by the probabilities averaged over the
+     * copies {@code augmentation} makes of it.
+     */
+    public static Map<String, HeadEvaluation> evaluate(Network network, List<Head> heads, Dataset data, int batchSize,
+                                                       TestTimeAugmentation augmentation) {
         if (network.inputNames().size() != 1) {
             throw new IllegalArgumentException("a dataset gives one image per row, but this network has inputs "
                     + network.inputNames());
@@ -76,14 +85,14 @@ public final class HeadEvaluator {
             }
         }
         var backend = network.backend();
-        String input = network.inputNames().get(0);
         long nonFinite = 0;
         for (int from = 0; from < n; from += batchSize) {
             int[] indices = new int[Math.min(batchSize, n - from)];
             for (int i = 0; i < indices.length; i++) {
                 indices[i] = from + i;
             }
-            Map<String, Tensor> outputs = network.forward(Map.of(input, Batches.features(data, indices, backend)), false);
+            Map<String, Tensor> outputs = augmentation.outputs(network, heads, data.gatherFeatures(indices, null),
+                    Batches.batchShape(data, indices.length));
             for (int k = 0; k < h; k++) {
                 Head head = heads.get(k);
                 Tensor output = outputs.get(head.name());

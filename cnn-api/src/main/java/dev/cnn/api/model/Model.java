@@ -36,6 +36,7 @@ public final class Model {
     private final GraphNetwork network;
     private final List<Head> heads;
     private final Normalization preprocessing;
+    private final dev.cnn.api.train.TrainingRecipe recipe;
 
     /**
      * A model with one head on the network's only output.
@@ -56,6 +57,12 @@ public final class Model {
      *                                  match its output's size
      */
     public Model(GraphNetwork network, List<Head> heads, Normalization preprocessing) {
+        this(network, heads, preprocessing, null);
+    }
+
+    private Model(GraphNetwork network, List<Head> heads, Normalization preprocessing,
+                  dev.cnn.api.train.TrainingRecipe recipe) {
+        this.recipe = recipe;
         this.network = Objects.requireNonNull(network, "network");
         this.heads = List.copyOf(heads);
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
@@ -126,7 +133,17 @@ public final class Model {
     public Model withHead(Head replacement) {
         head(replacement.name());
         List<Head> replaced = heads.stream().map(h -> h.name().equals(replacement.name()) ? replacement : h).toList();
-        return new Model(network, replaced, preprocessing);
+        return new Model(network, replaced, preprocessing, recipe);
+    }
+
+    /** How the model was trained, saved in its file; null when that is not known. */
+    public dev.cnn.api.train.TrainingRecipe recipe() {
+        return recipe;
+    }
+
+    /** This model (same network, heads and preprocessing) recording {@code value} as how it was trained. */
+    public Model withRecipe(dev.cnn.api.train.TrainingRecipe value) {
+        return value == recipe ? this : new Model(network, heads, preprocessing, value);
     }
 
     /** The first head that reads tags, if there is one. */
@@ -195,6 +212,11 @@ public final class Model {
         return predict(pixels, count).get(requirePrimaryHead().name());
     }
 
+    /** As {@link #predictProbabilities(float[], int)}, averaged over the copies {@code augmentation} makes. */
+    public float[][] predictProbabilities(float[] pixels, int count, dev.cnn.api.eval.TestTimeAugmentation augmentation) {
+        return predict(pixels, count, augmentation).get(requirePrimaryHead().name());
+    }
+
     /**
      * Every head's probabilities (classes, tags or values, by its loss) for a batch of images given as pixels in
      * [0, 1]; returns {@code N} rows per head name, in head order.
@@ -202,14 +224,21 @@ public final class Model {
      * @throws NonFiniteOutputException when the network gives NaN or infinite scores for any of the images
      */
     public Map<String, float[][]> predict(float[] pixels, int count) {
+        return predict(pixels, count, dev.cnn.api.eval.TestTimeAugmentation.NONE);
+    }
+
+    /**
+     * As {@link #predict(float[], int)}, each head's probabilities averaged over the copies {@code augmentation} makes
+     * of each image ({@link dev.cnn.api.eval.TestTimeAugmentation}).
+     */
+    public Map<String, float[][]> predict(float[] pixels, int count, dev.cnn.api.eval.TestTimeAugmentation augmentation) {
         Shape shape = network.inputShape().withBatch(count);
         if (pixels.length != shape.size()) {
             throw new IllegalArgumentException(count + " images of shape " + network.inputShape() + " need "
                     + shape.size() + " values, got " + pixels.length);
         }
-        Backend b = network.backend();
-        Map<String, Tensor> outputs = network.forward(
-                Map.of(network.inputNames().get(0), b.tensor(preprocessing.apply(pixels, network.inputShape()), shape)), false);
+        Map<String, Tensor> outputs = augmentation.outputs(network, heads,
+                preprocessing.apply(pixels, network.inputShape()), shape);
         Map<String, float[][]> out = new LinkedHashMap<>();
         for (Head head : heads) {
             float[] flat = head.loss().probabilities(outputs.get(head.name())).toArray();
@@ -242,17 +271,23 @@ public final class Model {
 
     /**
      * Writes a checkpoint of a training run: the model, the optimizer's state and, when not null, the {@code plan} of
-     * the run, which {@link #loadWithState} gives back so that the run can continue where it stopped.
+     * the run, which {@link #loadWithState} gives back so that the run can continue where it stopped. When the
+     * optimizer keeps a {@linkplain Optimizer#averageWeights weight average}, the file's weights are the averaged ones,
+     * whichever the network holds now (so that {@link #load} gives the averaged model), and its optimizer state holds
+     * the training weights.
      */
     public void save(Path file, Optimizer optimizer, TrainingPlan plan) throws IOException {
+        dev.cnn.api.optim.WeightAverage average = optimizer == null ? null : optimizer.average();
         ModelDescription description = new ModelDescription(ModelDescription.FORMAT, ModelDescription.CURRENT_VERSION,
                 network.graph(), heads, preprocessing, optimizer == null ? null : optimizer.config(),
-                optimizer == null ? 0 : optimizer.step(), network.backend().name(), plan);
+                optimizer == null ? 0 : optimizer.step(), network.backend().name(), plan,
+                average == null ? null : average.decay(), recipe);
+        Map<String, Parameter> byName = network.parameters();
         List<NamedArray> parameters = new ArrayList<>();
-        network.parameters().forEach((name, p) -> parameters.add(new NamedArray(name, p.shape(), p.value().toArray())));
+        byName.forEach((name, p) -> parameters.add(new NamedArray(name, p.shape(),
+                average != null && p.trainable() ? average.averaged(name) : p.value().toArray())));
         List<NamedArray> state = new ArrayList<>();
         if (optimizer != null) {
-            Map<String, Parameter> byName = network.parameters();
             optimizer.exportState().forEach((name, values) -> state.add(new NamedArray(name,
                     byName.get(name.substring(0, name.lastIndexOf('#'))).shape(), values)));
         }

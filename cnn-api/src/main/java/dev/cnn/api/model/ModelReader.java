@@ -69,13 +69,20 @@ final class ModelReader {
         }
         Model model;
         try {
-            model = new Model(network, description.heads(), description.preprocessing());
+            model = new Model(network, description.heads(), description.preprocessing()).withRecipe(description.recipe());
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(file + ": " + e.getMessage());
         }
         Optimizer optimizer = null;
         if (description.optimizer() != null) {
             optimizer = new Optimizer(description.optimizer(), network.parameters());
+            if (description.weightAverage() != null) {
+                try {
+                    optimizer.averageWeights(description.weightAverage());
+                } catch (IllegalArgumentException e) {
+                    throw new ModelFormatException(file + ": " + e.getMessage());
+                }
+            }
             Map<String, float[]> state = new LinkedHashMap<>();
             optimizerState.forEach(a -> state.put(parsed.rename().apply(a.name()), a.data()));
             try {

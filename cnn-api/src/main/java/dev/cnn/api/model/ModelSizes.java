@@ -65,7 +65,7 @@ final class ModelSizes {
         }
         OptimizerConfig optimizer = description.optimizer();
         if (optimizer != null) {
-            int perParameter = optimizer.stateNames().size();
+            int perParameter = optimizer.stateNames().size() + (description.weightAverage() != null ? 1 : 0);
             long most = Math.multiplyExact(parameterCount, perParameter);
             long state = total(optimizerState);
             if (state > most) {

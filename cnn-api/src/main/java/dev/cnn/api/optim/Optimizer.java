@@ -10,13 +10,15 @@ import java.util.Map;
 
 /**
  * Updates a network's trainable parameters from their gradients. Its state (step count, momentum and
- * moment estimates) can be exported and restored, so training resumes exactly where it stopped.
+ * moment estimates, and the {@linkplain #averageWeights weight average} when it keeps one) can be exported and
+ * restored, so training resumes exactly where it stopped.
  */
 public final class Optimizer {
     private final OptimizerConfig config;
     private final Map<String, Parameter> parameters;
     private final Map<String, Tensor[]> slots = new LinkedHashMap<>();
     private long step;
+    private WeightAverage average;
 
     /** An optimizer for the trainable ones among {@code parameters}, with fresh state. */
     public Optimizer(OptimizerConfig config, Map<String, Parameter> parameters) {
@@ -34,6 +36,40 @@ public final class Optimizer {
         return config;
     }
 
+    /**
+     * Keeps an exponential moving average of the trainable weights from now on ({@link WeightAverage}), starting from
+     * their present values; its training weights are saved with the rest of the state as {@code NAME#training}.
+     *
+     * @return this optimizer
+     * @throws IllegalStateException    when updates have been applied already, or it keeps an average already
+     * @throws IllegalArgumentException when {@code decay} is not above 0 and below 1
+     */
+    public Optimizer averageWeights(double decay) {
+        if (step > 0 || average != null) {
+            throw new IllegalStateException("a weight average starts before the first update, once; this optimizer has"
+                    + " made " + step + " updates" + (average != null ? " and keeps one already" : ""));
+        }
+        average = new WeightAverage(decay, parameters);
+        return this;
+    }
+
+    /** The moving average of the weights it keeps, or null when it keeps none. */
+    public WeightAverage average() {
+        return average;
+    }
+
+    /** The names of the arrays saved per parameter: the algorithm's, then {@code training} with a weight average. */
+    private List<String> savedStateNames() {
+        List<String> names = new java.util.ArrayList<>(config.stateNames());
+        if (average != null) {
+            names.add(TRAINING);
+        }
+        return names;
+    }
+
+    /** The state name of the training weights of a run that averages its weights. */
+    public static final String TRAINING = "training";
+
     /** How many updates have been applied. */
     public long step() {
         return step;
@@ -46,6 +82,9 @@ public final class Optimizer {
 
     /** Applies one update to every trainable parameter that has a gradient. */
     public void update() {
+        if (average != null) {
+            average.useTrainingWeights();
+        }
         float lr = (float) config.learningRateAt(step);
         step++;
         for (var entry : parameters.entrySet()) {
@@ -60,6 +99,9 @@ public final class Optimizer {
             if (updated != p.value()) {
                 p.setValue(updated);
             }
+        }
+        if (average != null) {
+            average.update(step);
         }
     }
 
@@ -83,10 +125,16 @@ public final class Optimizer {
         parameters.forEach((name, p) -> {
             Tensor[] s = slots.get(name);
             if (s == null && step == 0) {
+                if (average != null) {
+                    out.put(name + "#" + TRAINING, average.training(name));
+                }
                 return;
             }
             for (int i = 0; i < names.size(); i++) {
                 out.put(name + "#" + names.get(i), s == null ? new float[p.shape().size()] : s[i].toArray());
+            }
+            if (average != null) {
+                out.put(name + "#" + TRAINING, average.training(name));
             }
         });
         return out;
@@ -101,7 +149,7 @@ public final class Optimizer {
         if (steps <= 0) {
             return java.util.Optional.empty();
         }
-        List<String> names = config.stateNames();
+        List<String> names = savedStateNames();
         for (String parameter : parameters.keySet()) {
             for (int i = 0; i < names.size(); i++) {
                 String name = parameter + "#" + names.get(i);
@@ -114,7 +162,9 @@ public final class Optimizer {
     }
 
     /**
-     * Restores state written by {@link #exportState()} and the step count.
+     * Restores state written by {@link #exportState()} and the step count. With a {@linkplain #averageWeights weight
+     * average}, the parameters must hold the averaged weights (as a model file's parameters do); the state's
+     * {@code NAME#training} arrays give the training weights, which the network gets back when training goes on.
      *
      * @throws IllegalArgumentException when the step count is negative; when a name or size does not match this
      *                                  optimizer's parameters; or when updates have been applied ({@code steps > 0})
@@ -132,6 +182,19 @@ public final class Optimizer {
         }
         Map<String, Tensor[]> restored = new LinkedHashMap<>();
         java.util.Set<String> unused = new java.util.LinkedHashSet<>(state.keySet());
+        if (average != null) {
+            Map<String, float[]> training = new LinkedHashMap<>();
+            parameters.keySet().forEach(name -> {
+                float[] values = state.get(name + "#" + TRAINING);
+                if (values != null) {
+                    training.put(name, values);
+                    unused.remove(name + "#" + TRAINING);
+                }
+            });
+            if (!training.isEmpty() || steps > 0) {
+                average.restore(training);
+            }
+        }
         for (var entry : parameters.entrySet()) {
             Parameter p = entry.getValue();
             Tensor[] s = newSlots(p.value().backend(), p.shape());

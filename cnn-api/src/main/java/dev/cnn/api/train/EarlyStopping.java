@@ -19,12 +19,17 @@ public final class EarlyStopping implements TrainingListener {
 
     @Override
     public void onEpochEnd(EpochReport report, TrainingControl control) {
-        double score = Double.isNaN(report.validationAccuracy()) ? -report.trainLoss() : report.validationAccuracy();
+        double score = score(report);
         if (score > best) {
             best = score;
             epochsWithoutImprovement = 0;
         } else if (++epochsWithoutImprovement >= patience) {
             control.stop("early stopping: no improvement for " + patience + " epoch" + (patience == 1 ? "" : "s"));
         }
+    }
+
+    /** What an epoch is judged by: its validation accuracy, or without one the negated training loss (higher is better). */
+    static double score(EpochReport report) {
+        return Double.isNaN(report.validationAccuracy()) ? -report.trainLoss() : report.validationAccuracy();
     }
 }

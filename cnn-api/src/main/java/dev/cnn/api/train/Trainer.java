@@ -27,7 +27,9 @@ import java.util.Random;
  * update per batch, listeners told after each batch and epoch. A network with several heads trains on the weighted
  * sum of their losses; the accuracy reported is that of the first class head (NaN when there is none). Stops with a
  * {@link TrainingDivergedException} as soon as the loss is NaN or infinite or has grown by orders of magnitude over its
- * start ({@link DivergenceGuard}). Build one with
+ * start ({@link DivergenceGuard}). When the optimizer keeps a {@linkplain Optimizer#averageWeights moving average of
+ * the weights} ({@link Builder#optWeightAverage}), the batches train the training weights, the validation after each
+ * epoch scores the averaged ones, and when the run ends the network holds the averaged weights. Build one with
  * {@link #builder()}.
  */
 public final class Trainer {
@@ -50,10 +52,13 @@ public final class Trainer {
 
     private Trainer(Builder b) {
         this.network = Objects.requireNonNull(b.network, "setNetwork is required");
-        this.heads = heads(network, b);
+        this.heads = TrainerHeads.of(network, b.loss, b.heads);
         this.accuracyHead = this.heads.stream().filter(h -> h.loss().targets() == Targets.CLASS).findFirst().orElse(null);
         this.optimizer = b.optimizer != null ? b.optimizer
                 : new Optimizer(Objects.requireNonNull(b.optimizerConfig, "setOptimizer is required"), network.parameters());
+        if (b.weightAverage > 0 && optimizer.average() == null) {
+            optimizer.averageWeights(b.weightAverage);
+        }
         this.epochs = b.epochs;
         this.batchSize = b.batchSize;
         this.seed = b.seed;
@@ -61,30 +66,6 @@ public final class Trainer {
         this.initialStep = b.initialStep;
         this.listeners = List.copyOf(b.listeners);
         this.transform = b.transform;
-    }
-
-    private static List<Head> heads(Network network, Builder b) {
-        if (b.loss != null && !b.heads.isEmpty()) {
-            throw new IllegalStateException("give either setLoss (one output) or addHead (per output), not both");
-        }
-        if (b.loss != null) {
-            if (network.outputNames().size() != 1) {
-                throw new IllegalStateException("the network has outputs " + network.outputNames()
-                        + "; give a loss for each with addHead(output, loss, weight) instead of setLoss");
-            }
-            return List.of(new Head(network.outputNames().get(0), b.loss, 1, List.of()));
-        }
-        if (b.heads.isEmpty()) {
-            throw new NullPointerException("setLoss (or addHead) is required");
-        }
-        java.util.Set<String> outputs = new java.util.HashSet<>(network.outputNames());
-        for (Head head : b.heads) {
-            if (!outputs.contains(head.name())) {
-                throw new IllegalStateException("head '" + head.name() + "' is no output of the network; its outputs are "
-                        + network.outputNames());
-            }
-        }
-        return List.copyOf(b.heads);
     }
 
     /**
@@ -141,6 +122,9 @@ public final class Trainer {
      * reuses the buffers of the last step.
      */
     public StepResult computeGradients(Dataset data, int[] indices, Random random) {
+        if (optimizer.average() != null) {
+            optimizer.average().useTrainingWeights();
+        }
         var backend = network.backend();
         float[] features = data.gatherFeatures(indices, featureBuffer);
         featureBuffer = features;
@@ -211,6 +195,9 @@ public final class Trainer {
             firstBatch = 0;
         }
         TrainingHistory history = new TrainingHistory(reports, control.stopReason());
+        if (optimizer.average() != null) {
+            optimizer.average().useAveragedWeights();
+        }
         listeners.forEach(l -> l.onRunEnd(history));
         return history;
     }
@@ -252,7 +239,10 @@ public final class Trainer {
         double validationLoss = Double.NaN;
         double validationAccuracy = Double.NaN;
         if (validation != null && validation.size() > 0) {
-            Map<String, HeadEvaluation> evaluations = HeadEvaluator.evaluate(network, heads, validation, batchSize);
+            Map<String, HeadEvaluation> evaluations;
+            try (var averaged = optimizer.average() == null ? null : optimizer.average().averagedIn()) {
+                evaluations = HeadEvaluator.evaluate(network, heads, validation, batchSize);
+            }
             validationLoss = 0;
             for (Head head : heads) {
                 validationLoss += head.weight() * evaluations.get(head.name()).loss();
@@ -282,6 +272,7 @@ public final class Trainer {
         private long initialStep = -1;
         private final List<TrainingListener> listeners = new ArrayList<>();
         private BatchTransform transform;
+        private double weightAverage;
 
         private Builder() {
         }
@@ -384,6 +375,19 @@ public final class Trainer {
         /** Optional: a change applied to each training batch, such as augmentation. */
         public Builder optBatchTransform(BatchTransform value) {
             this.transform = value;
+            return this;
+        }
+
+        /**
+         * Optional: keeps a moving average of the weights with this decay ({@link Optimizer#averageWeights}), such as
+         * 0.999, unless the optimizer keeps one already; 0 for none (the default).
+         */
+        public Builder optWeightAverage(double decay) {
+            if (decay != 0 && !(decay > 0 && decay < 1)) {
+                throw new IllegalArgumentException("the weight-average decay is above 0 and below 1, or 0 for none; got "
+                        + decay);
+            }
+            this.weightAverage = decay;
             return this;
         }
 

@@ -24,9 +24,15 @@ public record ModelScores(double loss, Evaluation classes, TagEvaluation tags) {
      * @throws IllegalArgumentException when the model has no class head
      */
     public static ModelScores of(Model model, Dataset prepared, int batchSize) {
+        return of(model, prepared, batchSize, dev.cnn.api.eval.TestTimeAugmentation.NONE);
+    }
+
+    /** As {@link #of(Model, Dataset, int)}, each image scored by the average over the copies {@code tta} makes. */
+    public static ModelScores of(Model model, Dataset prepared, int batchSize, dev.cnn.api.eval.TestTimeAugmentation tta) {
         Head classHead = model.classHead().orElseThrow(() -> new IllegalArgumentException(
                 "the model has no class head (softmax_cross_entropy); its heads are " + model.heads()));
-        Map<String, HeadEvaluation> byHead = HeadEvaluator.evaluate(model.network(), model.heads(), prepared, batchSize);
+        Map<String, HeadEvaluation> byHead = HeadEvaluator.evaluate(model.network(), model.heads(), prepared, batchSize,
+                tta);
         double loss = 0;
         for (Head head : model.heads()) {
             loss += head.weight() * byHead.get(head.name()).loss();

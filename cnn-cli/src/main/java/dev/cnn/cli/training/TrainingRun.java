@@ -13,7 +13,7 @@ import dev.cnn.api.model.Normalization;
 import dev.cnn.api.network.GraphNetwork;
 import dev.cnn.api.optim.LearningRateSchedule;
 import dev.cnn.api.optim.Optimizer;
-import dev.cnn.api.optim.OptimizerConfig;
+import dev.cnn.api.train.BestEpoch;
 import dev.cnn.api.train.Checkpoint;
 import dev.cnn.api.train.EpochReport;
 import dev.cnn.api.train.Trainer;
@@ -80,6 +80,9 @@ public final class TrainingRun {
         } else {
             model = newModel(((ModelSource.Fresh) settings.source()).preset(), trainRaw);
         }
+        if (!(settings.source() instanceof ModelSource.Resumed)) {
+            model = RunTechniques.withLabelSmoothing(model, settings.recipe()).withRecipe(settings.recipe());
+        }
         Normalization pre = model.preprocessing();
         Dataset train = normalize(trainRaw, pre);
         Dataset validation = split[1] == null ? null : normalize(split[1], pre);
@@ -88,8 +91,7 @@ public final class TrainingRun {
         int batchesPerEpoch = (train.size() + plan.batchSize() - 1) / plan.batchSize();
         Optimizer optimizer = settings.source() instanceof ModelSource.Resumed resumed
                 ? resumed.checkpoint().optimizer()
-                : new Optimizer(optimizerConfig((long) batchesPerEpoch * plan.epochs(), batchesPerEpoch),
-                model.network().parameters());
+                : RunTechniques.optimizer(settings.recipe(), model, (long) batchesPerEpoch * plan.epochs(), batchesPerEpoch);
         if (settings.source() instanceof ModelSource.Resumed resumed) {
             refuseOtherSchedule(resumed.file(), optimizer.config().schedule(), batchesPerEpoch);
         }
@@ -106,12 +108,14 @@ public final class TrainingRun {
         List<EpochScores> scores = new ArrayList<>();
         progress.planRun(plan.epochs());
         TrainingCurve curve = new TrainingCurve();
-        EpochBookkeeper bookkeeper = new EpochBookkeeper(model, validation, test, scores, curve);
+        EpochBookkeeper bookkeeper = new EpochBookkeeper(model, optimizer, validation, test, scores, curve);
         Trainer.Builder builder = settings.source() instanceof ModelSource.Resumed resumed
                 ? Trainer.resume(resumed.checkpoint(), resumed.file().toString()).trainer()
                 : Trainer.builder().setNetwork(model.network()).setHeads(model.heads()).optOptimizer(optimizer)
                 .optEpochs(plan.epochs()).optBatchSize(plan.batchSize()).optSeed(plan.seed());
         builder.optListener(progress, curve, bookkeeper);
+        BestEpoch keeper = RunTechniques.keeper(settings.recipe(), model, optimizer);
+        RunTechniques.listeners(settings.recipe(), keeper).forEach(builder::optListener);
         if (settings.checkpoint() != null) {
             Checkpoint checkpoint = settings.checkpointEvery() > 0
                     ? Checkpoint.everySteps(settings.checkpointEvery(), settings.checkpoint(), bookkeeper::model, optimizer, plan)
@@ -132,8 +136,19 @@ public final class TrainingRun {
         if (bookkeeper.lastTest == null) {
             bookkeeper.score();
         }
+        int bestEpoch = 0;
+        if (keeper != null && keeper.bestEpoch() > 0) {
+            bestEpoch = keeper.bestEpoch();
+            bookkeeper.score();
+            if (settings.checkpoint() != null) {
+                bookkeeper.model.save(settings.checkpoint());
+            }
+            out.printf(Locale.ROOT, "best epoch: %d of %d (validation accuracy %.2f%%); the model holds its weights, test"
+                    + " accuracy %.2f%%%n", bestEpoch, plan.epochs(), keeper.bestReport().validationAccuracy() * 100,
+                    bookkeeper.lastTest.classes().accuracy() * 100);
+        }
         return new TrainingResult(bookkeeper.model, optimizer, scores, bookkeeper.lastTest.classes(),
-                bookkeeper.lastTest.tags(), stopReason);
+                bookkeeper.lastTest.tags(), stopReason, bestEpoch);
     }
 
     /** A resumed run must have updates left to do. */
@@ -198,7 +213,7 @@ public final class TrainingRun {
     }
 
     private Model compatible(Model model, Dataset trainPixels, String verb) {
-        if (model.classHead().isEmpty() || !Loss.SOFTMAX_CROSS_ENTROPY.equals(model.classHead().get().loss())) {
+        if (model.classHead().isEmpty() || !(model.classHead().get().loss() instanceof dev.cnn.api.loss.SoftmaxCrossEntropy)) {
             throw new CliFailure("the model to " + verb + " is trained with " + model.heads().stream()
                     .map(h -> h.loss().id()).distinct().toList()
                     + "; the command line trains single-label classifiers (softmax_cross_entropy) only");
@@ -211,11 +226,6 @@ public final class TrainingRun {
                     + " dataset, or start a new run from the weights with --init-from");
         }
         return model;
-    }
-
-    private OptimizerConfig optimizerConfig(long totalSteps, long stepsPerEpoch) {
-        return OptimizerConfig.byName(settings.optimizer(), settings.learningRate())
-                .withSchedule(settings.schedule().schedule(totalSteps, stepsPerEpoch));
     }
 
     private static Dataset normalize(Dataset data, Normalization pre) {
@@ -233,10 +243,14 @@ public final class TrainingRun {
         private final List<EpochScores> scores;
         private final TrainingCurve curve;
         private volatile Model model;
+        /** Whose weight average, if any, is what the epochs are scored with. */
+        private final Optimizer optimizer;
         private ModelScores lastTest;
 
-        EpochBookkeeper(Model model, Dataset validation, Dataset test, List<EpochScores> scores, TrainingCurve curve) {
+        EpochBookkeeper(Model model, Optimizer optimizer, Dataset validation, Dataset test, List<EpochScores> scores,
+                        TrainingCurve curve) {
             this.model = model;
+            this.optimizer = optimizer;
             this.validation = validation;
             this.test = test;
             this.scores = scores;
@@ -250,8 +264,11 @@ public final class TrainingRun {
 
         /** Tunes the thresholds and scores the test split with them. */
         void score() {
-            model = TagTuning.tuned(model, validation, settings.plan().batchSize());
-            lastTest = ModelScores.of(model, test, settings.plan().batchSize());
+            var average = optimizer.average();
+            try (var averaged = average == null ? null : average.averagedIn()) {
+                model = TagTuning.tuned(model, validation, settings.plan().batchSize());
+                lastTest = ModelScores.of(model, test, settings.plan().batchSize());
+            }
         }
 
         @Override
