@@ -202,15 +202,12 @@ public class GraphNetwork implements Network {
     }
 
     private Map<String, Tensor> outputs(Map<String, Tensor> inputs, boolean training) {
-        int batch = training ? -1 : InferenceSlices.sliceableBatch(inputs, inputNames);
+        int batch = training ? -1 : InferenceSlices.sliceableBatch(inputs, inputNames, shapes.values());
         if (batch > 0) {
-            boolean wasReusing = reusing;
             reuseBuffers(true);
-            try {
-                return InferenceSlices.outputs(backend, inputs, batch, slice -> outputs(slice, false));
-            } finally {
-                reuseBuffers(wasReusing);
-            }
+            Map<String, Tensor> out = InferenceSlices.outputs(backend, inputs, batch, slice -> outputs(slice, false));
+            values = null; // the last slice's values: no backward pass follows a sliced one
+            return out;
         }
         run(inputs, training, !training);
         Map<String, Tensor> out = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import dev.cnn.api.layers.Flatten;
 import dev.cnn.api.layers.ReLU;
 import dev.cnn.api.network.GraphBuilder;
 import dev.cnn.api.network.GraphNetwork;
+import dev.cnn.api.network.NodeProfile;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
 import java.util.Arrays;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * run in small batches; training passes are not sliced, and a mismatch between inputs is still reported.
  */
 class InferenceSlicesTest {
-    private static final Shape IMAGE = Shape.of(2, 6, 6);
+    private static final Shape IMAGE = Shape.of(2, 64, 64);
     private final Backend cpu = Backends.select("cpu");
 
     @Test
@@ -38,7 +39,11 @@ class InferenceSlicesTest {
         int batch = 150;
         float[] pixels = uniform(random, batch * IMAGE.size());
         float[] side = uniform(random, batch * 4);
+        NodeProfile passes = new NodeProfile();
+        net.profile(passes);
         Map<String, Tensor> whole = net.forward(inputs(pixels, side, 0, batch), false);
+        net.profile(null);
+        assertEquals(3, passes.forwardPasses(), "150 images of 12,288-float activations run as three slices");
         for (String head : new String[] {"classes", "scores"}) {
             float[] expected = new float[0];
             for (int from = 0; from < batch; from += 30) {
@@ -53,6 +58,16 @@ class InferenceSlicesTest {
         net.forwardTransient(inputs(uniform(random, batch * IMAGE.size()), uniform(random, batch * 4), 0, batch), false);
         assertArrayEquals(first, transient1.get("classes").toArray(), "a sliced pass returns tensors of its own");
         assertNotSame(whole.get("classes"), transient1.get("classes"));
+    }
+
+    @Test
+    void aBatchWhoseActivationsFitInCacheRunsInOnePass() {
+        GraphNetwork net = new GraphBuilder().addInput("pixels", Shape.of(784)).add("hidden", Dense.of(100), "pixels")
+                .add("classes", Dense.of(10), "hidden").setOutputs("classes").build(cpu);
+        NodeProfile passes = new NodeProfile();
+        net.profile(passes);
+        net.forward(Map.of("pixels", cpu.tensor(uniform(new Random(6), 256 * 784), Shape.of(256, 784))), false);
+        assertEquals(1, passes.forwardPasses(), "256 x 784 floats stay in cache: one pass");
     }
 
     @Test
