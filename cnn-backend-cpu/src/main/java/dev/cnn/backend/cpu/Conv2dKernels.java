@@ -124,7 +124,7 @@ final class Conv2dKernels {
      * chunks whose partial sums are added in chunk order, so the result does not depend on threads.
      */
     static float[] backwardFilter(float[] input, float[] outputGradient, ConvDims d, float[] dFilter) {
-        if (WideConvolution.appliesBackward(d)) {
+        if (WideConvolution.appliesBackwardFilter(d)) {
             return WideFilterGradient.backwardFilter(input, outputGradient, d, dFilter);
         }
         MicroKernel kernel = MicroKernels.SELECTED;

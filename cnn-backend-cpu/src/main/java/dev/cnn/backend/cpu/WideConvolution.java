@@ -40,6 +40,15 @@ final class WideConvolution {
     }
 
     /**
+     * Whether backward-filter runs on the wide grid: as {@link #appliesBackward}, on maps of at least 100 outputs.
+     * On resnet-small's 7x7 maps (64 -> 64 channels) each tap's product sums only 61 wide positions, and the wide
+     * pass ran at 66.8 GFLOP/s against the lowering's 82.2-111 (WideConvTimings small, Zen 4); at 14x14 it won 1.45x.
+     */
+    static boolean appliesBackwardFilter(ConvDims d) {
+        return appliesBackward(d) && d.outH() * d.outW() >= 100;
+    }
+
+    /**
      * Whether a backward pass runs on the wide grid: stride 1 with padding, but no more than the filter size less one,
      * and at least a tile's rows of input channels (the rows of backward-data's tiles, and of backward-filter's; with
      * fewer, most of each tile would be wasted). Without padding, backward-data would convolve a gradient padded by the

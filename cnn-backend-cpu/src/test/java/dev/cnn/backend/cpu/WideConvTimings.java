@@ -28,6 +28,10 @@ public final class WideConvTimings {
             layer("resnet 16->16 28x28", random, Shape.of(64, 16, 28, 28), Shape.of(16, 16, 3, 3), same, calls);
             return;
         }
+        if (args.length > 1 && args[1].equals("small")) {
+            layer("resnet 64->64 7x7", random, Shape.of(64, 64, 7, 7), Shape.of(64, 64, 3, 3), same, calls);
+            return;
+        }
         if (args.length > 1 && args[1].equals("valid")) {
             ConvGeometry valid = new ConvGeometry(1, 1, 0, 0);
             layer("conv-20-40 conv1 1->20 28x28 5x5", random, Shape.of(64, 1, 28, 28), Shape.of(20, 1, 5, 5), valid,
