@@ -26,6 +26,9 @@ public final class WideConvTimings {
         if (args.length > 1 && args[1].equals("narrow")) {
             narrow = true;
             layer("resnet 16->16 28x28", random, Shape.of(64, 16, 28, 28), Shape.of(16, 16, 3, 3), same, calls);
+            layer("resnet project 16->32 1x1 /2", random, Shape.of(64, 16, 28, 28), Shape.of(32, 16, 1, 1),
+                    new ConvGeometry(2, 2, 0, 0), calls);
+            layer("resnet stem 1->16 28x28", random, Shape.of(64, 1, 28, 28), Shape.of(16, 1, 3, 3), same, calls);
             return;
         }
         if (args.length > 1 && args[1].equals("small")) {
