@@ -127,7 +127,7 @@ final class Conv2dKernels {
         if (WideConvolution.appliesBackwardFilter(d)) {
             return WideFilterGradient.backwardFilter(input, outputGradient, d, dFilter);
         }
-        MicroKernel kernel = WideFilterGradient.narrowTiles ? MicroKernels.forColumns(d.patchSize()) : MicroKernels.SELECTED;
+        MicroKernel kernel = MicroKernels.forColumns(d.patchSize());
         int mr = kernel.rows();
         int nr = kernel.cols();
         int m = d.outputs();

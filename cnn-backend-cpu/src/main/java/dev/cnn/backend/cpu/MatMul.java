@@ -39,7 +39,7 @@ final class MatMul {
                 System.arraycopy(bias, 0, c, i * n, n);
             }
         }
-        MicroKernel kernel = MicroKernels.SELECTED;
+        MicroKernel kernel = MicroKernels.forColumns(n);
         int mr = kernel.rows();
         int nr = kernel.cols();
         int aRowStride = transposeA ? 1 : k;

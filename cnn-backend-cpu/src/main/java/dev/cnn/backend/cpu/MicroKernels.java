@@ -28,8 +28,11 @@ final class MicroKernels {
      * {@link #SELECTED}'s tiles are wider, so that no tile is half padding.
      */
     static MicroKernel forColumns(int columns) {
-        return columns <= NARROW.cols() && NARROW.cols() < SELECTED.cols() ? NARROW : SELECTED;
+        return narrowTiles && columns <= NARROW.cols() && NARROW.cols() < SELECTED.cols() ? NARROW : SELECTED;
     }
+
+    /** Whether {@link #forColumns} may pick {@link #NARROW}; timings turn it off to compare. */
+    static volatile boolean narrowTiles = true;
 
     @SuppressWarnings("unchecked")
     private static <T> T choose(String vectorClass, T plain) {

@@ -15,14 +15,12 @@ import java.util.Arrays;
  */
 final class WideFilterGradient {
     private static final int MIN_SUM_PER_TASK = 2048;
-    /** Whether few output channels take the one-vector kernel ({@link MicroKernels#forColumns}); timings turn it off. */
-    static volatile boolean narrowTiles = true;
 
     private WideFilterGradient() {
     }
 
     static float[] backwardFilter(float[] input, float[] outputGradient, ConvDims d, float[] dFilter) {
-        MicroKernel kernel = narrowTiles ? MicroKernels.forColumns(d.outputs()) : MicroKernels.SELECTED;
+        MicroKernel kernel = MicroKernels.forColumns(d.outputs());
         int nr = kernel.cols();
         int channels = d.channels();
         int outputs = d.outputs();

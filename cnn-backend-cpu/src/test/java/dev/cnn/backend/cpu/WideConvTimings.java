@@ -77,7 +77,7 @@ public final class WideConvTimings {
         for (int i = 0; i < 2 * calls + 6; i++) {
             int which = i % 2;
             if (narrow) {
-                WideFilterGradient.narrowTiles = which == 1;
+                MicroKernels.narrowTiles = which == 1;
             } else {
                 WideConvolution.enabled = which == 1;
             }
@@ -89,7 +89,7 @@ public final class WideConvTimings {
             }
         }
         WideConvolution.enabled = true;
-        WideFilterGradient.narrowTiles = true;
+        MicroKernels.narrowTiles = true;
         System.out.printf(Locale.ROOT, narrow ? "%-42s 2 vectors %7.2f ms %5.1f GFLOP/s   narrow %7.2f ms %5.1f GFLOP/s   %.2fx%n"
                 : "%-42s lowered %7.2f ms %5.1f GFLOP/s   wide %7.2f ms %5.1f GFLOP/s   %.2fx%n",
                 label, best[0], flop / best[0] / 1e6, best[1], flop / best[1] / 1e6, best[0] / best[1]);
