@@ -11,8 +11,10 @@ import java.util.Arrays;
  * row and tap with its bounds worked out per tap (2 GFLOP/s on separable-small's layers). The positions at the
  * end of each wide row read across the border and are dropped when the result is copied out. Backward-data is the same
  * on the padded output gradient with the filter flipped; backward-filter is, per tap, a dot product of the gradient on
- * the wide grid (zero where it holds no output) with the shifted plane. Channels are independent and split across the
- * pool; every sum runs in a fixed order, so results do not depend on threads.
+ * the wide grid (zero where it holds no output) with the shifted plane. Forward and backward-data split the batch across
+ * the pool, each task walking its images' channels in memory order (channel by channel, 64 images of separable-small's
+ * planes 100 KB apart, sep1's forward ran 1.68 ms, by image 1.00-1.08); backward-filter splits the channels (by image
+ * chunks it was no faster). Every sum runs in a fixed order, so results do not depend on threads.
  */
 final class WideDepthwise {
     private WideDepthwise() {
@@ -30,15 +32,18 @@ final class WideDepthwise {
     static float[] forward(float[] x, float[] f, Dims d, float[] out) {
         Plane plane = new Plane(d.h(), d.w(), d.ph(), d.pw(), d.kh(), d.kw());
         int taps = d.kh() * d.kw();
-        Parallel.forEachTask(d.c(), c -> {
+        int chunks = Conv2dKernels.chunksFor(d.n());
+        Parallel.forEachTask(chunks, t -> {
             float[] padded = plane.zeroedBuffer(Slot.TASK_PADDED);
             float[] sums = Scratch.floats(Slot.TASK_COLUMNS, plane.lanes());
             int[] shifts = plane.shifts();
-            for (int image = 0; image < d.n(); image++) {
-                plane.copyIn(x, (image * d.c() + c) * d.h() * d.w(), padded);
-                for (int m = 0; m < d.m(); m++) {
-                    plane.weightedSum(padded, shifts, f, (c * d.m() + m) * taps, sums, false);
-                    plane.copyOut(sums, out, ((image * d.c() + c) * d.m() + m) * d.oh() * d.ow());
+            for (int image = Parallel.chunkStart(d.n(), chunks, t); image < Parallel.chunkStart(d.n(), chunks, t + 1); image++) {
+                for (int c = 0; c < d.c(); c++) {
+                    plane.copyIn(x, (image * d.c() + c) * d.h() * d.w(), padded);
+                    for (int m = 0; m < d.m(); m++) {
+                        plane.weightedSum(padded, shifts, f, (c * d.m() + m) * taps, sums, false);
+                        plane.copyOut(sums, out, ((image * d.c() + c) * d.m() + m) * d.oh() * d.ow());
+                    }
                 }
             }
         });
@@ -49,20 +54,23 @@ final class WideDepthwise {
     static float[] backwardData(float[] dy, float[] f, Dims d, float[] dx) {
         Plane plane = new Plane(d.oh(), d.ow(), d.kh() - 1 - d.ph(), d.kw() - 1 - d.pw(), d.kh(), d.kw());
         int taps = d.kh() * d.kw();
-        Parallel.forEachTask(d.c(), c -> {
+        float[] flipped = new float[f.length];
+        for (int i = 0; i < flipped.length; i++) {
+            flipped[i] = f[i / taps * taps + taps - 1 - i % taps];
+        }
+        int chunks = Conv2dKernels.chunksFor(d.n());
+        Parallel.forEachTask(chunks, t -> {
             float[] padded = plane.zeroedBuffer(Slot.TASK_PADDED);
             float[] sums = Scratch.floats(Slot.TASK_COLUMNS, plane.lanes());
             int[] shifts = plane.shifts();
-            float[] flipped = new float[d.m() * taps];
-            for (int i = 0; i < flipped.length; i++) {
-                flipped[i] = f[c * d.m() * taps + i / taps * taps + taps - 1 - i % taps];
-            }
-            for (int image = 0; image < d.n(); image++) {
-                for (int m = 0; m < d.m(); m++) {
-                    plane.copyIn(dy, ((image * d.c() + c) * d.m() + m) * d.oh() * d.ow(), padded);
-                    plane.weightedSum(padded, shifts, flipped, m * taps, sums, m > 0);
+            for (int image = Parallel.chunkStart(d.n(), chunks, t); image < Parallel.chunkStart(d.n(), chunks, t + 1); image++) {
+                for (int c = 0; c < d.c(); c++) {
+                    for (int m = 0; m < d.m(); m++) {
+                        plane.copyIn(dy, ((image * d.c() + c) * d.m() + m) * d.oh() * d.ow(), padded);
+                        plane.weightedSum(padded, shifts, flipped, (c * d.m() + m) * taps, sums, m > 0);
+                    }
+                    plane.copyOut(sums, dx, (image * d.c() + c) * d.h() * d.w());
                 }
-                plane.copyOut(sums, dx, (image * d.c() + c) * d.h() * d.w());
             }
         });
         return dx;
