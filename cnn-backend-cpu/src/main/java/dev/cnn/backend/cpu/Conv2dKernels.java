@@ -33,6 +33,9 @@ final class Conv2dKernels {
 
     /** As {@link #forward(float[], float[], float[], ConvDims, float[])}, then a ReLU on each image's output while it is in cache. */
     static float[] forward(float[] input, float[] filter, float[] bias, ConvDims d, float[] out, boolean relu) {
+        if (WinogradConvolution.applies(d)) {
+            return WinogradConvolution.forward(input, filter, bias, d, out, relu);
+        }
         if (WideConvolution.applies(d)) {
             return WideConvolution.forward(input, filter, bias, d, out, relu);
         }
@@ -79,6 +82,9 @@ final class Conv2dKernels {
 
     /** {@code dInput[n] = fold(filter^T * dOut[n])}, added into {@code dInput}, which must be all zeros. */
     static float[] backwardData(float[] outputGradient, float[] filter, ConvDims d, float[] dInput) {
+        if (WinogradConvolution.applies(d)) {
+            return WinogradConvolution.backwardData(outputGradient, filter, d, dInput);
+        }
         if (WideConvolution.appliesBackward(d)) {
             return WideConvolution.backwardData(outputGradient, filter, d, dInput);
         }

@@ -35,7 +35,7 @@ final class MicroKernels {
     static volatile boolean narrowTiles = true;
 
     @SuppressWarnings("unchecked")
-    private static <T> T choose(String vectorClass, T plain) {
+    static <T> T choose(String vectorClass, T plain) {
         if ("scalar".equals(System.getProperty(PROPERTY))) {
             return plain;
         }
