@@ -27,22 +27,20 @@ final class WinogradConvolution {
     }
 
     /**
-     * Whether a convolution runs here: 3x3, stride 1, padding 1, maps of at least {@link #MIN_SIZE}, and at least 2,048
-     * channel pairs (32 -> 64, 64 -> 32, 64 -> 64). Each product sums over the input channels only, and the transforms
-     * cost per channel what a product costs per channel pair, so narrow layers gain nothing. Against the wide grid, on
-     * one thread's processor time (WideConvTimings winograd with -Dtimings.cpu=true, Zen 4, batch 64): vgg-small's
-     * 64 -> 64 14x14 forward 1.21-1.33x, backward-data 1.27-1.31x; its 32 -> 64 1.10-1.18x both ways; 32 -> 32 at
-     * 14x14 and at 28x28 0.99-1.03x; resnet-small's 16 -> 16 at 28x28 0.78-0.82x (wall clock).
+     * Whether a convolution runs here: 3x3, stride 1, padding 1, maps of at least {@link #MIN_SIZE}, and at least 32
+     * channels both ways. Each product sums over the input channels only, and the transforms cost per channel what a
+     * product costs per channel pair, so narrow layers gain nothing. Against the wide grid, on one thread's processor
+     * time (WideConvTimings winograd with -Dtimings.cpu=true, Zen 4, batch 64, forward / forward with bias and ReLU /
+     * backward-data): vgg-small's 32 -> 32 at 28x28 1.17 / 1.21 / 1.24x, 32 -> 64 at 14x14 1.27 / 1.26 / 1.27x, 64 -> 64
+     * 1.38 / 1.38 / 1.40x, resnet-small's 32 -> 32 at 14x14 1.18x each; but its 16 -> 16 at 28x28 0.84 / 0.81 / 0.92x.
      */
     static boolean applies(ConvDims d) {
         return enabled && TRANSFORMS != null && d.kernelH() == 3 && d.kernelW() == 3 && d.strideH() == 1
-                && d.strideW() == 1 && d.padH() == 1 && d.padW() == 1 && d.channels() * d.outputs() >= MIN_PAIRS
-                && d.channels() >= MIN_CHANNELS && d.outputs() >= MIN_CHANNELS && d.outH() >= MIN_SIZE
-                && d.outW() >= MIN_SIZE;
+                && d.strideW() == 1 && d.padH() == 1 && d.padW() == 1 && d.channels() >= MIN_CHANNELS
+                && d.outputs() >= MIN_CHANNELS && d.outH() >= MIN_SIZE && d.outW() >= MIN_SIZE;
     }
 
-    private static final int MIN_PAIRS = 2048;
-    private static final int MIN_CHANNELS = 16;
+    private static final int MIN_CHANNELS = 32;
 
     /** Smaller maps leave too many tiles half outside the image. */
     private static final int MIN_SIZE = 8;
@@ -123,26 +121,31 @@ final class WinogradConvolution {
         int tiles = (tilesH - 1) * pw + tilesW;
         int plane = Packing.roundUp(tiles, nr);
         int chunks = Conv2dKernels.chunksFor(d.batch());
+        // The sixteen positions' blocks a cache line more than a multiple of 4 KB apart: at 32 channels exactly 4 KB
+        // apart, the input transform's sixteen stores went to one set of the L1 cache and took 20.8 us an image of
+        // vgg-small's 32 -> 32 at 28x28.
+        int vStride = channels * nr + 16;
+        int mStride = rowsPadded * nr + 16;
         Parallel.forEachTask(chunks, task -> {
             int bufferSize = grid.bufferSize(nr) + pw + 1;
             float[] phases = Scratch.floats(Slot.TASK_PADDED, bufferSize);
             Arrays.fill(phases, 0, bufferSize, 0f);
-            float[] v = Scratch.floats(Slot.TASK_PACKED_B, 16 * channels * nr);
-            float[] m = Scratch.floats(Slot.TASK_TILE, 16 * rowsPadded * nr);
+            float[] v = Scratch.floats(Slot.TASK_PACKED_B, 16 * vStride);
+            float[] m = Scratch.floats(Slot.TASK_TILE, 16 * mStride);
             float[] outPhases = Scratch.floats(Slot.TASK_COLUMNS, 4 * outputs * plane);
             int first = Parallel.chunkStart(d.batch(), chunks, task);
             int last = Parallel.chunkStart(d.batch(), chunks, task + 1);
             for (int image = first; image < last; image++) {
                 grid.copyIn(input, image * d.imageSize(), phases);
                 for (int t = 0; t < tiles; t += nr) {
-                    TRANSFORMS.input(phases, channels, grid.channelStride(), grid.phaseStride(), pw, t, v, nr);
+                    TRANSFORMS.input(phases, channels, grid.channelStride(), grid.phaseStride(), pw, t, v, nr, vStride);
                     for (int xi = 0; xi < 16; xi++) {
                         for (int ir = 0; ir < rowsPadded; ir += mr) {
-                            kernel.multiply(channels, packed, xi * xiStride + ir * channels, v, xi * channels * nr,
-                                    m, (xi * rowsPadded + ir) * nr, nr, false);
+                            kernel.multiply(channels, packed, xi * xiStride + ir * channels, v, xi * vStride,
+                                    m, xi * mStride + ir * nr, nr, false);
                         }
                     }
-                    TRANSFORMS.output(m, outputs, rowsPadded, nr, outPhases, plane, t);
+                    TRANSFORMS.output(m, outputs, mStride, nr, outPhases, plane, t);
                 }
                 copyOut(outPhases, plane, pw, d, bias, out, image * d.outImageSize(), add, relu);
             }

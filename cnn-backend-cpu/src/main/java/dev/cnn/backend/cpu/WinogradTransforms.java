@@ -7,18 +7,19 @@ package dev.cnn.backend.cpu;
  */
 interface WinogradTransforms {
     /**
-     * {@code V = B^T d B} for tiles {@code [t, t + cols)} of every channel: {@code v[(xi * channels + c) * cols + j]}
+     * {@code V = B^T d B} for tiles {@code [t, t + cols)} of every channel: {@code v[xi * xiStride + c * cols + j]}
      * for the sixteen transform positions {@code xi}, read from {@code phases} (phase {@code (a, b)} of channel
      * {@code c} at {@code (2a + b) * phaseStride + c * channelStride}, rows {@code pw} floats long).
      */
-    void input(float[] phases, int channels, int channelStride, int phaseStride, int pw, int t, float[] v, int cols);
+    void input(float[] phases, int channels, int channelStride, int phaseStride, int pw, int t, float[] v, int cols,
+               int xiStride);
 
     /**
      * {@code Y = A^T m A} for tiles {@code [t, t + cols)} of the first {@code outputs} rows of
-     * {@code m[(xi * rowsPadded + o) * cols + j]}: output pixel {@code (2ty + a, 2tx + b)} goes to
+     * {@code m[xi * xiStride + o * cols + j]}: output pixel {@code (2ty + a, 2tx + b)} goes to
      * {@code out[((2a + b) * outputs + o) * plane + t + j]}.
      */
-    void output(float[] m, int outputs, int rowsPadded, int cols, float[] out, int plane, int t);
+    void output(float[] m, int outputs, int xiStride, int cols, float[] out, int plane, int t);
 
     /**
      * One output row from its two column phases: {@code out[to + 2j] = even[e + j]}, {@code out[to + 2j + 1] =
