@@ -60,4 +60,13 @@ final class TestData {
         assertEquals(shape, actual.shape(), "shape");
         assertClose(expected, actual.toArray(), relTol);
     }
+
+    /** The values as doubles, the form {@link #assertClose} expects. */
+    static double[] widen(float[] values) {
+        double[] wide = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            wide[i] = values[i];
+        }
+        return wide;
+    }
 }

@@ -45,9 +45,9 @@ class WideConvolutionTest {
             float[] dx = BACKEND.conv2dBackwardData(dy, f, g, inputShape).toArray();
             float[] df = BACKEND.conv2dBackwardFilter(x, dy, g, filterShape).toArray();
             WideConvolution.enabled = true;
-            TestData.assertClose(widen(y), BACKEND.conv2d(x, f, g), outputShape, 1e-5);
-            TestData.assertClose(widen(dx), BACKEND.conv2dBackwardData(dy, f, g, inputShape), inputShape, 1e-5);
-            TestData.assertClose(widen(df), BACKEND.conv2dBackwardFilter(x, dy, g, filterShape), filterShape, 1e-5);
+            TestData.assertClose(TestData.widen(y), BACKEND.conv2d(x, f, g), outputShape, 1e-5);
+            TestData.assertClose(TestData.widen(dx), BACKEND.conv2dBackwardData(dy, f, g, inputShape), inputShape, 1e-5);
+            TestData.assertClose(TestData.widen(df), BACKEND.conv2dBackwardFilter(x, dy, g, filterShape), filterShape, 1e-5);
         } finally {
             WideConvolution.enabled = true;
         }
@@ -79,20 +79,12 @@ class WideConvolutionTest {
             float[] dx = BACKEND.depthwiseConv2dBackwardData(dy, f, g, inputShape).toArray();
             float[] df = BACKEND.depthwiseConv2dBackwardFilter(x, dy, g, filterShape).toArray();
             WideConvolution.enabled = true;
-            TestData.assertClose(widen(y), BACKEND.depthwiseConv2d(x, f, g), outputShape, 1e-5);
-            TestData.assertClose(widen(dx), BACKEND.depthwiseConv2dBackwardData(dy, f, g, inputShape), inputShape, 1e-5);
-            TestData.assertClose(widen(df), BACKEND.depthwiseConv2dBackwardFilter(x, dy, g, filterShape), filterShape,
+            TestData.assertClose(TestData.widen(y), BACKEND.depthwiseConv2d(x, f, g), outputShape, 1e-5);
+            TestData.assertClose(TestData.widen(dx), BACKEND.depthwiseConv2dBackwardData(dy, f, g, inputShape), inputShape, 1e-5);
+            TestData.assertClose(TestData.widen(df), BACKEND.depthwiseConv2dBackwardFilter(x, dy, g, filterShape), filterShape,
                     1e-5);
         } finally {
             WideConvolution.enabled = true;
         }
-    }
-
-    private static double[] widen(float[] values) {
-        double[] wide = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            wide[i] = values[i];
-        }
-        return wide;
     }
 }

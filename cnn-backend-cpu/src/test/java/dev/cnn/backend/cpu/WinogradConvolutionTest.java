@@ -41,20 +41,12 @@ class WinogradConvolutionTest {
             float[] relu = BACKEND.conv2dWithBiasReluInto(x, f, bias, SAME, null).toArray();
             float[] dx = BACKEND.conv2dBackwardData(dy, f, SAME, inputShape).toArray();
             WinogradConvolution.enabled = true;
-            TestData.assertClose(widen(y), BACKEND.conv2dWithBias(x, f, bias, SAME), outputShape, 1e-5);
-            TestData.assertClose(widen(relu), BACKEND.conv2dWithBiasReluInto(x, f, bias, SAME, null), outputShape,
+            TestData.assertClose(TestData.widen(y), BACKEND.conv2dWithBias(x, f, bias, SAME), outputShape, 1e-5);
+            TestData.assertClose(TestData.widen(relu), BACKEND.conv2dWithBiasReluInto(x, f, bias, SAME, null), outputShape,
                     1e-5);
-            TestData.assertClose(widen(dx), BACKEND.conv2dBackwardData(dy, f, SAME, inputShape), inputShape, 1e-5);
+            TestData.assertClose(TestData.widen(dx), BACKEND.conv2dBackwardData(dy, f, SAME, inputShape), inputShape, 1e-5);
         } finally {
             WinogradConvolution.enabled = true;
         }
-    }
-
-    private static double[] widen(float[] values) {
-        double[] wide = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            wide[i] = values[i];
-        }
-        return wide;
     }
 }
