@@ -112,6 +112,14 @@ public record Conv2D(int filters, int kernelHeight, int kernelWidth, int strideH
                 (kernelWidth - 1) * dilationWidth + 1, strideHeight, strideWidth);
     }
 
+    /**
+     * The zero padding this convolution gives {@code input} {@code [C, H, W]}, side by side: the given padding on both
+     * sides of each axis, or "same" worked out for the input (the odd cell below and on the right).
+     */
+    public PadGeometry padding(Shape input) {
+        return samePadding ? samePads(input) : new PadGeometry(paddingHeight, paddingHeight, paddingWidth, paddingWidth);
+    }
+
     /** Stride, dilation and the symmetric padding for {@code input}: the given one, or the even part of "same". */
     ConvGeometry geometry(Shape input) {
         if (!samePadding) {
