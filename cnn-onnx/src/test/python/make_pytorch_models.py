@@ -96,7 +96,7 @@ class GroupedDilated(nn.Module):
 
 
 class CeilPool(nn.Module):
-    """Max pooling with ceil_mode on an odd size, which rounds up: our pooling rounds down, so import refuses it."""
+    """Max pooling with ceil_mode on an odd size, which rounds up (our max_pool2d's ceil mode)."""
 
     def __init__(self):
         super().__init__()

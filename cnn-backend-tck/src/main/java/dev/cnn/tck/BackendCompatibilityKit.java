@@ -25,7 +25,7 @@ import dev.cnn.api.backend.Backend;
 public abstract class BackendCompatibilityKit implements TensorProperties, MatmulProperties, PerChannelProperties,
         ChannelProperties, ConvolutionProperties, DepthwiseProperties, PoolingProperties, ActivationProperties,
         SoftmaxProperties, ArithmeticProperties, OptimizerProperties, NetworkProperties, ReuseProperties,
-        SpatialReuseProperties {
+        SpatialReuseProperties, PaddingProperties {
 
     @Override
     public abstract Backend backendUnderTest();

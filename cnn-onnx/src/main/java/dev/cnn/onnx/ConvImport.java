@@ -8,6 +8,7 @@ import dev.cnn.api.layers.GlobalAvgPool2D;
 import dev.cnn.api.layers.GlobalMaxPool2D;
 import dev.cnn.api.layers.GroupedConv2D;
 import dev.cnn.api.layers.MaxPool2D;
+import dev.cnn.api.layers.Pad2D;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.onnx.ImportValue.Computed;
 import dev.cnn.onnx.proto.OnnxProto.NodeProto;
@@ -17,11 +18,12 @@ import java.util.Map;
 
 /**
  * {@code Conv}, {@code MaxPool}, {@code AveragePool}, {@code GlobalAveragePool} and {@code GlobalMaxPool} as our
- * layers: a convolution with
- * {@code group = 1} as conv2d, with {@code group = C} and one input channel per filter as depthwise_conv2d (the only
- * one of ours with dilation), any other group count as grouped_conv2d. Padding must be the same on both sides of an
- * axis (explicitly, or by {@code auto_pad} where that comes out even); pooling rounds down, and an average counts no
- * padding: {@code ceil_mode} and {@code count_include_pad} are read only where they change nothing.
+ * layers: a convolution with {@code group = 1} as conv2d, with {@code group = C} and one input channel per filter as
+ * depthwise_conv2d, any other group count as grouped_conv2d, each with its dilations. Padding that is not the same on
+ * both sides of an axis (explicit {@code pads}, or {@code auto_pad} SAME_UPPER / SAME_LOWER where it comes out odd)
+ * becomes a pad2d node before the layer, which takes the symmetric remainder: zeros before a convolution or an average
+ * that counts the padding, the lowest float before a max. Pooling reads {@code ceil_mode} and
+ * {@code count_include_pad}.
  */
 final class ConvImport {
     private ConvImport() {
@@ -50,7 +52,9 @@ final class ConvImport {
         }
         int[] s = pair(a, "strides", 1);
         int[] d = pair(a, "dilations", 1);
-        int[] p = pads(a, x.shape(), new int[] {kh, kw}, s, d);
+        Sides sides = pads(a, x.shape(), new int[] {kh, kw}, s, d);
+        int[] p = sides.symmetric();
+        x = padFirst(g, n, x, sides, 0f);
         Map<String, float[]> params = new LinkedHashMap<>();
         params.put("weight", w.floats());
         boolean bias = n.getInputCount() > 2 && !n.getInput(2).isEmpty();
@@ -68,19 +72,11 @@ final class ConvImport {
 
     private static LayerConfig convLayer(NodeAttributes a, int channels, long groups, int filters, int kh, int kw,
                                          int[] s, int[] p, int[] d, boolean bias) throws OnnxFormatException {
-        LayerConfig layer;
         if (groups == channels && groups > 1) {
-            layer = new DepthwiseConv2D(kh, kw, filters / channels, s[0], s[1], p[0], p[1], d[0], d[1], bias, null);
-        } else {
-            if (d[0] != 1 || d[1] != 1) {
-                throw a.refuse("has dilations " + d[0] + "x" + d[1] + " with group " + groups + "; our layers dilate"
-                        + " depthwise convolutions only (group = input channels, one channel per filter); supported:"
-                        + " dilations 1 otherwise");
-            }
-            layer = groups == 1 ? new Conv2D(filters, kh, kw, s[0], s[1], p[0], p[1], bias, null)
-                    : new GroupedConv2D(filters, (int) groups, kh, kw, s[0], s[1], p[0], p[1], bias, null);
+            return new DepthwiseConv2D(kh, kw, filters / channels, s[0], s[1], p[0], p[1], d[0], d[1], bias, null);
         }
-        return layer;
+        return groups == 1 ? new Conv2D(filters, kh, kw, s[0], s[1], p[0], p[1], d[0], d[1], false, bias, null)
+                : new GroupedConv2D(filters, (int) groups, kh, kw, s[0], s[1], p[0], p[1], d[0], d[1], bias, null);
     }
 
     static Computed pool(ImportGraph g, NodeProto n, boolean max) throws OnnxFormatException {
@@ -104,23 +100,26 @@ final class ConvImport {
         if (a.integer("storage_order", 0) != 0) {
             throw a.refuse("has storage_order 1; supported: 0 (row-major)");
         }
-        int[] p = pads(a, x.shape(), k, s, d);
-        if (a.integer("ceil_mode", 0) != 0) {
-            for (int axis = 0; axis < 2; axis++) {
-                int size = x.shape().dim(axis + 1);
-                if (ceilOutput(size, k[axis], s[axis], p[axis]) != Math.floorDiv(size + 2 * p[axis] - k[axis], s[axis]) + 1) {
-                    throw a.refuse("has ceil_mode 1, which on input " + x.shape() + " gives a larger output than"
-                            + " rounding down; our pooling rounds down (supported: ceil_mode 0, or 1 where both agree)");
-                }
+        Sides sides = pads(a, x.shape(), k, s, d);
+        int[] p = sides.symmetric();
+        boolean ceil = a.integer("ceil_mode", 0) != 0;
+        boolean include = !max && a.integer("count_include_pad", 0) != 0;
+        if (!sides.even()) {
+            if (ceil) {
+                throw a.refuse("has ceil_mode 1 with pads " + sides + ", not the same on both sides of an axis; our"
+                        + " pooling rounds up only with symmetric padding (supported: ceil_mode 0, or symmetric pads)");
             }
-        }
-        if (!max && a.integer("count_include_pad", 0) != 0 && (p[0] > 0 || p[1] > 0)) {
-            throw a.refuse("has count_include_pad 1 with padding " + p[0] + "x" + p[1] + "; our average pooling counts"
-                    + " only the input cells (supported: count_include_pad 0, or no padding)");
+            if (!max && !include) {
+                throw a.refuse("has pads " + sides + ", not the same on both sides of an axis, and count_include_pad 0;"
+                        + " our average pooling pads both sides alike and a pad layer's cells would count (supported:"
+                        + " symmetric pads, or count_include_pad 1)");
+            }
+            x = padFirst(g, n, x, sides, max ? -Float.MAX_VALUE : 0f);
         }
         LayerConfig layer;
         try {
-            layer = max ? new MaxPool2D(k[0], k[1], s[0], s[1], p[0], p[1]) : new AvgPool2D(k[0], k[1], s[0], s[1], p[0], p[1]);
+            layer = max ? new MaxPool2D(k[0], k[1], s[0], s[1], p[0], p[1], ceil)
+                    : new AvgPool2D(k[0], k[1], s[0], s[1], p[0], p[1], ceil, include);
         } catch (IllegalArgumentException e) {
             throw a.refuse(OnnxFile.oneLine(e.getMessage()));
         }
@@ -134,16 +133,7 @@ final class ConvImport {
                 Shape.of(x.shape().dim(0), 1, 1), n);
     }
 
-    /** ONNX's output size with ceil_mode 1: rounded up, less a last window that would start in the right padding. */
-    private static long ceilOutput(int size, int k, int s, int p) {
-        long out = Math.floorDiv(size + 2L * p - k + s - 1, s) + 1;
-        if ((out - 1) * s >= size + p) {
-            out--;
-        }
-        return out;
-    }
-
-    private static Computed image(ImportGraph g, NodeProto n) throws OnnxFormatException {
+    static Computed image(ImportGraph g, NodeProto n) throws OnnxFormatException {
         Computed x = g.computed(n.getInput(0), n);
         if (x.shape().rank() != 3 || x.pooledFlat()) {
             throw NodeAttributes.refuse(n, "reads a value of shape [N, " + x.onnxShape() + "]; import reads 2-d images"
@@ -163,38 +153,78 @@ final class ConvImport {
         return new int[] {(int) v[0], (int) v[1]};
     }
 
-    /** Padding per axis, the same before and after: explicit {@code pads}, or what {@code auto_pad} makes. */
-    private static int[] pads(NodeAttributes a, Shape x, int[] k, int[] s, int[] d) throws OnnxFormatException {
+    /**
+     * Padding of each side, ONNX's {@code [top, left, bottom, right]}: what our layers take on both sides of an axis
+     * ({@link #symmetric}), and what a pad2d node adds before them ({@link #extra}).
+     */
+    record Sides(int top, int left, int bottom, int right) {
+        /** Whether both sides of each axis are padded alike. */
+        boolean even() {
+            return top == bottom && left == right;
+        }
+
+        /** {@code [rows, columns]} padded on both sides of each axis: the smaller side. */
+        int[] symmetric() {
+            return new int[] {Math.min(top, bottom), Math.min(left, right)};
+        }
+
+        /** What is left on the larger side of each axis: top, bottom, left, right for a pad2d. */
+        int[] extra() {
+            int[] m = symmetric();
+            return new int[] {top - m[0], bottom - m[0], left - m[1], right - m[1]};
+        }
+
+        @Override
+        public String toString() {
+            return "[" + top + ", " + left + ", " + bottom + ", " + right + "]";
+        }
+    }
+
+    /** {@code x}, or where the padding is uneven a pad2d node of {@code value} adding the larger sides' excess. */
+    private static Computed padFirst(ImportGraph g, NodeProto n, Computed x, Sides sides, float value)
+            throws OnnxFormatException {
+        if (sides.even()) {
+            return x;
+        }
+        int[] e = sides.extra();
+        return g.add(ImportOps.wish(n) + "_pad", new Pad2D(e[0], e[1], e[2], e[3], value), List.of(x), Map.of(), null, n);
+    }
+
+    /** Padding of each side: explicit {@code pads}, or what {@code auto_pad} makes. */
+    private static Sides pads(NodeAttributes a, Shape x, int[] k, int[] s, int[] d) throws OnnxFormatException {
         String auto = a.text("auto_pad", "NOTSET");
         long[] pads = a.ints("pads", 4);
         switch (auto) {
             case "NOTSET" -> {
                 if (pads == null) {
-                    return new int[] {0, 0};
+                    return new Sides(0, 0, 0, 0);
                 }
-                if (pads[0] != pads[2] || pads[1] != pads[3] || pads[0] < 0 || pads[1] < 0
-                        || pads[0] > Integer.MAX_VALUE || pads[1] > Integer.MAX_VALUE) {
-                    throw a.refuse("has pads " + java.util.Arrays.toString(pads) + " [top, left, bottom, right]; our"
-                            + " layers pad both sides of an axis alike (supported: top = bottom, left = right, >= 0)");
+                for (long v : pads) {
+                    if (v < 0 || v > Integer.MAX_VALUE) {
+                        throw a.refuse("has pads " + java.util.Arrays.toString(pads) + " [top, left, bottom, right];"
+                                + " import reads pads of 0 or more (supported: no negative padding, that is no cropping)");
+                    }
                 }
-                return new int[] {(int) pads[0], (int) pads[1]};
+                return new Sides((int) pads[0], (int) pads[1], (int) pads[2], (int) pads[3]);
             }
             case "VALID" -> {
-                return new int[] {0, 0};
+                return new Sides(0, 0, 0, 0);
             }
             case "SAME_UPPER", "SAME_LOWER" -> {
-                int[] out = new int[2];
+                int[] total = new int[2];
                 for (int axis = 0; axis < 2; axis++) {
                     long size = x.dim(axis + 1);
-                    long total = Math.max(0, (Math.floorDiv(size + s[axis] - 1, s[axis]) - 1) * s[axis]
+                    long all = Math.max(0, (Math.floorDiv(size + s[axis] - 1, s[axis]) - 1) * s[axis]
                             + (long) (k[axis] - 1) * d[axis] + 1 - size);
-                    if (total % 2 != 0) {
-                        throw a.refuse("has auto_pad " + auto + ", which here pads one side of an axis more than the"
-                                + " other; our layers pad both sides alike (supported: where the padding comes out even)");
+                    if (all > Integer.MAX_VALUE) {
+                        throw a.refuse("has auto_pad " + auto + ", which here pads " + all + " cells, more than an int");
                     }
-                    out[axis] = (int) (total / 2);
+                    total[axis] = (int) all;
                 }
-                return out;
+                boolean upper = auto.equals("SAME_UPPER");
+                int top = upper ? total[0] / 2 : total[0] - total[0] / 2;
+                int left = upper ? total[1] / 2 : total[1] - total[1] / 2;
+                return new Sides(top, left, total[0] - top, total[1] - left);
             }
             default -> throw a.refuse("has auto_pad '" + auto + "'; supported: NOTSET, VALID, SAME_UPPER, SAME_LOWER");
         }

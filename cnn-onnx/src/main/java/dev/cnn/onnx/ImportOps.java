@@ -20,11 +20,12 @@ import java.util.Map;
 
 /**
  * The operators import reads, each as our layers: see {@link #SUPPORTED}. The convolutions and poolings are in
- * {@link ConvImport}, the constants, shapes and aliases in {@link ImportPlumbing}.
+ * {@link ConvImport}, padding in {@link PadImport}, the constants, shapes and aliases in {@link ImportPlumbing}.
  */
 final class ImportOps {
     /** The operators import reads. */
-    static final String SUPPORTED = "Conv, MaxPool, AveragePool, GlobalAveragePool, GlobalMaxPool, Gemm, MatMul"
+    static final String SUPPORTED = "Conv, MaxPool, AveragePool, GlobalAveragePool, GlobalMaxPool, Pad (constant, on H"
+            + " and W), Gemm, MatMul"
             + " (+ Add of a bias), BatchNormalization, Relu, LeakyRelu, Sigmoid, Tanh, Softmax, Flatten, Reshape (to [N, features]), Add,"
             + " Sum, Concat, Dropout, Identity, Constant, and a leading Sub/Div of the input (the normalisation)";
 
@@ -40,6 +41,7 @@ final class ImportOps {
             case "AveragePool" -> define(g, n, ConvImport.pool(g, inputs(n, 1, 1), false));
             case "GlobalAveragePool" -> define(g, n, ConvImport.global(g, inputs(n, 1, 1), false));
             case "GlobalMaxPool" -> define(g, n, ConvImport.global(g, inputs(n, 1, 1), true));
+            case "Pad" -> define(g, n, PadImport.pad(g, inputs(n, 2, 3)));
             case "Gemm" -> define(g, n, gemm(g, inputs(n, 2, 3)));
             case "MatMul" -> matMul(g, inputs(n, 2, 2));
             case "BatchNormalization" -> define(g, n, batchNorm(g, inputs(n, 5, 5)));

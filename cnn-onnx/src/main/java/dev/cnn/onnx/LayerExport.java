@@ -3,6 +3,7 @@ package dev.cnn.onnx;
 import static dev.cnn.onnx.OnnxGraphWriter.integer;
 import static dev.cnn.onnx.OnnxGraphWriter.ints;
 import static dev.cnn.onnx.OnnxGraphWriter.real;
+import static dev.cnn.onnx.OnnxGraphWriter.text;
 
 import dev.cnn.api.layer.LayerConfig;
 import dev.cnn.api.layer.LayerTypes;
@@ -17,6 +18,7 @@ import dev.cnn.api.layers.GlobalAvgPool2D;
 import dev.cnn.api.layers.GlobalMaxPool2D;
 import dev.cnn.api.layers.LeakyReLU;
 import dev.cnn.api.layers.MaxPool2D;
+import dev.cnn.api.layers.Pad2D;
 import dev.cnn.api.layers.ReLU;
 import dev.cnn.api.layers.Sigmoid;
 import dev.cnn.api.layers.Softmax;
@@ -33,7 +35,7 @@ final class LayerExport {
     /** The layer types that export, for the error about one that does not. */
     static final String SUPPORTED = "conv2d, grouped_conv2d, depthwise_conv2d, separable_conv2d, dense, max_pool2d,"
             + " avg_pool2d, global_avg_pool2d, global_max_pool2d, flatten, dropout, batch_norm, relu, leaky_relu, sigmoid, tanh, softmax,"
-            + " add, concatenate";
+            + " add, concatenate, pad2d";
 
     private LayerExport() {
     }
@@ -46,7 +48,8 @@ final class LayerExport {
      */
     static String export(OnnxGraphWriter g, ExportWeights w, String node, String owner, LayerConfig layer,
                          List<String> in, List<Shape> shapes) {
-        String conv = ConvExport.export(g, w, node, owner, layer, in.isEmpty() ? null : in.get(0));
+        String conv = ConvExport.export(g, w, node, owner, layer, in.isEmpty() ? null : in.get(0),
+                shapes.isEmpty() ? null : shapes.get(0));
         if (conv != null) {
             return conv;
         }
@@ -61,13 +64,23 @@ final class LayerExport {
         if (layer instanceof MaxPool2D p) {
             return g.node("MaxPool", node, List.of(x), ints("kernel_shape", p.poolHeight(), p.poolWidth()),
                     ints("strides", p.strideHeight(), p.strideWidth()),
-                    ints("pads", p.paddingHeight(), p.paddingWidth(), p.paddingHeight(), p.paddingWidth()));
+                    ints("pads", p.paddingHeight(), p.paddingWidth(), p.paddingHeight(), p.paddingWidth()),
+                    integer("ceil_mode", p.ceilMode() ? 1 : 0));
+        }
+        if (layer instanceof AvgPool2D p && AveragePoolExport.reachesPastThePadding(p, shapes.get(0))) {
+            return AveragePoolExport.rescaled(g, node, x, p, shapes.get(0));
         }
         if (layer instanceof AvgPool2D p) {
             return g.node("AveragePool", node, List.of(x), ints("kernel_shape", p.poolHeight(), p.poolWidth()),
                     ints("strides", p.strideHeight(), p.strideWidth()),
                     ints("pads", p.paddingHeight(), p.paddingWidth(), p.paddingHeight(), p.paddingWidth()),
-                    integer("count_include_pad", 0));
+                    integer("ceil_mode", p.ceilMode() ? 1 : 0), integer("count_include_pad", p.countIncludePad() ? 1 : 0));
+        }
+        if (layer instanceof Pad2D p) {
+            String pads = g.int64Initializer(node + "_pads", new long[] {8},
+                    new long[] {0, 0, p.top(), p.left(), 0, 0, p.bottom(), p.right()});
+            String value = g.initializer(node + "_value", new long[0], new float[] {p.value()});
+            return g.node("Pad", node, List.of(x, pads, value), text("mode", "constant"));
         }
         if (layer instanceof GlobalAvgPool2D) {
             String pooled = g.node("GlobalAveragePool", node + "_pool", List.of(x));

@@ -73,12 +73,32 @@ final class OnnxGraphWriter {
         return name;
     }
 
+    /** Adds an int64 initializer of shape {@code dims} (for example {@code Pad}'s pads) and returns its name. */
+    String int64Initializer(String wish, long[] dims, long[] values) {
+        String name = unique(wish);
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asLongBuffer().put(values);
+        TensorProto.Builder tensor = TensorProto.newBuilder().setName(name)
+                .setDataType(TensorProto.DataType.INT64_VALUE)
+                .setRawData(com.google.protobuf.ByteString.copyFrom(bytes.array()));
+        for (long d : dims) {
+            tensor.addDims(d);
+        }
+        graph.addInitializer(tensor);
+        return name;
+    }
+
     static AttributeProto ints(String name, long... values) {
         AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
         for (long v : values) {
             a.addInts(v);
         }
         return a.build();
+    }
+
+    static AttributeProto text(String name, String value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
+                .setS(com.google.protobuf.ByteString.copyFromUtf8(value)).build();
     }
 
     static AttributeProto integer(String name, long value) {

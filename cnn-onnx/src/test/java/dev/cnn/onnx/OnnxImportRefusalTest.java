@@ -111,13 +111,50 @@ class OnnxImportRefusalTest {
 
     @Test
     void attributeValuesOurLayersCannotExpressAreRefused() throws Exception {
-        assertContains(refusal(conv(ints("pads", 0, 0, 1, 1))), "(Conv) has pads [0, 0, 1, 1]", "supported");
-        assertContains(refusal(conv(ints("dilations", 2, 2))), "(Conv) has dilations 2x2 with group 1", "supported");
+        assertContains(refusal(conv(ints("pads", 0, -1, 1, 1))), "(Conv) has pads [0, -1, 1, 1]", "supported");
         assertContains(refusal(conv(OnnxGraphWriter.integer("foo", 1))), "attribute 'foo'", "it reads kernel_shape");
         ModelProto.Builder gemm = valid();
         gemm.getGraphBuilder().setNode(1, withAttribute(node("Gemm", "dense", "y", "f", "w"),
                 OnnxGraphWriter.integer("transA", 1)));
         assertContains(refusal(gemm), "node 'dense' (Gemm) has transA 1", "supported: transA 0");
+    }
+
+    @Test
+    void padsOurPadLayerCannotExpressAreRefused() throws Exception {
+        assertContains(refusal(pad(new long[] {0, 0, 1, 1, 0, 0, 1, 1}, OnnxGraphWriter.text("mode", "reflect"))),
+                "node 'pad' (Pad) has mode 'reflect'", "supported: mode constant");
+        assertContains(refusal(pad(new long[] {0, 1, 1, 1, 0, 0, 1, 1}, null)), "padding the batch or channel axis",
+                "supported");
+        assertContains(refusal(pad(new long[] {0, 0, -1, 1, 0, 0, 1, 1}, null)), "(Pad) has pads", "crops");
+        assertContains(refusal(pool("AveragePool", ints("pads", 0, 0, 1, 1))), "(AveragePool) has pads [0, 0, 1, 1]",
+                "count_include_pad 0", "supported");
+        assertContains(refusal(pool("MaxPool", ints("pads", 1, 0, 0, 0), OnnxGraphWriter.integer("ceil_mode", 1))),
+                "(MaxPool) has ceil_mode 1 with pads [1, 0, 0, 0]", "supported");
+    }
+
+    /** x -> Pad(pads, mode) -> Flatten -> Gemm -> y. */
+    private static ModelProto.Builder pad(long[] pads, dev.cnn.onnx.proto.OnnxProto.AttributeProto mode) {
+        ModelProto.Builder m = model();
+        TensorProto.Builder p = TensorProto.newBuilder().setName("pads").setDataType(TensorProto.DataType.INT64_VALUE)
+                .addDims(8);
+        Arrays.stream(pads).forEach(p::addInt64Data);
+        var node = node("Pad", "pad", "p", "x", "pads");
+        m.getGraphBuilder().addInitializer(p).addInitializer(weights("w", 128, 2))
+                .addNode(mode == null ? node : withAttribute(node, mode))
+                .addNode(node("Flatten", "flat", "f", "p")).addNode(node("Gemm", "dense", "y", "f", "w"));
+        return m;
+    }
+
+    /** x -> op(2x2, attributes) -> Flatten -> Gemm -> y. */
+    private static ModelProto.Builder pool(String op, dev.cnn.onnx.proto.OnnxProto.AttributeProto... attributes) {
+        ModelProto.Builder m = model();
+        var node = withAttribute(node(op, "pool", "p", "x"), ints("kernel_shape", 2, 2));
+        for (var a : attributes) {
+            node = withAttribute(node, a);
+        }
+        m.getGraphBuilder().addInitializer(weights("w", 50, 2)).addNode(node)
+                .addNode(node("Flatten", "flat", "f", "p")).addNode(node("Gemm", "dense", "y", "f", "w"));
+        return m;
     }
 
     @Test

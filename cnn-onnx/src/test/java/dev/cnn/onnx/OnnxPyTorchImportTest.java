@@ -1,7 +1,6 @@
 package dev.cnn.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +27,7 @@ class OnnxPyTorchImportTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"lenet", "vgg_block_bn", "residual", "grouped_dilated", "global_max"})
+    @ValueSource(strings = {"lenet", "vgg_block_bn", "residual", "grouped_dilated", "global_max", "ceil_pool"})
     void importComputesWhatPyTorchDid(String name) throws Exception {
         JsonNode data = expected(name);
         Model model = Onnx.importModel(resource(name + ".onnx"), TestModels.CPU);
@@ -64,12 +63,9 @@ class OnnxPyTorchImportTest {
     }
 
     @Test
-    void ceilModePoolingThatRoundsUpIsRefusedNamingTheNode() {
-        OnnxFormatException e = assertThrows(OnnxFormatException.class,
-                () -> Onnx.importModel(resource("ceil_pool.onnx"), TestModels.CPU));
-        assertTrue(e.getMessage().contains("(MaxPool) has ceil_mode 1") && e.getMessage().contains("supported"),
-                e.getMessage());
-        System.out.println("onnx import of PyTorch ceil_pool refused: " + e.getMessage());
+    void ceilModePoolingImportsAsOurCeilModePooling() throws Exception {
+        String summary = Onnx.importModel(resource("ceil_pool.onnx"), TestModels.CPU).network().summary();
+        assertTrue(summary.contains("max_pool2d") && summary.contains("[2, 7, 7]"), summary);
     }
 
     /**

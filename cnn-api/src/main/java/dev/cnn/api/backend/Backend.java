@@ -89,7 +89,8 @@ public interface Backend {
 
     /**
      * Cross-correlation of {@code input} {@code [N, C, H, W]} with {@code filter} {@code [O, C, kH, kW]}
-     * (no bias), zero padded; returns {@code [N, O, Ho, Wo]} as {@link ConvGeometry#outputShape}.
+     * (no bias), zero padded, honouring stride and dilation; returns {@code [N, O, Ho, Wo]} as
+     * {@link ConvGeometry#outputShape}. The same holds for every {@code conv2d...} kernel below.
      */
     Tensor conv2d(Tensor input, Tensor filter, ConvGeometry geometry);
 
@@ -146,7 +147,10 @@ public interface Backend {
 
     // ---- pooling ----
 
-    /** Max over each window of each channel; padding never wins. */
+    /**
+     * Max over each window of each channel; padding never wins. Every pooling kernel honours the geometry's
+     * {@link PoolGeometry#ceilMode}; the averages honour its {@link PoolGeometry#countIncludePad}.
+     */
     Tensor maxPool2d(Tensor input, PoolGeometry geometry);
 
     /**
@@ -161,6 +165,27 @@ public interface Backend {
 
     /** Gradient of {@link #avgPool2d}, shape {@code inputShape}. */
     Tensor avgPool2dBackward(Tensor outputGradient, PoolGeometry geometry, Shape inputShape);
+
+    // ---- padding ----
+
+    /**
+     * {@code x} {@code [N, C, H, W]} with {@code pads} rows and columns of {@code value} added around every feature
+     * map: {@code [N, C, H + top + bottom, W + left + right]}, as {@link PadGeometry#outputShape}. The default goes
+     * through {@link Tensor#toArray} and {@link #tensor}, so every backend has it.
+     */
+    default Tensor pad2d(Tensor x, PadGeometry pads, float value) {
+        return tensor(Padding.pad(x.toArray(), x.shape(), pads, value), pads.outputShape(x.shape()));
+    }
+
+    /**
+     * The gradient of {@link #pad2d} with respect to its input: {@code outputGradient} without the padded rows and
+     * columns, {@code [N, C, H, W]} as {@link PadGeometry#inputShape}. The default goes through {@link Tensor#toArray}
+     * and {@link #tensor}.
+     */
+    default Tensor pad2dBackward(Tensor outputGradient, PadGeometry pads) {
+        Shape input = pads.inputShape(outputGradient.shape());
+        return tensor(Padding.crop(outputGradient.toArray(), outputGradient.shape(), pads), input);
+    }
 
     // ---- activations (element-wise) and their gradients ----
 

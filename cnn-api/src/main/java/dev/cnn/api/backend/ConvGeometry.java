@@ -5,7 +5,7 @@ import dev.cnn.api.tensor.Shape;
 /**
  * Stride, zero padding and dilation of a 2-d convolution; the kernel size comes from the filter tensor. A dilation
  * of {@code d} spreads the kernel's taps {@code d} cells apart, so a {@code k}-tap kernel spans {@code (k - 1) d + 1}
- * cells. {@link Backend#conv2d} takes dilation 1 only; {@link Backend#depthwiseConv2d} takes any.
+ * cells. {@link Backend#conv2d} and {@link Backend#depthwiseConv2d} take any.
  *
  * @param strideH   vertical step between receptive fields, at least 1
  * @param strideW   horizontal step between receptive fields, at least 1
@@ -53,16 +53,12 @@ public record ConvGeometry(int strideH, int strideW, int padH, int padW, int dil
      * The output shape {@code [N, O, Ho, Wo]} of convolving {@code input} {@code [N, C, H, W]} with
      * {@code filter} {@code [O, C, kH, kW]}.
      *
-     * @throws IllegalArgumentException naming both shapes when they do not fit together, or when dilated
+     * @throws IllegalArgumentException naming both shapes when they do not fit together
      */
     public Shape outputShape(Shape input, Shape filter) {
         if (input.rank() != 4 || filter.rank() != 4) {
             throw new IllegalArgumentException("conv2d needs input [N, C, H, W] and filter [O, C, kH, kW], got input "
                     + input + " and filter " + filter);
-        }
-        if (!undilated()) {
-            throw new IllegalArgumentException("conv2d takes dilation 1 only, got " + dilationH + "x" + dilationW
-                    + "; dilated convolutions are depthwise (depthwiseConv2d, SeparableConv2D)");
         }
         if (input.dim(1) != filter.dim(1)) {
             throw new IllegalArgumentException("conv2d input has " + input.dim(1) + " channels but filter "

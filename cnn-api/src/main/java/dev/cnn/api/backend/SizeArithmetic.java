@@ -25,6 +25,29 @@ final class SizeArithmetic {
     }
 
     /**
+     * {@link #slidingOutput} rounding up, as ONNX's and PyTorch's {@code ceil_mode}: {@code ceil((size + 2 pad -
+     * kernel) / stride) + 1}, less one when the last window would start past the input and its leading padding (so
+     * every window holds at least one input cell).
+     *
+     * @throws IllegalArgumentException when the result does not fit an {@code int}
+     */
+    static int slidingOutputCeil(int size, int pad, int kernel, int stride) {
+        long span = (long) size + 2L * pad - kernel;
+        if (span < 0) {
+            return 0;
+        }
+        long out = (span + stride - 1) / stride + 1;
+        if ((out - 1) * stride >= (long) size + pad) {
+            out--;
+        }
+        if (out > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a window of " + kernel + " over " + size + " cells padded by " + pad
+                    + " has " + out + " positions, more than an int holds");
+        }
+        return (int) out;
+    }
+
+    /**
      * The cells a kernel of {@code taps} spans with {@code dilation}: {@code (taps - 1) dilation + 1}.
      *
      * @throws IllegalArgumentException when the span does not fit an {@code int}

@@ -10,21 +10,42 @@ import java.util.Random;
 
 /**
  * Average pooling over windows of each feature map (the mean of the values
- * in each window). Input {@code [C, H, W]}, output {@code [C, Ho, Wo]}. Type id {@code "avg_pool2d"}.
+ * in each window; the padding counted only with {@code countIncludePad}). Input {@code [C, H, W]}, output {@code [C, Ho, Wo]}. Type id {@code "avg_pool2d"}.
  *
- * @param poolHeight    window rows
- * @param poolWidth     window columns
- * @param strideHeight  vertical step between windows
- * @param strideWidth   horizontal step between windows
- * @param paddingHeight rows of padding above and below (never counted)
- * @param paddingWidth  columns of padding left and right (never counted)
+ * @param poolHeight      window rows
+ * @param poolWidth       window columns
+ * @param strideHeight    vertical step between windows
+ * @param strideWidth     horizontal step between windows
+ * @param paddingHeight   rows of padding above and below
+ * @param paddingWidth    columns of padding left and right
+ * @param ceilMode        whether the output size rounds up, as PyTorch's {@code ceil_mode} ({@link PoolGeometry})
+ * @param countIncludePad whether the padding counts in the mean, as PyTorch's {@code count_include_pad=True}
  */
 public record AvgPool2D(int poolHeight, int poolWidth, int strideHeight, int strideWidth,
-                        int paddingHeight, int paddingWidth) implements LayerConfig {
+                        int paddingHeight, int paddingWidth, boolean ceilMode, boolean countIncludePad)
+        implements LayerConfig {
 
     /** Checks the window, stride and padding. */
     public AvgPool2D {
         new PoolGeometry(poolHeight, poolWidth, strideHeight, strideWidth, paddingHeight, paddingWidth);
+    }
+
+    /** Rounding the output size down and counting only the input cells (as Keras). */
+    public AvgPool2D(int poolHeight, int poolWidth, int strideHeight, int strideWidth, int paddingHeight,
+                     int paddingWidth) {
+        this(poolHeight, poolWidth, strideHeight, strideWidth, paddingHeight, paddingWidth, false, false);
+    }
+
+    /** This pooling rounding its output size up ({@code true}, PyTorch's {@code ceil_mode=True}) or down. */
+    public AvgPool2D withCeilMode(boolean ceil) {
+        return new AvgPool2D(poolHeight, poolWidth, strideHeight, strideWidth, paddingHeight, paddingWidth, ceil,
+                countIncludePad);
+    }
+
+    /** This pooling counting the padding in its means ({@code true}, PyTorch's default) or only the input cells. */
+    public AvgPool2D withCountIncludePad(boolean include) {
+        return new AvgPool2D(poolHeight, poolWidth, strideHeight, strideWidth, paddingHeight, paddingWidth, ceilMode,
+                include);
     }
 
     /** A square window of {@code size} moving by {@code size}: {@code of(2)} halves height and width. */
@@ -33,7 +54,8 @@ public record AvgPool2D(int poolHeight, int poolWidth, int strideHeight, int str
     }
 
     PoolGeometry geometry() {
-        return new PoolGeometry(poolHeight, poolWidth, strideHeight, strideWidth, paddingHeight, paddingWidth);
+        return new PoolGeometry(poolHeight, poolWidth, strideHeight, strideWidth, paddingHeight, paddingWidth,
+                ceilMode, countIncludePad);
     }
 
     @Override

@@ -28,6 +28,7 @@ public final class BuiltinLayerTypes implements LayerTypeProvider {
                 Map.entry("concatenate", Concatenate.class),
                 Map.entry("depthwise_conv2d", DepthwiseConv2D.class),
                 Map.entry("separable_conv2d", SeparableConv2D.class),
-                Map.entry("grouped_conv2d", GroupedConv2D.class));
+                Map.entry("grouped_conv2d", GroupedConv2D.class),
+                Map.entry("pad2d", Pad2D.class));
     }
 }

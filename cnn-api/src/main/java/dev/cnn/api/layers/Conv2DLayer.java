@@ -3,6 +3,7 @@ package dev.cnn.api.layers;
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.backend.ConvGeometry;
 import dev.cnn.api.backend.ConvGradients;
+import dev.cnn.api.backend.PadGeometry;
 import dev.cnn.api.layer.Layer;
 import dev.cnn.api.layer.Parameter;
 import dev.cnn.api.tensor.Shape;
@@ -10,10 +11,15 @@ import dev.cnn.api.tensor.Tensor;
 import java.util.List;
 import java.util.Random;
 
+/**
+ * Runs a {@link Conv2D} on the backend's {@code conv2d} kernels. Where "same" padding is odd, the layer pads the odd
+ * row and column first ({@link Backend#pad2d}) and crops them off the input gradient ({@link Backend#pad2dBackward}).
+ */
 final class Conv2DLayer implements FoldableConvolution {
     private final Conv2D config;
     private final Backend backend;
     private final ConvGeometry geometry;
+    private final PadGeometry extra;
     private final Parameter weight;
     private final Parameter bias;
     private final Buffer output = new Buffer();
@@ -24,7 +30,8 @@ final class Conv2DLayer implements FoldableConvolution {
     Conv2DLayer(Conv2D config, Shape input, Backend backend, Random random) {
         this.config = config;
         this.backend = backend;
-        this.geometry = config.geometry();
+        this.geometry = config.geometry(input);
+        this.extra = config.extraPadding(input);
         Shape filterShape = config.filterShape(input);
         int fanIn = input.dim(0) * config.kernelHeight() * config.kernelWidth();
         int fanOut = config.filters() * config.kernelHeight() * config.kernelWidth();
@@ -45,6 +52,7 @@ final class Conv2DLayer implements FoldableConvolution {
 
     @Override
     public Tensor forward(Tensor input, boolean training) {
+        input = padded(input);
         lastInput = input;
         return output.keep(bias == null ? backend.conv2dInto(input, weight.value(), geometry, output.target(reuse))
                 : backend.conv2dWithBiasInto(input, weight.value(), bias.value(), geometry, output.target(reuse)),
@@ -57,6 +65,7 @@ final class Conv2DLayer implements FoldableConvolution {
      */
     @Override
     public Tensor forwardWith(Tensor input, Tensor filter, Tensor foldedBias, boolean relu, Tensor out) {
+        input = padded(input);
         return relu ? backend.conv2dWithBiasReluInto(input, filter, foldedBias, geometry, out)
                 : backend.conv2dWithBiasInto(input, filter, foldedBias, geometry, out);
     }
@@ -87,7 +96,13 @@ final class Conv2DLayer implements FoldableConvolution {
                 inputGradient.target(reuse), weight.gradientTarget());
         weight.addGradientFromTarget(gradients.filter());
         setBiasGradient(outputGradient);
-        return inputGradient.keep(gradients.input(), reuse);
+        Tensor dx = inputGradient.keep(gradients.input(), reuse);
+        return extra == null ? dx : backend.pad2dBackward(dx, extra);
+    }
+
+    /** {@code input} with the odd row and column of "same" padding added, or itself where there are none. */
+    private Tensor padded(Tensor input) {
+        return extra == null ? input : backend.pad2d(input, extra, 0f);
     }
 
     @Override

@@ -15,7 +15,8 @@ import java.util.Random;
  * convolved with its own {@code filters / groups} kernels, as in ResNeXt; the outputs are joined along the channels.
  * With one group it is a {@link Conv2D}; with as many groups as channels and filters it is a depthwise convolution.
  * It runs on the backend's {@code conv2d} kernels per group, with {@code sliceChannels} and {@code concatChannels}
- * around them. Input {@code [C, H, W]}, output {@code [filters, Ho, Wo]}. Type id {@code "grouped_conv2d"}.
+ * around them; the taps may be {@code dilation} cells apart. Input {@code [C, H, W]}, output {@code [filters, Ho, Wo]}.
+ * Type id {@code "grouped_conv2d"}.
  *
  * @param filters       output maps, a multiple of {@code groups}
  * @param groups        how many independent groups, dividing the input channels and {@code filters}
@@ -25,12 +26,14 @@ import java.util.Random;
  * @param strideWidth   horizontal stride
  * @param paddingHeight zero rows above and below
  * @param paddingWidth  zero columns left and right
+ * @param dilationHeight vertical spacing of the kernel's taps (0, from a file that predates it, reads as 1)
+ * @param dilationWidth  horizontal spacing of the kernel's taps (0 reads as 1)
  * @param useBias       whether to add a learned bias per filter
  * @param initializer   how the kernels start
  */
 public record GroupedConv2D(int filters, int groups, int kernelHeight, int kernelWidth, int strideHeight,
-                            int strideWidth, int paddingHeight, int paddingWidth, boolean useBias,
-                            Initializer initializer) implements LayerConfig {
+                            int strideWidth, int paddingHeight, int paddingWidth, int dilationHeight,
+                            int dilationWidth, boolean useBias, Initializer initializer) implements LayerConfig {
 
     /** Checks that every size is positive and the groups divide the filters. */
     public GroupedConv2D {
@@ -45,7 +48,16 @@ public record GroupedConv2D(int filters, int groups, int kernelHeight, int kerne
         if (initializer == null) {
             initializer = Initializer.XAVIER;
         }
-        new ConvGeometry(strideHeight, strideWidth, paddingHeight, paddingWidth);
+        dilationHeight = dilationHeight == 0 ? 1 : dilationHeight;
+        dilationWidth = dilationWidth == 0 ? 1 : dilationWidth;
+        new ConvGeometry(strideHeight, strideWidth, paddingHeight, paddingWidth, dilationHeight, dilationWidth);
+    }
+
+    /** No dilation. */
+    public GroupedConv2D(int filters, int groups, int kernelHeight, int kernelWidth, int strideHeight,
+                         int strideWidth, int paddingHeight, int paddingWidth, boolean useBias, Initializer initializer) {
+        this(filters, groups, kernelHeight, kernelWidth, strideHeight, strideWidth, paddingHeight, paddingWidth, 1, 1,
+                useBias, initializer);
     }
 
     /** {@code filters} square kernels of size {@code kernel} in {@code groups} groups, stride 1, no padding, bias. */
@@ -56,17 +68,23 @@ public record GroupedConv2D(int filters, int groups, int kernelHeight, int kerne
     /** This convolution with the same zero padding on every side. */
     public GroupedConv2D withPadding(int padding) {
         return new GroupedConv2D(filters, groups, kernelHeight, kernelWidth, strideHeight, strideWidth, padding, padding,
-                useBias, initializer);
+                dilationHeight, dilationWidth, useBias, initializer);
     }
 
     /** This convolution with another stride in both directions. */
     public GroupedConv2D withStride(int stride) {
         return new GroupedConv2D(filters, groups, kernelHeight, kernelWidth, stride, stride, paddingHeight, paddingWidth,
-                useBias, initializer);
+                dilationHeight, dilationWidth, useBias, initializer);
+    }
+
+    /** This convolution with its taps {@code dilation} cells apart in both directions. */
+    public GroupedConv2D withDilation(int dilation) {
+        return new GroupedConv2D(filters, groups, kernelHeight, kernelWidth, strideHeight, strideWidth, paddingHeight,
+                paddingWidth, dilation, dilation, useBias, initializer);
     }
 
     ConvGeometry geometry() {
-        return new ConvGeometry(strideHeight, strideWidth, paddingHeight, paddingWidth);
+        return new ConvGeometry(strideHeight, strideWidth, paddingHeight, paddingWidth, dilationHeight, dilationWidth);
     }
 
     /** {@code [filters, C / groups, kH, kW]}: each group's kernels one after another. */
@@ -88,7 +106,7 @@ public record GroupedConv2D(int filters, int groups, int kernelHeight, int kerne
         int w = g.outputWidth(input.dim(2), kernelWidth);
         if (h < 1 || w < 1) {
             throw new ShapeMismatchException("grouped_conv2d kernel " + kernelHeight + "x" + kernelWidth
-                    + " with padding " + paddingHeight + "x" + paddingWidth + " does not fit input " + input);
+                    + " dilated " + dilationHeight + "x" + dilationWidth + " with padding " + paddingHeight + "x" + paddingWidth + " does not fit input " + input);
         }
         return Shape.of(filters, h, w);
     }

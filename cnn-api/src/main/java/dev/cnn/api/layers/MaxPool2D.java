@@ -18,13 +18,25 @@ import java.util.Random;
  * @param strideWidth   horizontal step between windows
  * @param paddingHeight rows of padding above and below (never counted)
  * @param paddingWidth  columns of padding left and right (never counted)
+ * @param ceilMode      whether the output size rounds up, as PyTorch's {@code ceil_mode} ({@link PoolGeometry})
  */
 public record MaxPool2D(int poolHeight, int poolWidth, int strideHeight, int strideWidth,
-                        int paddingHeight, int paddingWidth) implements LayerConfig {
+                        int paddingHeight, int paddingWidth, boolean ceilMode) implements LayerConfig {
 
     /** Checks the window, stride and padding. */
     public MaxPool2D {
         new PoolGeometry(poolHeight, poolWidth, strideHeight, strideWidth, paddingHeight, paddingWidth);
+    }
+
+    /** Rounding the output size down. */
+    public MaxPool2D(int poolHeight, int poolWidth, int strideHeight, int strideWidth, int paddingHeight,
+                     int paddingWidth) {
+        this(poolHeight, poolWidth, strideHeight, strideWidth, paddingHeight, paddingWidth, false);
+    }
+
+    /** This pooling rounding its output size up ({@code true}, PyTorch's {@code ceil_mode=True}) or down. */
+    public MaxPool2D withCeilMode(boolean ceil) {
+        return new MaxPool2D(poolHeight, poolWidth, strideHeight, strideWidth, paddingHeight, paddingWidth, ceil);
     }
 
     /** A square window of {@code size} moving by {@code size}: {@code of(2)} halves height and width. */
@@ -33,7 +45,8 @@ public record MaxPool2D(int poolHeight, int poolWidth, int strideHeight, int str
     }
 
     PoolGeometry geometry() {
-        return new PoolGeometry(poolHeight, poolWidth, strideHeight, strideWidth, paddingHeight, paddingWidth);
+        return new PoolGeometry(poolHeight, poolWidth, strideHeight, strideWidth, paddingHeight, paddingWidth,
+                ceilMode, false);
     }
 
     @Override

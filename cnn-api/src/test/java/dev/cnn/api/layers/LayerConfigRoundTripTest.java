@@ -20,7 +20,9 @@ class LayerConfigRoundTripTest {
                 new Dropout(0.25), new BatchNorm(0.8, 1e-3), new ReLU(), new LeakyReLU(0.1), new Sigmoid(), new Tanh(),
                 new Softmax(), new Add(), new Concatenate(),
                 new DepthwiseConv2D(3, 2, 2, 1, 2, 1, 0, 2, 1, false, Initializer.HE), SeparableConv2D.of(8, 3).withDilation(2),
-                GroupedConv2D.of(6, 3, 3).withStride(2));
+                GroupedConv2D.of(6, 3, 3).withStride(2), Conv2D.of(4, 3).withDilation(2).withSamePadding(),
+                GroupedConv2D.of(4, 2, 3).withDilation(3), MaxPool2D.of(2).withCeilMode(true),
+                new AvgPool2D(3, 3, 2, 2, 1, 1).withCeilMode(true).withCountIncludePad(true), new Pad2D(1, 2, 0, 3, -1.5f));
     }
 
     @ParameterizedTest
@@ -42,6 +44,6 @@ class LayerConfigRoundTripTest {
     void everyRegisteredTypeIsCoveredHere() {
         assertEquals(LayerTypes.all(getClass().getClassLoader()).values().stream().map(Class::getName).sorted().toList(),
                 everyLayer().map(c -> c.getClass().getName()).sorted().distinct().toList());
-        assertEquals(19, List.copyOf(LayerTypes.all(getClass().getClassLoader()).keySet()).size());
+        assertEquals(20, List.copyOf(LayerTypes.all(getClass().getClassLoader()).keySet()).size());
     }
 }

@@ -4,7 +4,7 @@ import dev.cnn.backend.cpu.Scratch.Slot;
 import java.util.Arrays;
 
 /**
- * Convolution forward and backward passes as packed matrix multiplies ({@link PackedGemm}), one image
+ * Convolution forward and backward passes (any stride, padding and dilation) as packed matrix multiplies ({@link PackedGemm}), one image
  * at a time, with the minibatch cut into chunks that run in parallel. The filter is packed once per
  * call and shared by every task; each image is lowered straight into the packed layout
  * ({@link ConvPacking}), a block at a time ({@link CacheBlocks}): forward packs a block of output positions and
@@ -12,7 +12,8 @@ import java.util.Arrays;
  * one slice of output positions (and, for many taps, a block of taps) at a time, and reads the output gradient where it
  * lies. Blocks never change the order in
  * which an element is summed, so the bits are those of one multiply over the whole image. Working buffers come from
- * {@link Scratch}, so nothing is allocated but the result once the kernels have warmed up.
+ * {@link Scratch}, so nothing is allocated but the result once the kernels have warmed up. Dilated convolutions
+ * always take this lowering (dilation only moves where a tap reads), never the wide-grid kernels.
  */
 final class Conv2dKernels {
     private static final int CHUNKS_PER_THREAD = 4;
@@ -33,10 +34,10 @@ final class Conv2dKernels {
 
     /** As {@link #forward(float[], float[], float[], ConvDims, float[])}, then a ReLU on each image's output while it is in cache. */
     static float[] forward(float[] input, float[] filter, float[] bias, ConvDims d, float[] out, boolean relu) {
-        if (WinogradConvolution.applies(d)) {
+        if (d.undilated() && WinogradConvolution.applies(d)) {
             return WinogradConvolution.forward(input, filter, bias, d, out, relu);
         }
-        if (WideConvolution.applies(d)) {
+        if (d.undilated() && WideConvolution.applies(d)) {
             return WideConvolution.forward(input, filter, bias, d, out, relu);
         }
         MicroKernel kernel = MicroKernels.SELECTED;
@@ -82,10 +83,10 @@ final class Conv2dKernels {
 
     /** {@code dInput[n] = fold(filter^T * dOut[n])}, added into {@code dInput}, which must be all zeros. */
     static float[] backwardData(float[] outputGradient, float[] filter, ConvDims d, float[] dInput) {
-        if (WinogradConvolution.applies(d)) {
+        if (d.undilated() && WinogradConvolution.applies(d)) {
             return WinogradConvolution.backwardData(outputGradient, filter, d, dInput);
         }
-        if (WideConvolution.appliesBackward(d)) {
+        if (d.undilated() && WideConvolution.appliesBackward(d)) {
             return WideConvolution.backwardData(outputGradient, filter, d, dInput);
         }
         MicroKernel kernel = MicroKernels.SELECTED;
@@ -130,7 +131,7 @@ final class Conv2dKernels {
      * chunks whose partial sums are added in chunk order, so the result does not depend on threads.
      */
     static float[] backwardFilter(float[] input, float[] outputGradient, ConvDims d, float[] dFilter) {
-        if (WideConvolution.appliesBackwardFilter(d)) {
+        if (d.undilated() && WideConvolution.appliesBackwardFilter(d)) {
             return WideFilterGradient.backwardFilter(input, outputGradient, d, dFilter);
         }
         MicroKernel kernel = MicroKernels.forColumns(d.patchSize());

@@ -4,7 +4,8 @@ package dev.cnn.backend.cpu;
  * Lowers one image of a convolution straight into the packed layout of {@link Packing}, so that the
  * unfolded matrix of receptive fields is never materialised on its own. The unfolded matrix has a row
  * per filter tap {@code r = (c, ki, kj)} ({@code C*kH*kW} rows) and a column per output position
- * {@code q = (oh, ow)} ({@code Ho*Wo} columns); padded positions read as zero.
+ * {@code q = (oh, ow)} ({@code Ho*Wo} columns); padded positions read as zero. Tap {@code (ki, kj)} reads
+ * {@code (ki dilationH, kj dilationW)} cells from its window's corner.
  */
 final class ConvPacking {
     /** Runs at least this long are copied with {@link System#arraycopy}. */
@@ -36,8 +37,8 @@ final class ConvPacking {
             int panelStep = nr * kc;
             for (int r = pc; r < pc + kc; r++) {
                 int c = r / (d.kernelH() * d.kernelW());
-                int ki = r / d.kernelW() % d.kernelH();
-                int kj = r % d.kernelW();
+                int ki = r / d.kernelW() % d.kernelH() * d.dilationH();
+                int kj = r % d.kernelW() * d.dilationW();
                 int lo = firstValidOutput(d.padW(), kj, sw, outW);
                 int hi = endValidOutput(d.width(), d.padW(), kj, sw, outW, lo);
                 int at = pc * nPadded + (r - pc) * nr;
@@ -109,7 +110,7 @@ final class ConvPacking {
                 int ih0 = q / d.outW() * d.strideH() - d.padH();
                 int iw0 = q % d.outW() * d.strideW() - d.padW();
                 int at = panel + p * nr;
-                if (ih0 >= 0 && ih0 + d.kernelH() <= d.height() && iw0 >= 0 && iw0 + d.kernelW() <= d.width()) {
+                if (ih0 >= 0 && ih0 + d.spanH() <= d.height() && iw0 >= 0 && iw0 + d.spanW() <= d.width()) {
                     int corner = inOff + ih0 * d.width() + iw0;
                     for (int jj = 0; jj < full; jj++) {
                         dst[at + jj] = in[corner + taps[j0 + jr + jj]];
@@ -133,7 +134,7 @@ final class ConvPacking {
         for (int c = 0; c < d.channels(); c++) {
             for (int ki = 0; ki < d.kernelH(); ki++) {
                 for (int kj = 0; kj < d.kernelW(); kj++) {
-                    taps[r++] = (c * d.height() + ki) * d.width() + kj;
+                    taps[r++] = (c * d.height() + ki * d.dilationH()) * d.width() + kj * d.dilationW();
                 }
             }
         }
@@ -143,8 +144,8 @@ final class ConvPacking {
     /** The input value tap {@code r} of the window at {@code (ih0, iw0)} reads, zero in the padding. */
     private static float tapValue(float[] in, int inOff, ConvDims d, int r, int ih0, int iw0) {
         int c = r / (d.kernelH() * d.kernelW());
-        int ih = ih0 + r / d.kernelW() % d.kernelH();
-        int iw = iw0 + r % d.kernelW();
+        int ih = ih0 + r / d.kernelW() % d.kernelH() * d.dilationH();
+        int iw = iw0 + r % d.kernelW() * d.dilationW();
         boolean inside = ih >= 0 && ih < d.height() && iw >= 0 && iw < d.width();
         return inside ? in[inOff + (c * d.height() + ih) * d.width() + iw] : 0f;
     }
@@ -168,8 +169,8 @@ final class ConvPacking {
         int sw = d.strideW();
         for (int r = r0; r < r1; r++) {
             int c = r / taps;
-            int ki = r / d.kernelW() % d.kernelH();
-            int kj = r % d.kernelW();
+            int ki = r / d.kernelW() % d.kernelH() * d.dilationH();
+            int kj = r % d.kernelW() * d.dilationW();
             int lo = firstValidOutput(d.padW(), kj, sw, d.outW());
             int hi = endValidOutput(d.width(), d.padW(), kj, sw, d.outW(), lo);
             for (int oh = 0; oh < d.outH(); oh++) {
@@ -253,7 +254,7 @@ final class ConvPacking {
         out[o + 7] += col[c + 7];
     }
 
-    /** The first output column whose tap {@code kj} lands inside the input (not in left padding). */
+    /** The first output column whose tap at column offset {@code kj} lands inside the input (not in left padding). */
     private static int firstValidOutput(int padW, int kj, int strideW, int outW) {
         int need = padW - kj;
         if (need <= 0) {
@@ -262,7 +263,7 @@ final class ConvPacking {
         return Math.min(outW, (need + strideW - 1) / strideW);
     }
 
-    /** One past the last output column whose tap {@code kj} lands inside an input of width {@code width}. */
+    /** One past the last output column whose tap at column offset {@code kj} lands inside an input of width {@code width}. */
     private static int endValidOutput(int width, int padW, int kj, int strideW, int outW, int lo) {
         int limit = width + padW - kj;
         if (limit <= 0) {

@@ -3,12 +3,13 @@ package dev.cnn.backend.cpu;
 import dev.cnn.api.backend.Backend;
 import dev.cnn.api.backend.ConvGeometry;
 import dev.cnn.api.backend.ConvGradients;
+import dev.cnn.api.backend.PadGeometry;
 import dev.cnn.api.backend.PoolGeometry;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
 
 /**
- * The spatial kernels of {@link CpuBackend}: convolution (full and depthwise) and pooling, forward and backward,
+ * The spatial kernels of {@link CpuBackend}: convolution (full and depthwise), pooling and padding, forward and backward,
  * checking the arguments and handing the arrays to {@link Conv2dKernels}, {@link DepthwiseKernels} and
  * {@link PoolKernels}. Split from {@link CpuBackend} only to keep each file short.
  */
@@ -212,4 +213,20 @@ abstract sealed class CpuSpatialKernels implements Backend permits CpuBackend {
         return wrap(PoolKernels.averageBackward(Arguments.data(outputGradient), poolDims(inputShape, geometry)), inputShape);
     }
 
+    // ---- padding ----
+
+    @Override
+    public Tensor pad2d(Tensor x, PadGeometry pads, float value) {
+        Shape s = Arguments.cpu(x).shape();
+        Shape shape = pads.outputShape(s);
+        return wrap(PadKernels.pad(Arguments.data(x), s.dim(0) * s.dim(1), s.dim(2), s.dim(3), pads, value,
+                new float[shape.size()]), shape);
+    }
+
+    @Override
+    public Tensor pad2dBackward(Tensor outputGradient, PadGeometry pads) {
+        Shape input = pads.inputShape(Arguments.cpu(outputGradient).shape());
+        return wrap(PadKernels.crop(Arguments.data(outputGradient), input.dim(0) * input.dim(1), input.dim(2),
+                input.dim(3), pads, new float[input.size()]), input);
+    }
 }

@@ -18,7 +18,7 @@ final class PaddedImage {
     /** The same convolution on the padded copy of its images: no padding, the copy's height and width. */
     static ConvDims unpadded(ConvDims d) {
         return new ConvDims(d.batch(), d.channels(), paddedHeight(d), paddedWidth(d), d.outputs(), d.kernelH(),
-                d.kernelW(), d.outH(), d.outW(), d.strideH(), d.strideW(), 0, 0);
+                d.kernelW(), d.outH(), d.outW(), d.strideH(), d.strideW(), 0, 0, d.dilationH(), d.dilationW());
     }
 
     /** Values in one padded image. */

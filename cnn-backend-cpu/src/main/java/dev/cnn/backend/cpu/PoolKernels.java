@@ -5,7 +5,9 @@ import java.util.Arrays;
 
 /**
  * Max and average pooling, forward and backward, over {@code [N, C, H, W]}. Each (image, channel)
- * plane is independent, so planes are spread over the pool; no two tasks write the same element.
+ * plane is independent, so planes are spread over the pool; no two tasks write the same element. Windows are clipped
+ * to the input (a ceil-mode window may reach past the padding); an average divides by
+ * {@link PoolGeometry#divisor}.
  */
 final class PoolKernels {
     private static final int MIN_PLANES_PER_TASK = 8;
@@ -142,7 +144,7 @@ final class PoolKernels {
                                 sum += in[base + r * d.width() + c];
                             }
                         }
-                        out[p * d.outPlane() + oh * d.outW() + ow] = sum / ((r1 - r0) * (c1 - c0));
+                        out[p * d.outPlane() + oh * d.outW() + ow] = sum / d.g().divisor(d.height(), d.width(), oh, ow);
                     }
                 }
             }
@@ -161,7 +163,8 @@ final class PoolKernels {
                     for (int ow = 0; ow < d.outW(); ow++) {
                         int c0 = d.colFrom(ow);
                         int c1 = d.colTo(ow);
-                        float share = dOut[p * d.outPlane() + oh * d.outW() + ow] / ((r1 - r0) * (c1 - c0));
+                        float share = dOut[p * d.outPlane() + oh * d.outW() + ow]
+                                / d.g().divisor(d.height(), d.width(), oh, ow);
                         for (int r = r0; r < r1; r++) {
                             for (int c = c0; c < c1; c++) {
                                 dIn[base + r * d.width() + c] += share;

@@ -5,7 +5,7 @@ package dev.cnn.backend.cpu;
  * window lies inside the image. Then a tap only moves where a block of output positions reads from, never which
  * positions exist: forward works out the copies of a block once, as runs of consecutive elements, and replays them for
  * every tap; backward-filter moves its window's corner a column at a time; the fold steps through taps and rows. None
- * divides or tests the padding per element. The packed layouts, and so the bits of every result, are those of
+ * divides or tests the padding per element. A dilation only spreads where the taps read. The packed layouts, and so the bits of every result, are those of
  * {@link ConvPacking}.
  */
 final class UnpaddedPacking {
@@ -35,7 +35,7 @@ final class UnpaddedPacking {
             int ki = pc / d.kernelW() % d.kernelH();
             int kj = pc % d.kernelW();
             for (int r = pc; r < pc + kc; r++) {
-                int base = inOff + c * plane + ki * d.width() + kj;
+                int base = inOff + c * plane + ki * d.dilationH() * d.width() + kj * d.dilationW();
                 int at = pc * nPadded + (r - pc) * nr;
                 for (int i = 0; i < count; i += FIELDS) {
                     ConvPacking.copyRun(in, base + runs[i], dst, at + runs[i + 1], runs[i + 2]);
@@ -122,7 +122,7 @@ final class UnpaddedPacking {
         int ki = r0 / d.kernelW() % d.kernelH();
         int kj = r0 % d.kernelW();
         for (int r = r0; r < r1; r++) {
-            int dst = outOff + c * plane + ki * d.width() + kj;
+            int dst = outOff + c * plane + ki * d.dilationH() * d.width() + kj * d.dilationW();
             int src = (r - r0) * ldc;
             for (int oh = 0; oh < d.outH(); oh++, src += outW, dst += rowStep) {
                 ConvPacking.addRun(col, src, out, dst, outW);

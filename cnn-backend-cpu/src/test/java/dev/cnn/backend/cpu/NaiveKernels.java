@@ -37,8 +37,8 @@ final class NaiveKernels {
                         for (int ic = 0; ic < c; ic++) {
                             for (int i = 0; i < kh; i++) {
                                 for (int j = 0; j < kw; j++) {
-                                    int iy = y * g.strideH() - g.padH() + i;
-                                    int ix = x * g.strideW() - g.padW() + j;
+                                    int iy = y * g.strideH() - g.padH() + i * g.dilationH();
+                                    int ix = x * g.strideW() - g.padW() + j * g.dilationW();
                                     if (iy >= 0 && iy < h && ix >= 0 && ix < w) {
                                         s += (double) in[((b * c + ic) * h + iy) * w + ix] * f[((oc * c + ic) * kh + i) * kw + j];
                                     }
@@ -67,8 +67,8 @@ final class NaiveKernels {
                         for (int ic = 0; ic < c; ic++) {
                             for (int i = 0; i < kh; i++) {
                                 for (int j = 0; j < kw; j++) {
-                                    int iy = y * g.strideH() - g.padH() + i;
-                                    int ix = x * g.strideW() - g.padW() + j;
+                                    int iy = y * g.strideH() - g.padH() + i * g.dilationH();
+                                    int ix = x * g.strideW() - g.padW() + j * g.dilationW();
                                     if (iy >= 0 && iy < h && ix >= 0 && ix < w) {
                                         dx[((b * c + ic) * h + iy) * w + ix] += d * f[((oc * c + ic) * kh + i) * kw + j];
                                     }
@@ -95,8 +95,8 @@ final class NaiveKernels {
                         for (int ic = 0; ic < c; ic++) {
                             for (int i = 0; i < kh; i++) {
                                 for (int j = 0; j < kw; j++) {
-                                    int iy = y * g.strideH() - g.padH() + i;
-                                    int ix = x * g.strideW() - g.padW() + j;
+                                    int iy = y * g.strideH() - g.padH() + i * g.dilationH();
+                                    int ix = x * g.strideW() - g.padW() + j * g.dilationW();
                                     if (iy >= 0 && iy < h && ix >= 0 && ix < w) {
                                         df[((oc * c + ic) * kh + i) * kw + j] += d * in[((b * c + ic) * h + iy) * w + ix];
                                     }
@@ -157,6 +157,10 @@ final class NaiveKernels {
                             int ix = x * g.strideW() - g.padW() + j;
                             if (iy >= 0 && iy < h && ix >= 0 && ix < w) {
                                 s += in[(p * h + iy) * w + ix];
+                            }
+                            int margin = g.countIncludePad() ? 1 : 0;
+                            if (iy >= -g.padH() * margin && iy < h + g.padH() * margin && ix >= -g.padW() * margin
+                                    && ix < w + g.padW() * margin) {
                                 count++;
                             }
                         }

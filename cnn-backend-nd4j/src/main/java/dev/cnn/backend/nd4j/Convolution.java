@@ -8,7 +8,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * 2-d convolution through libnd4j's {@code conv2d} and {@code conv2d_bp}, NCHW input and
- * {@code [O, C, kH, kW]} filters passed as such (weight format 1), no dilation, explicit padding.
+ * {@code [O, C, kH, kW]} filters passed as such (weight format 1), explicit padding; a dilated convolution runs
+ * undilated on the spread filter of {@link DilatedFilter}.
  */
 final class Convolution {
     private static final int NCHW = 0;
@@ -20,6 +21,13 @@ final class Convolution {
 
     static INDArray forward(INDArray input, INDArray filter, ConvGeometry g, Shape outputShape) {
         INDArray output = Nd4j.createUninitialized(DataType.FLOAT, Dims.of(outputShape));
+        if (!g.undilated()) {
+            INDArray spread = DilatedFilter.spread(filter, g);
+            NativeOp.named("conv2d").inputs(input, spread).outputs(output)
+                    .integers(arguments(spread, DilatedFilter.undilated(g))).run();
+            Release.all(spread);
+            return output;
+        }
         NativeOp.named("conv2d").inputs(input, filter).outputs(output).integers(arguments(filter, g)).run();
         return output;
     }
@@ -29,6 +37,13 @@ final class Convolution {
                             INDArray output) {
         if (output == null) {
             output = Nd4j.createUninitialized(DataType.FLOAT, Dims.of(outputShape));
+        }
+        if (!g.undilated()) {
+            INDArray spread = DilatedFilter.spread(filter, g);
+            NativeOp.named("conv2d").inputs(input, spread, bias).outputs(output)
+                    .integers(arguments(spread, DilatedFilter.undilated(g))).run();
+            Release.all(spread);
+            return output;
         }
         NativeOp.named("conv2d").inputs(input, filter, bias).outputs(output).integers(arguments(filter, g)).run();
         return output;
@@ -74,6 +89,14 @@ final class Convolution {
 
     private static void backward(INDArray input, INDArray filter, INDArray outputGradient,
                                  INDArray inputGradient, INDArray filterGradient, ConvGeometry g) {
+        if (!g.undilated()) {
+            INDArray spread = DilatedFilter.spread(filter, g);
+            INDArray spreadGradient = Nd4j.zeros(DataType.FLOAT, spread.shape());
+            backward(input, spread, outputGradient, inputGradient, spreadGradient, DilatedFilter.undilated(g));
+            DilatedFilter.gatherInto(spreadGradient, g, filterGradient);
+            Release.all(spread, spreadGradient);
+            return;
+        }
         NativeOp.named("conv2d_bp")
                 .inputs(input, filter, outputGradient)
                 .outputs(inputGradient, filterGradient)

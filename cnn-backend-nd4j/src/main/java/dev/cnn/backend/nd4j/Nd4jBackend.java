@@ -3,6 +3,7 @@ package dev.cnn.backend.nd4j;
 import dev.cnn.api.backend.ChannelShapes;
 import dev.cnn.api.backend.ConvGeometry;
 import dev.cnn.api.backend.ConvGradients;
+import dev.cnn.api.backend.PadGeometry;
 import dev.cnn.api.backend.PoolGeometry;
 import dev.cnn.api.tensor.Shape;
 import dev.cnn.api.tensor.Tensor;
@@ -153,6 +154,20 @@ public final class Nd4jBackend extends Nd4jKernelsInto {
     private Tensor full(Tensor filter, ConvGeometry geometry) {
         return tensor(DepthwiseAsFull.expand(filter.toArray(), filter.shape(), geometry),
                 DepthwiseAsFull.fullShape(filter.shape(), geometry));
+    }
+
+    // ---- padding ----
+
+    @Override
+    public Tensor pad2d(Tensor x, PadGeometry pads, float value) {
+        pads.outputShape(x.shape());
+        return wrap(SpatialPadding.pad(array(x), pads.top(), pads.bottom(), pads.left(), pads.right(), value));
+    }
+
+    @Override
+    public Tensor pad2dBackward(Tensor outputGradient, PadGeometry pads) {
+        Shape input = pads.inputShape(outputGradient.shape());
+        return wrap(SpatialPadding.crop(array(outputGradient), pads.top(), pads.left(), input.dim(2), input.dim(3)));
     }
 
     // ---- pooling ----

@@ -31,12 +31,30 @@ final class Pooling {
         if (output == null) {
             output = Nd4j.createUninitialized(DataType.FLOAT, Dims.of(outputShape));
         }
+        if (ExplicitPooling.needed(g, false)) {
+            INDArray copy = ExplicitPooling.padded(input, g, Float.NEGATIVE_INFINITY);
+            NativeOp.named("maxpool2d").inputs(copy).outputs(output)
+                    .integers(arguments(ExplicitPooling.onCopy(g), UNUSED)).run();
+            Release.all(copy);
+            return output;
+        }
         NativeOp.named("maxpool2d").inputs(input).outputs(output).integers(arguments(g, UNUSED)).run();
         return output;
     }
 
     /** The input gradient of max pooling, written into {@code inputGradient} (zeroed first) unless it is null. */
     static INDArray maxBackward(INDArray input, INDArray outputGradient, PoolGeometry g, INDArray inputGradient) {
+        if (ExplicitPooling.needed(g, false)) {
+            INDArray copy = ExplicitPooling.padded(input, g, Float.NEGATIVE_INFINITY);
+            INDArray copyGradient = Nd4j.zeros(DataType.FLOAT, copy.shape());
+            NativeOp.named("maxpool2d_bp").inputs(copy, outputGradient).outputs(copyGradient)
+                    .integers(arguments(ExplicitPooling.onCopy(g), UNUSED)).run();
+            INDArray result = inputGradient == null
+                    ? SpatialPadding.crop(copyGradient, g.padH(), g.padW(), input.size(2), input.size(3))
+                    : SpatialPadding.cropInto(copyGradient, g.padH(), g.padW(), inputGradient);
+            Release.all(copy, copyGradient);
+            return result;
+        }
         inputGradient = inputGradient == null ? Nd4j.zeros(DataType.FLOAT, input.shape()) : inputGradient.assign(0);
         NativeOp.named("maxpool2d_bp").inputs(input, outputGradient).outputs(inputGradient)
                 .integers(arguments(g, UNUSED)).run();
@@ -45,6 +63,16 @@ final class Pooling {
 
     static INDArray averageForward(INDArray input, PoolGeometry g, Shape outputShape) {
         INDArray output = Nd4j.createUninitialized(DataType.FLOAT, Dims.of(outputShape));
+        if (ExplicitPooling.needed(g, true)) {
+            INDArray copy = ExplicitPooling.padded(input, g, 0f);
+            NativeOp.named("avgpool2d").inputs(copy).outputs(output)
+                    .integers(arguments(ExplicitPooling.onCopy(g), AVERAGE_MODE)).run();
+            INDArray factors = ExplicitPooling.rescale(g, (int) input.size(2), (int) input.size(3), outputShape.dim(2),
+                    outputShape.dim(3));
+            Broadcast.mul(output, factors, output, SPATIAL_AXES);
+            Release.all(copy, factors);
+            return output;
+        }
         NativeOp.named("avgpool2d").inputs(input).outputs(output).integers(arguments(g, AVERAGE_MODE)).run();
         if (isPadded(g)) {
             INDArray ratio = insideRatio(g, input.size(2), input.size(3), outputShape);
@@ -56,6 +84,9 @@ final class Pooling {
 
     /** {@code avgpool2d_bp} reads only the shape of its first input, so a zero placeholder stands in. */
     static INDArray averageBackward(INDArray outputGradient, PoolGeometry g, Shape inputShape) {
+        if (ExplicitPooling.needed(g, true)) {
+            return explicitAverageBackward(outputGradient, g, inputShape);
+        }
         INDArray placeholderInput = Nd4j.zeros(DataType.FLOAT, Dims.of(inputShape));
         INDArray inputGradient = Nd4j.zeros(DataType.FLOAT, Dims.of(inputShape));
         INDArray ratio = null;
@@ -71,6 +102,22 @@ final class Pooling {
             return inputGradient;
         } finally {
             Release.all(placeholderInput, ratio, rescaled == outputGradient ? null : rescaled);
+        }
+    }
+
+    /** The op's gradient on the padded copy, of the output gradient rescaled to the geometry's divisors, cropped. */
+    private static INDArray explicitAverageBackward(INDArray outputGradient, PoolGeometry g, Shape inputShape) {
+        INDArray placeholder = ExplicitPooling.padded(Nd4j.zeros(DataType.FLOAT, Dims.of(inputShape)), g, 0f);
+        INDArray copyGradient = Nd4j.zeros(DataType.FLOAT, placeholder.shape());
+        INDArray factors = ExplicitPooling.rescale(g, inputShape.dim(2), inputShape.dim(3),
+                (int) outputGradient.size(2), (int) outputGradient.size(3));
+        INDArray rescaled = ExplicitPooling.times(outputGradient, factors);
+        try {
+            NativeOp.named("avgpool2d_bp").inputs(placeholder, rescaled).outputs(copyGradient)
+                    .integers(arguments(ExplicitPooling.onCopy(g), AVERAGE_MODE)).run();
+            return SpatialPadding.crop(copyGradient, g.padH(), g.padW(), inputShape.dim(2), inputShape.dim(3));
+        } finally {
+            Release.all(placeholder, copyGradient, factors, rescaled);
         }
     }
 

@@ -22,6 +22,7 @@ import dev.cnn.api.layers.GroupedConv2D;
 import dev.cnn.api.layers.GlobalAvgPool2D;
 import dev.cnn.api.layers.LeakyReLU;
 import dev.cnn.api.layers.MaxPool2D;
+import dev.cnn.api.layers.Pad2D;
 import dev.cnn.api.layers.ReLU;
 import dev.cnn.api.layers.Sigmoid;
 import dev.cnn.api.layers.Softmax;
@@ -67,7 +68,17 @@ class LayerGradientTest {
                 Arguments.of(SeparableConv2D.of(4, 3).withPadding(2).withDilation(2), Shape.of(2, 5, 6)),
                 Arguments.of(new SeparableConv2D(3, DepthwiseConv2D.of(2).withDepthMultiplier(2).withStride(2), false),
                         Shape.of(2, 6, 6)),
-                Arguments.of(new Softmax(), Shape.of(6)));
+                Arguments.of(new Softmax(), Shape.of(6)),
+                Arguments.of(Conv2D.of(3, 3).withDilation(2).withPadding(1), Shape.of(2, 8, 7)),
+                Arguments.of(Conv2D.of(3, 3).withStride(2).withSamePadding(), Shape.of(2, 6, 7)),
+                Arguments.of(Conv2D.of(2, 2).withSamePadding().withBias(false), Shape.of(2, 5, 4)),
+                Arguments.of(GroupedConv2D.of(4, 2, 3).withDilation(2).withPadding(2), Shape.of(4, 6, 6)),
+                Arguments.of(MaxPool2D.of(2).withCeilMode(true), Shape.of(2, 5, 7)),
+                Arguments.of(new AvgPool2D(3, 3, 2, 2, 1, 1).withCeilMode(true).withCountIncludePad(true),
+                        Shape.of(2, 6, 8)),
+                Arguments.of(new AvgPool2D(3, 2, 2, 2, 1, 1).withCountIncludePad(true), Shape.of(1, 7, 6)),
+                Arguments.of(new Pad2D(1, 0, 2, 1, 0.5f), Shape.of(2, 3, 4)),
+                Arguments.of(Pad2D.zeros(1), Shape.of(3, 2, 2)));
     }
 
     @ParameterizedTest(name = "{0} on {1}")
