@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Broadcast;
  * hands back its last results allocates no native memory for them (and triggers no collections to free it).
  * Otherwise they allocate, as the plain kernels do.
  */
-abstract sealed class Nd4jKernelsInto implements Backend permits Nd4jBackend {
+abstract sealed class Nd4jKernelsInto implements Backend permits Nd4jPerChannelKernels {
     private static final int FEATURE_AXIS = 1;
 
     @Override
