@@ -9,14 +9,15 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Depthwise convolution through libnd4j's own {@code depthwise_conv2d} and {@code depthwise_conv2d_bp} (oneDNN's
- * kernels where the natives carry them), NCHW, filters as {@code [M, C, kH, kW]} (weight format 1): the SPI's
- * {@code [C, M, kH, kW]} is the same memory when {@code M = 1}, and a transposed copy of the small filter otherwise.
- * Measured on 64 x 32 x 28 x 28 with 3x3 kernels: forward 3.0-4.0 ms, backward 4.2-6.2 ms (NativeOpTimings), where
- * the full convolution of {@link DepthwiseAsFull} does C times the multiplications.
+ * kernels where the natives carry them), NCHW, filters as {@code [kH, kW, C, M]} (weight format 0), a transposed copy
+ * of the SPI's small {@code [C, M, kH, kW]} in {@link Scratch}: with weight format 1 ({@code [M, C, kH, kW]}, the
+ * same memory when M is 1) the same ops measured 40-90 times slower (forward 309-317
+ * ms against 7.4 ms, backward 780-829 against 8.7 on 64 x 32 x 28 x 28, 3x3). Where the full convolution of
+ * {@link DepthwiseAsFull} does C times the multiplications.
  */
 final class Depthwise {
     private static final int NCHW = 0;
-    private static final int WEIGHTS_M_C_H_W = 1;
+    private static final int WEIGHTS_H_W_C_M = 0;
     private static final int VALID_MODE = 0;
 
     private Depthwise() {
@@ -46,16 +47,12 @@ final class Depthwise {
 
     /** The filter gradient, written into {@code filterGradient}; the input gradient the op also makes is dropped. */
     static INDArray backwardFilter(INDArray input, INDArray outputGradient, ConvGeometry g, INDArray filterGradient) {
-        boolean single = filterGradient.size(1) == 1;
         try (MemoryWorkspace scope = Scratch.open()) {
             INDArray filter = Nd4j.zeros(DataType.FLOAT, nativeShape(filterGradient)); // only its shape is read
             INDArray inputGradient = Nd4j.createUninitialized(DataType.FLOAT, input.shape());
-            INDArray nativeGradient = single ? filterGradient.reshape('c', nativeShape(filterGradient))
-                    : Nd4j.createUninitialized(DataType.FLOAT, nativeShape(filterGradient));
+            INDArray nativeGradient = Nd4j.createUninitialized(DataType.FLOAT, nativeShape(filterGradient));
             backward(input, filter, outputGradient, inputGradient, nativeGradient, filterGradient, g);
-            if (!single) {
-                filterGradient.assign(nativeGradient.permute(1, 0, 2, 3));
-            }
+            filterGradient.assign(nativeGradient.permute(2, 3, 0, 1));
         }
         return filterGradient;
     }
@@ -67,20 +64,17 @@ final class Depthwise {
                 .outputs(inputGradient, nativeFilterGradient).integers(arguments(filterLike, g)).run();
     }
 
-    /** {@code [M, C, kH, kW]}: a view of the filter when M is 1, else a transposed copy (in scratch when open). */
+    /** {@code [kH, kW, C, M]}: a transposed copy of the {@code [C, M, kH, kW]} filter, in scratch when open. */
     private static INDArray nativeFilter(INDArray filter) {
-        if (filter.size(1) == 1) {
-            return filter.reshape('c', nativeShape(filter));
-        }
-        return filter.permute(1, 0, 2, 3).dup('c');
+        return filter.permute(2, 3, 0, 1).dup('c');
     }
 
     private static long[] nativeShape(INDArray filter) {
-        return new long[] {filter.size(1), filter.size(0), filter.size(2), filter.size(3)};
+        return new long[] {filter.size(2), filter.size(3), filter.size(0), filter.size(1)};
     }
 
     private static int[] arguments(INDArray filter, ConvGeometry g) {
         return new int[] {Math.toIntExact(filter.size(2)), Math.toIntExact(filter.size(3)), g.strideH(), g.strideW(),
-                g.padH(), g.padW(), g.dilationH(), g.dilationW(), VALID_MODE, NCHW, WEIGHTS_M_C_H_W};
+                g.padH(), g.padW(), g.dilationH(), g.dilationW(), VALID_MODE, NCHW, WEIGHTS_H_W_C_M};
     }
 }

@@ -90,7 +90,7 @@ public final class Nd4jBackend extends Nd4jDepthwiseKernels {
     @Override
     public Tensor conv2d(Tensor input, Tensor filter, ConvGeometry geometry) {
         Shape outputShape = geometry.outputShape(input.shape(), filter.shape());
-        return wrap(Convolution.forward(array(input), array(filter), geometry, outputShape));
+        return wrap(Convolution.forward(array(input), array(filter), geometry, outputShape, null));
     }
 
     /** libnd4j's {@code conv2d} takes the bias as its third input and adds it in the same op. */
@@ -113,7 +113,7 @@ public final class Nd4jBackend extends Nd4jDepthwiseKernels {
     @Override
     public Tensor conv2dBackwardFilter(Tensor input, Tensor outputGradient, ConvGeometry geometry, Shape filterShape) {
         requireOutputGradient("conv2dBackwardFilter", geometry.outputShape(input.shape(), filterShape), outputGradient);
-        return wrap(Convolution.backwardFilter(array(input), array(outputGradient), geometry, filterShape));
+        return wrap(Convolution.backwardFilter(array(input), array(outputGradient), geometry, filterShape, null));
     }
 
     @Override

@@ -46,6 +46,23 @@ abstract sealed class Nd4jKernelsInto implements Backend permits Nd4jPerChannelK
     }
 
     @Override
+    public Tensor conv2dInto(Tensor input, Tensor filter, ConvGeometry geometry, Tensor out) {
+        Shape outputShape = geometry.outputShape(input.shape(), filter.shape());
+        INDArray target = target(out, outputShape, input, filter);
+        return result(out, target, Convolution.forward(array(input), array(filter), geometry, outputShape, target));
+    }
+
+    @Override
+    public Tensor conv2dBackwardFilterInto(Tensor input, Tensor outputGradient, ConvGeometry geometry,
+                                           Shape filterShape, Tensor out) {
+        Nd4jBackend.requireOutputGradient("conv2dBackwardFilter", geometry.outputShape(input.shape(), filterShape),
+                outputGradient);
+        INDArray target = target(out, filterShape, input, outputGradient);
+        return result(out, target,
+                Convolution.backwardFilter(array(input), array(outputGradient), geometry, filterShape, target));
+    }
+
+    @Override
     public Tensor conv2dWithBiasInto(Tensor input, Tensor filter, Tensor bias, ConvGeometry geometry, Tensor out) {
         Shape outputShape = geometry.outputShape(input.shape(), filter.shape());
         INDArray target = target(out, outputShape, input, filter, bias);
@@ -83,6 +100,16 @@ abstract sealed class Nd4jKernelsInto implements Backend permits Nd4jPerChannelK
         Nd4jBackend.requireOutputGradient("maxPool2dBackward", geometry.outputShape(input.shape()), outputGradient);
         INDArray target = target(out, input.shape(), input, outputGradient);
         return result(out, target, Pooling.maxBackward(array(input), array(outputGradient), geometry, target));
+    }
+
+    /** Max pooling's gradient into {@code out}, then masked in place by the ReLU's output: no second whole tensor. */
+    @Override
+    public Tensor maxPool2dBackwardAfterReluInto(Tensor reluOutput, Tensor outputGradient, PoolGeometry geometry,
+                                                  Tensor out) {
+        Tensor pooled = maxPool2dBackwardInto(reluOutput, outputGradient, geometry, out);
+        INDArray gradient = array(pooled);
+        Activations.reluBackward(array(reluOutput), gradient, gradient);
+        return pooled;
     }
 
     @Override
