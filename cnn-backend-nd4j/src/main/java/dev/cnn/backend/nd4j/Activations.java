@@ -2,7 +2,9 @@ package dev.cnn.backend.nd4j;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -21,15 +23,28 @@ final class Activations {
         return output;
     }
 
-    /** libnd4j's {@code relu_bp} passes the gradient where {@code x > threshold}. */
+    /** {@code dy} where {@code x > 0}, else zero. */
     static INDArray reluBackward(INDArray x, INDArray outputGradient) {
         return reluBackward(x, outputGradient, Nd4j.createUninitialized(DataType.FLOAT, x.shape()));
     }
 
-    /** {@link #reluBackward(INDArray, INDArray)}, written into {@code inputGradient}. */
+    /**
+     * {@link #reluBackward(INDArray, INDArray)}, written into {@code inputGradient} (which may be {@code outputGradient}
+     * itself): the 0/1 step of {@code x}, times {@code dy}. Two passes of libnd4j's plain element-wise loops, measured
+     * 0.49-0.73 ms for 64 x 32 x 28 x 28 where its {@code relu_bp} takes 2.5-3.8 ms (NativeOpTimings). Where
+     * {@code x <= 0} the product is a zero of either sign, and NaN where {@code dy} is infinite.
+     */
     static INDArray reluBackward(INDArray x, INDArray outputGradient, INDArray inputGradient) {
-        NativeOp.named("relu_bp").inputs(x, outputGradient).outputs(inputGradient).floats(0.0).run();
-        return inputGradient;
+        if (inputGradient == outputGradient) {
+            try (MemoryWorkspace scope = Scratch.open()) {
+                INDArray step = Nd4j.createUninitialized(DataType.FLOAT, x.shape());
+                Nd4j.exec(new Step(x, step, 0.0));
+                inputGradient.muli(step);
+            }
+            return inputGradient;
+        }
+        Nd4j.exec(new Step(x, inputGradient, 0.0));
+        return inputGradient.muli(outputGradient);
     }
 
     static INDArray leakyRelu(INDArray x, float alpha) {

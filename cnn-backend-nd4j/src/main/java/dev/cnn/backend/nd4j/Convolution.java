@@ -3,6 +3,7 @@ package dev.cnn.backend.nd4j;
 import dev.cnn.api.backend.ConvGeometry;
 import dev.cnn.api.tensor.Shape;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -19,8 +20,11 @@ final class Convolution {
     private Convolution() {
     }
 
-    static INDArray forward(INDArray input, INDArray filter, ConvGeometry g, Shape outputShape) {
-        INDArray output = Nd4j.createUninitialized(DataType.FLOAT, Dims.of(outputShape));
+    /** The convolution, written into {@code output} unless it is null. */
+    static INDArray forward(INDArray input, INDArray filter, ConvGeometry g, Shape outputShape, INDArray output) {
+        if (output == null) {
+            output = Nd4j.createUninitialized(DataType.FLOAT, Dims.of(outputShape));
+        }
         if (!g.undilated()) {
             INDArray spread = DilatedFilter.spread(filter, g);
             NativeOp.named("conv2d").inputs(input, spread).outputs(output)
@@ -49,30 +53,31 @@ final class Convolution {
         return output;
     }
 
-    /** The input gradient; {@code conv2d_bp} also computes a filter gradient, which is dropped. */
+    /** The input gradient; {@code conv2d_bp} also computes a filter gradient, dropped in {@link Scratch}. */
     static INDArray backwardData(INDArray outputGradient, INDArray filter, ConvGeometry g, Shape inputShape) {
-        INDArray placeholderInput = Nd4j.zeros(DataType.FLOAT, Dims.of(inputShape));
         INDArray inputGradient = Nd4j.zeros(DataType.FLOAT, Dims.of(inputShape));
-        INDArray filterGradient = Nd4j.zeros(DataType.FLOAT, filter.shape());
-        try {
+        try (MemoryWorkspace scope = Scratch.open()) {
+            INDArray placeholderInput = Nd4j.zeros(DataType.FLOAT, Dims.of(inputShape)); // only its shape is read
+            INDArray filterGradient = Nd4j.zeros(DataType.FLOAT, filter.shape());
             backward(placeholderInput, filter, outputGradient, inputGradient, filterGradient, g);
-            return inputGradient;
-        } finally {
-            Release.all(placeholderInput, filterGradient);
         }
+        return inputGradient;
     }
 
-    /** The filter gradient; {@code conv2d_bp} also computes an input gradient, which is dropped. */
-    static INDArray backwardFilter(INDArray input, INDArray outputGradient, ConvGeometry g, Shape filterShape) {
-        INDArray placeholderFilter = Nd4j.zeros(DataType.FLOAT, Dims.of(filterShape));
-        INDArray inputGradient = Nd4j.zeros(DataType.FLOAT, input.shape());
-        INDArray filterGradient = Nd4j.zeros(DataType.FLOAT, Dims.of(filterShape));
-        try {
+    /**
+     * The filter gradient, written into {@code filterGradient} (zeroed first) unless it is null; {@code conv2d_bp}
+     * also computes an input gradient, dropped in {@link Scratch}.
+     */
+    static INDArray backwardFilter(INDArray input, INDArray outputGradient, ConvGeometry g, Shape filterShape,
+                                   INDArray filterGradient) {
+        filterGradient = filterGradient == null ? Nd4j.zeros(DataType.FLOAT, Dims.of(filterShape))
+                : filterGradient.assign(0);
+        try (MemoryWorkspace scope = Scratch.open()) {
+            INDArray placeholderFilter = Nd4j.zeros(DataType.FLOAT, Dims.of(filterShape)); // only its shape is read
+            INDArray inputGradient = Nd4j.zeros(DataType.FLOAT, input.shape());
             backward(input, placeholderFilter, outputGradient, inputGradient, filterGradient, g);
-            return filterGradient;
-        } finally {
-            Release.all(placeholderFilter, inputGradient);
         }
+        return filterGradient;
     }
 
     /**

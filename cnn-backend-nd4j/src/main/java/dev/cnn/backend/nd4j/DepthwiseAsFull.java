@@ -4,11 +4,11 @@ import dev.cnn.api.backend.ConvGeometry;
 import dev.cnn.api.tensor.Shape;
 
 /**
- * Depthwise convolution expressed as a full one, for libnd4j: its own {@code depthwise_conv2d} and
- * {@code depthwise_conv2d_bp} fail on degenerate shapes (a single output position, one channel: "MmulHelper::dot: Z
- * array must be scalar"), so this backend runs the equivalent {@code conv2d}: the filter {@code [C, M, kH, kW]} becomes
- * {@code [C M, C, spanH, spanW]}, zero off each kernel's own input channel and between dilated taps. It costs C times
- * the multiplications of a direct depthwise kernel but is exact.
+ * Depthwise convolution expressed as a full one, for the dilated kernels libnd4j's depthwise ops cannot run (its own
+ * {@code depthwise_conv2d} and {@code depthwise_conv2d_bp} fail on degenerate shapes, a single output position, one
+ * channel: "MmulHelper::dot: Z array must be scalar"; its oneDNN ones on dilation): the equivalent {@code conv2d}, the
+ * filter {@code [C, M, kH, kW]} becoming {@code [C M, C, spanH, spanW]}, zero off each kernel's own input channel and
+ * between dilated taps. It costs C times the multiplications of a direct depthwise kernel but is exact.
  */
 final class DepthwiseAsFull {
     private DepthwiseAsFull() {

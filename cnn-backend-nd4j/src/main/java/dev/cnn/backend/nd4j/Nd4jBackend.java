@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * carry it) on off-heap float32 arrays. It accepts only {@link Nd4jTensor}s; move tensors of
  * other backends in through {@link #tensor(float[], Shape)}.
  */
-public final class Nd4jBackend extends Nd4jKernelsInto {
+public final class Nd4jBackend extends Nd4jDepthwiseKernels {
 
     /** The name users select this backend by. */
     public static final String NAME = "nd4j";
@@ -70,20 +70,20 @@ public final class Nd4jBackend extends Nd4jKernelsInto {
     @Override
     public Tensor addPerChannel(Tensor x, Tensor bias) {
         ShapeRules.requireChannelVector("addPerChannel", x.shape(), bias.shape());
-        return wrap(PerChannel.add(array(x), array(bias)));
+        return wrap(PerChannel.add(array(x), array(bias), null));
     }
 
     @Override
     public Tensor scaleShiftPerChannel(Tensor x, Tensor scale, Tensor shift) {
         ShapeRules.requireChannelVector("scaleShiftPerChannel", x.shape(), scale.shape());
         ShapeRules.requireChannelVector("scaleShiftPerChannel", x.shape(), shift.shape());
-        return wrap(PerChannel.scaleShift(array(x), array(scale), array(shift)));
+        return wrap(PerChannel.scaleShift(array(x), array(scale), array(shift), null));
     }
 
     @Override
     public Tensor sumPerChannel(Tensor x) {
         ShapeRules.requireRank("sumPerChannel", "x", x.shape(), 2, 3, 4, 5);
-        return wrap(PerChannel.sum(array(x)));
+        return wrap(PerChannel.sum(array(x), null));
     }
 
     // ---- convolution ----
@@ -91,7 +91,7 @@ public final class Nd4jBackend extends Nd4jKernelsInto {
     @Override
     public Tensor conv2d(Tensor input, Tensor filter, ConvGeometry geometry) {
         Shape outputShape = geometry.outputShape(input.shape(), filter.shape());
-        return wrap(Convolution.forward(array(input), array(filter), geometry, outputShape));
+        return wrap(Convolution.forward(array(input), array(filter), geometry, outputShape, null));
     }
 
     /** libnd4j's {@code conv2d} takes the bias as its third input and adds it in the same op. */
@@ -114,7 +114,7 @@ public final class Nd4jBackend extends Nd4jKernelsInto {
     @Override
     public Tensor conv2dBackwardFilter(Tensor input, Tensor outputGradient, ConvGeometry geometry, Shape filterShape) {
         requireOutputGradient("conv2dBackwardFilter", geometry.outputShape(input.shape(), filterShape), outputGradient);
-        return wrap(Convolution.backwardFilter(array(input), array(outputGradient), geometry, filterShape));
+        return wrap(Convolution.backwardFilter(array(input), array(outputGradient), geometry, filterShape, null));
     }
 
     @Override
@@ -123,37 +123,6 @@ public final class Nd4jBackend extends Nd4jKernelsInto {
         INDArray[] both = Convolution.backwardBoth(array(input), array(filter), array(outputGradient), geometry, null,
                 null);
         return new ConvGradients(wrap(both[0]), wrap(both[1]));
-    }
-
-    // ---- depthwise convolution (as a full conv2d; see DepthwiseAsFull) ----
-
-    @Override
-    public Tensor depthwiseConv2d(Tensor input, Tensor filter, ConvGeometry geometry) {
-        geometry.depthwiseOutputShape(input.shape(), filter.shape());
-        return conv2d(input, full(filter, geometry), DepthwiseAsFull.undilated(geometry));
-    }
-
-    @Override
-    public Tensor depthwiseConv2dBackwardData(Tensor outputGradient, Tensor filter, ConvGeometry geometry,
-                                              Shape inputShape) {
-        requireOutputGradient("depthwiseConv2dBackwardData", geometry.depthwiseOutputShape(inputShape, filter.shape()),
-                outputGradient);
-        return conv2dBackwardData(outputGradient, full(filter, geometry), DepthwiseAsFull.undilated(geometry), inputShape);
-    }
-
-    @Override
-    public Tensor depthwiseConv2dBackwardFilter(Tensor input, Tensor outputGradient, ConvGeometry geometry,
-                                                Shape filterShape) {
-        requireOutputGradient("depthwiseConv2dBackwardFilter", geometry.depthwiseOutputShape(input.shape(), filterShape),
-                outputGradient);
-        Tensor fullGradient = conv2dBackwardFilter(input, outputGradient, DepthwiseAsFull.undilated(geometry),
-                DepthwiseAsFull.fullShape(filterShape, geometry));
-        return tensor(DepthwiseAsFull.gather(fullGradient.toArray(), filterShape, geometry), filterShape);
-    }
-
-    private Tensor full(Tensor filter, ConvGeometry geometry) {
-        return tensor(DepthwiseAsFull.expand(filter.toArray(), filter.shape(), geometry),
-                DepthwiseAsFull.fullShape(filter.shape(), geometry));
     }
 
     // ---- padding ----

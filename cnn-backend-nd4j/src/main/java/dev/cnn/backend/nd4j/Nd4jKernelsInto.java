@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Broadcast;
  * hands back its last results allocates no native memory for them (and triggers no collections to free it).
  * Otherwise they allocate, as the plain kernels do.
  */
-abstract sealed class Nd4jKernelsInto implements Backend permits Nd4jBackend {
+abstract sealed class Nd4jKernelsInto implements Backend permits Nd4jPerChannelKernels {
     private static final int FEATURE_AXIS = 1;
 
     @Override
@@ -43,6 +43,23 @@ abstract sealed class Nd4jKernelsInto implements Backend permits Nd4jBackend {
         INDArray target = array(out);
         Broadcast.add(target, array(bias), target, FEATURE_AXIS);
         return out;
+    }
+
+    @Override
+    public Tensor conv2dInto(Tensor input, Tensor filter, ConvGeometry geometry, Tensor out) {
+        Shape outputShape = geometry.outputShape(input.shape(), filter.shape());
+        INDArray target = target(out, outputShape, input, filter);
+        return result(out, target, Convolution.forward(array(input), array(filter), geometry, outputShape, target));
+    }
+
+    @Override
+    public Tensor conv2dBackwardFilterInto(Tensor input, Tensor outputGradient, ConvGeometry geometry,
+                                           Shape filterShape, Tensor out) {
+        Nd4jBackend.requireOutputGradient("conv2dBackwardFilter", geometry.outputShape(input.shape(), filterShape),
+                outputGradient);
+        INDArray target = target(out, filterShape, input, outputGradient);
+        return result(out, target,
+                Convolution.backwardFilter(array(input), array(outputGradient), geometry, filterShape, target));
     }
 
     @Override
@@ -83,6 +100,16 @@ abstract sealed class Nd4jKernelsInto implements Backend permits Nd4jBackend {
         Nd4jBackend.requireOutputGradient("maxPool2dBackward", geometry.outputShape(input.shape()), outputGradient);
         INDArray target = target(out, input.shape(), input, outputGradient);
         return result(out, target, Pooling.maxBackward(array(input), array(outputGradient), geometry, target));
+    }
+
+    /** Max pooling's gradient into {@code out}, then masked in place by the ReLU's output: no second whole tensor. */
+    @Override
+    public Tensor maxPool2dBackwardAfterReluInto(Tensor reluOutput, Tensor outputGradient, PoolGeometry geometry,
+                                                  Tensor out) {
+        Tensor pooled = maxPool2dBackwardInto(reluOutput, outputGradient, geometry, out);
+        INDArray gradient = array(pooled);
+        Activations.reluBackward(array(reluOutput), gradient, gradient);
+        return pooled;
     }
 
     @Override
