@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cnn.api.backend.Backends;
 import dev.cnn.api.loss.Loss;
 import dev.cnn.api.model.Model;
 import dev.cnn.api.network.GraphNetwork;
@@ -13,10 +14,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Models PyTorch exported (src/test/python/make_pytorch_models.py wrote them and PyTorch's outputs for a fixed batch):
@@ -26,24 +29,32 @@ class OnnxPyTorchImportTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest
-    @ValueSource(strings = {"lenet", "vgg_block_bn", "residual", "grouped_dilated", "global_max", "ceil_pool"})
-    void importComputesWhatPyTorchDid(String name) throws Exception {
+    static Stream<Arguments> modelsOnEachBackend() {
+        return TestModels.BACKENDS.stream().flatMap(backend -> Stream.of(
+                "lenet", "vgg_block_bn", "residual", "grouped_dilated", "global_max", "ceil_pool")
+                .map(name -> Arguments.of(name, backend)));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("modelsOnEachBackend")
+    void importComputesWhatPyTorchDid(String name, String backend) throws Exception {
         JsonNode data = expected(name);
-        Model model = Onnx.importModel(resource(name + ".onnx"), TestModels.CPU);
+        Model model = Onnx.importModel(resource(name + ".onnx"), Backends.select(backend));
         float[] input = floats(data.get("input"));
         int n = data.get("input_shape").get(0).asInt();
         float[][] theirs = rows(data.get("expected"));
         String output = data.get("output").asText();
         float[][] ours = raw(model, output, input, n);
-        double d = Agreement.assertClose(ours, theirs, name);
-        System.out.printf("onnx import of PyTorch %s: max relative difference vs PyTorch %.2e%n", name, d);
+        double d = Agreement.assertClose(ours, theirs, name + " on " + backend);
+        System.out.printf("onnx import of PyTorch %s on %s: max relative difference vs PyTorch %.2e%n",
+                name, backend, d);
 
         Path again = dir.resolve(name + ".onnx");
         Onnx.export(model, again);
         Map<String, float[][]> ort = OrtRunner.run(Files.readAllBytes(again), "image", input,
                 TestModels.dims(n, model.inputShape()));
-        Agreement.assertClose(model.predict(input, n).get(output), ort.get(output), name + " re-exported");
+        Agreement.assertClose(model.predict(input, n).get(output), ort.get(output),
+                name + " on " + backend + " re-exported");
     }
 
     @Test

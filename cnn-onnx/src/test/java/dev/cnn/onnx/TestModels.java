@@ -19,18 +19,25 @@ import java.util.stream.IntStream;
  */
 final class TestModels {
     static final Backend CPU = Backends.select("cpu");
+    /** The backends the ONNX checks run on: each computes what ONNX Runtime and PyTorch do. */
+    static final List<String> BACKENDS = List.of("cpu", "nd4j");
 
     private TestModels() {
     }
 
     /** {@code preset} for {@code input} images, its weights and statistics made non-trivial. */
     static Model preset(Preset preset, Shape input, long seed) {
+        return preset(preset, input, seed, CPU);
+    }
+
+    /** {@code preset} on {@code backend}, its weights and statistics made non-trivial. */
+    static Model preset(Preset preset, Shape input, long seed, Backend backend) {
         int classes = 5;
         List<String> classNames = IntStream.range(0, classes).mapToObj(i -> "class" + i).toList();
         List<String> tagNames = List.of("red", "round", "small");
         GraphNetwork network = preset.tagged()
-                ? preset.build(input, classes, tagNames.size(), CPU, seed)
-                : preset.build(input, classes, CPU, seed);
+                ? preset.build(input, classes, tagNames.size(), backend, seed)
+                : preset.build(input, classes, backend, seed);
         Normalization norm = input.dim(0) == 3
                 ? new Normalization(new double[] {0.49, 0.48, 0.45}, new double[] {0.25, 0.24, 0.26})
                 : new Normalization(0.1307, 0.3081);
