@@ -2,6 +2,7 @@ package dev.cnn.backend.nd4j;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -45,5 +46,27 @@ final class NativeOp {
 
     void run() {
         Nd4j.exec(builder.build());
+    }
+
+    /**
+     * Runs the operation with libnd4j's platform helpers (oneDNN) allowed or not, for this call only: the setting
+     * is the call's context, not the process-wide environment, so other threads' operations keep theirs.
+     */
+    void run(boolean helpers) {
+        if (helpers) {
+            run();
+            return;
+        }
+        DynamicCustomOp op = builder.build();
+        try (OpContext context = Nd4j.getExecutioner().buildContext()) {
+            context.setInputArrays(op.inputArguments());
+            context.setOutputArrays(op.outputArguments());
+            context.setIArguments(op.iArgs());
+            context.setTArguments(op.tArgs());
+            context.allowHelpers(false);
+            Nd4j.exec(op, context);
+        } catch (Exception e) {
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
     }
 }

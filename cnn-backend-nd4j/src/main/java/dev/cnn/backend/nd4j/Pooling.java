@@ -8,7 +8,8 @@ import org.nd4j.linalg.factory.Broadcast;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Max and average pooling through libnd4j's {@code maxpool2d}, {@code avgpool2d} and their {@code _bp}.
+ * Max and average pooling through libnd4j's {@code maxpool2d}, {@code avgpool2d} and their {@code _bp}; max pooling
+ * on oneDNN or on libnd4j's own kernel, whichever measured faster on this machine ({@link PoolingHelpers}).
  *
  * <p>The SPI divides a padded window's sum by the number of positions inside the input. Which
  * divisor libnd4j uses for a given mode argument differs between its own kernels and the oneDNN
@@ -34,11 +35,12 @@ final class Pooling {
         if (ExplicitPooling.needed(g, false)) {
             INDArray copy = ExplicitPooling.padded(input, g, Float.NEGATIVE_INFINITY);
             NativeOp.named("maxpool2d").inputs(copy).outputs(output)
-                    .integers(arguments(ExplicitPooling.onCopy(g), UNUSED)).run();
+                    .integers(arguments(ExplicitPooling.onCopy(g), UNUSED)).run(PoolingHelpers.FORWARD);
             Release.all(copy);
             return output;
         }
-        NativeOp.named("maxpool2d").inputs(input).outputs(output).integers(arguments(g, UNUSED)).run();
+        NativeOp.named("maxpool2d").inputs(input).outputs(output).integers(arguments(g, UNUSED))
+                .run(PoolingHelpers.FORWARD);
         return output;
     }
 
@@ -48,7 +50,7 @@ final class Pooling {
             INDArray copy = ExplicitPooling.padded(input, g, Float.NEGATIVE_INFINITY);
             INDArray copyGradient = Nd4j.zeros(DataType.FLOAT, copy.shape());
             NativeOp.named("maxpool2d_bp").inputs(copy, outputGradient).outputs(copyGradient)
-                    .integers(arguments(ExplicitPooling.onCopy(g), UNUSED)).run();
+                    .integers(arguments(ExplicitPooling.onCopy(g), UNUSED)).run(PoolingHelpers.BACKWARD);
             INDArray result = inputGradient == null
                     ? SpatialPadding.crop(copyGradient, g.padH(), g.padW(), input.size(2), input.size(3))
                     : SpatialPadding.cropInto(copyGradient, g.padH(), g.padW(), inputGradient);
@@ -57,7 +59,7 @@ final class Pooling {
         }
         inputGradient = inputGradient == null ? Nd4j.zeros(DataType.FLOAT, input.shape()) : inputGradient.assign(0);
         NativeOp.named("maxpool2d_bp").inputs(input, outputGradient).outputs(inputGradient)
-                .integers(arguments(g, UNUSED)).run();
+                .integers(arguments(g, UNUSED)).run(PoolingHelpers.BACKWARD);
         return inputGradient;
     }
 
