@@ -60,27 +60,22 @@ final class OnnxGraphWriter {
 
     /** Adds a float initializer of shape {@code dims} and returns its (unique) name. */
     String initializer(String wish, long[] dims, float[] values) {
-        String name = unique(wish);
         ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asFloatBuffer().put(values);
-        TensorProto.Builder tensor = TensorProto.newBuilder().setName(name)
-                .setDataType(TensorProto.DataType.FLOAT_VALUE)
-                .setRawData(com.google.protobuf.ByteString.copyFrom(bytes.array()));
-        for (long d : dims) {
-            tensor.addDims(d);
-        }
-        graph.addInitializer(tensor);
-        return name;
+        return initializer(wish, dims, TensorProto.DataType.FLOAT_VALUE, bytes);
     }
 
     /** Adds an int64 initializer of shape {@code dims} (for example {@code Pad}'s pads) and returns its name. */
     String int64Initializer(String wish, long[] dims, long[] values) {
-        String name = unique(wish);
         ByteBuffer bytes = ByteBuffer.allocate(values.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asLongBuffer().put(values);
-        TensorProto.Builder tensor = TensorProto.newBuilder().setName(name)
-                .setDataType(TensorProto.DataType.INT64_VALUE)
-                .setRawData(com.google.protobuf.ByteString.copyFrom(bytes.array()));
+        return initializer(wish, dims, TensorProto.DataType.INT64_VALUE, bytes);
+    }
+
+    private String initializer(String wish, long[] dims, int dataType, ByteBuffer littleEndian) {
+        String name = unique(wish);
+        TensorProto.Builder tensor = TensorProto.newBuilder().setName(name).setDataType(dataType)
+                .setRawData(com.google.protobuf.ByteString.copyFrom(littleEndian.array()));
         for (long d : dims) {
             tensor.addDims(d);
         }
