@@ -24,7 +24,7 @@ abstract sealed class Nd4jDepthwiseKernels extends Nd4jPerChannelKernels permits
     public Tensor depthwiseConv2dInto(Tensor input, Tensor filter, ConvGeometry geometry, Tensor out) {
         Shape outputShape = geometry.depthwiseOutputShape(input.shape(), filter.shape());
         if (dilated(filter.shape(), geometry)) {
-            return conv2dInto(input, full(filter, geometry), DepthwiseAsFull.undilated(geometry), out);
+            return conv2dInto(input, full(filter), geometry, out);
         }
         INDArray target = target(out, outputShape, input, filter);
         return result(out, target, Depthwise.forward(array(input), array(filter), geometry, outputShape, target));
@@ -42,7 +42,7 @@ abstract sealed class Nd4jDepthwiseKernels extends Nd4jPerChannelKernels permits
         Nd4jBackend.requireOutputGradient("depthwiseConv2dBackwardData",
                 geometry.depthwiseOutputShape(inputShape, filter.shape()), outputGradient);
         if (dilated(filter.shape(), geometry)) {
-            return conv2dBackwardData(outputGradient, full(filter, geometry), DepthwiseAsFull.undilated(geometry),
+            return conv2dBackwardData(outputGradient, full(filter), geometry,
                     inputShape);
         }
         INDArray target = target(out, inputShape, outputGradient, filter);
@@ -57,9 +57,9 @@ abstract sealed class Nd4jDepthwiseKernels extends Nd4jPerChannelKernels permits
         Nd4jBackend.requireOutputGradient("depthwiseConv2dBackwardFilter",
                 geometry.depthwiseOutputShape(input.shape(), filterShape), outputGradient);
         if (dilated(filterShape, geometry)) {
-            Tensor fullGradient = conv2dBackwardFilter(input, outputGradient, DepthwiseAsFull.undilated(geometry),
-                    DepthwiseAsFull.fullShape(filterShape, geometry));
-            return tensor(DepthwiseAsFull.gather(fullGradient.toArray(), filterShape, geometry), filterShape);
+            Tensor fullGradient = conv2dBackwardFilter(input, outputGradient, geometry,
+                    DepthwiseAsFull.fullShape(filterShape));
+            return tensor(DepthwiseAsFull.gather(fullGradient.toArray(), filterShape), filterShape);
         }
         return wrap(Depthwise.backwardFilter(array(input), array(outputGradient), geometry, newArray(filterShape)));
     }
@@ -68,9 +68,9 @@ abstract sealed class Nd4jDepthwiseKernels extends Nd4jPerChannelKernels permits
         return filter.dim(2) > 1 && g.dilationH() > 1 || filter.dim(3) > 1 && g.dilationW() > 1;
     }
 
-    private Tensor full(Tensor filter, ConvGeometry geometry) {
-        return tensor(DepthwiseAsFull.expand(filter.toArray(), filter.shape(), geometry),
-                DepthwiseAsFull.fullShape(filter.shape(), geometry));
+    private Tensor full(Tensor filter) {
+        return tensor(DepthwiseAsFull.expand(filter.toArray(), filter.shape()),
+                DepthwiseAsFull.fullShape(filter.shape()));
     }
 
     private static INDArray newArray(Shape shape) {
